@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "appraise",
+  products: [
+    .executable(name: "appraise", targets: ["Appraise"]),
+    .library(name: "AppraisalModel", targets: ["AppraisalModel"]),
+    .library(name: "EvidenceParsers", targets: ["EvidenceParsers"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Catalog, evidence model and the SCAMPI rating rules. Pure Swift: no C, no file syntax, no CLI.
+    .target(name: "AppraisalModel"),
+    // libxml2 from Debian's libxml2-dev; imported by exactly one Swift file in EvidenceParsers.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
+    .target(name: "EvidenceParsers", dependencies: ["AppraisalModel", "CLibXML2"]),
+    // The `appraise` command: arguments, output, nothing else.
+    .executableTarget(
+      name: "Appraise",
+      dependencies: [
+        "AppraisalModel", "EvidenceParsers",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),
+    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers"]),
+    .testTarget(name: "AppraiseTests", dependencies: ["Appraise"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,74 @@
+/// A process model as data: its identity, its process areas and its generic goals.
+///
+/// The bundled CMMI-SVC V1.3 catalog and any in-house model load into this same type; the rating engine
+/// knows no process area by name.
+public struct Catalog: Hashable, Sendable, Codable {
+  /// Which model and version the catalog describes (appraisals name the catalog by these two).
+  public struct Model: Hashable, Sendable, Codable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var reference: String?
+
+    public init(id: String, version: String, title: String, reference: String? = nil) {
+      self.id = id
+      self.version = version
+      self.title = title
+      self.reference = reference
+    }
+  }
+
+  public var model: Model
+  public var processAreas: [ProcessArea]
+  public var genericGoals: [GenericGoal]
+
+  public init(model: Model, processAreas: [ProcessArea], genericGoals: [GenericGoal]) {
+    self.model = model
+    self.processAreas = processAreas
+    self.genericGoals = genericGoals
+  }
+
+  /// The process area with the acronym `id`.
+  public func processArea(_ id: String) -> ProcessArea? { processAreas.first { $0.id == id } }
+
+  /// The generic goal with `id` (`GG 2`).
+  public func genericGoal(_ id: String) -> GenericGoal? { genericGoals.first { $0.id == id } }
+
+  /// The generic goal establishing capability level `level`.
+  public func genericGoal(forCapabilityLevel level: Int) -> GenericGoal? {
+    genericGoals.first { $0.capabilityLevel == level }
+  }
+
+  /// The highest capability level the catalog's generic goals define (3 for CMMI V1.3).
+  public var highestCapabilityLevel: Int { genericGoals.map(\.capabilityLevel).max() ?? 0 }
+
+  /// Whether `reference` names a practice of this catalog: a specific practice of the area or a generic one.
+  public func contains(_ reference: PracticeReference) -> Bool {
+    guard let area = processArea(reference.processArea) else { return false }
+    if area.goals.contains(where: { $0.practices.contains { $0.id == reference.practice } }) { return true }
+    return genericGoals.contains { $0.practices.contains { $0.id == reference.practice } }
+  }
+
+  /// Counts for summaries and tests: process areas, specific goals, specific practices, generic goals and
+  /// generic practices.
+  public var counts: Counts {
+    Counts(
+      processAreas: processAreas.count,
+      specificGoals: processAreas.reduce(0) { $0 + $1.goals.count },
+      specificPractices: processAreas.reduce(0) { $0 + $1.goals.reduce(0) { $0 + $1.practices.count } },
+      genericGoals: genericGoals.count,
+      genericPractices: genericGoals.reduce(0) { $0 + $1.practices.count })
+  }
+
+  public struct Counts: Hashable, Sendable {
+    public var processAreas, specificGoals, specificPractices, genericGoals, genericPractices: Int
+
+    public init(processAreas: Int, specificGoals: Int, specificPractices: Int, genericGoals: Int, genericPractices: Int) {
+      self.processAreas = processAreas
+      self.specificGoals = specificGoals
+      self.specificPractices = specificPractices
+      self.genericGoals = genericGoals
+      self.genericPractices = genericPractices
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/// Which process areas an appraisal covers and how it is to be rated.
+public struct AppraisalScope: Hashable, Sendable, Codable {
+  /// A process area declared not applicable, with the reason (e.g. SAM when there are no suppliers).
+  public struct Exclusion: Hashable, Sendable, Codable {
+    public var processArea: String
+    public var reason: String
+    public init(processArea: String, reason: String) {
+      self.processArea = processArea
+      self.reason = reason
+    }
+  }
+
+  /// The process areas rated. Areas of the catalog not listed here and not declared not applicable are
+  /// out of scope.
+  public var processAreas: [String]
+  public var notApplicable: [Exclusion]
+  /// Whether the model's additions (CMMI-SVC: SSD) are selected. When `false`, addition areas are left
+  /// out as a whole and block no maturity level.
+  public var includesAdditions: Bool
+
+  public init(processAreas: [String], notApplicable: [Exclusion] = [], includesAdditions: Bool = true) {
+    self.processAreas = processAreas
+    self.notApplicable = notApplicable
+    self.includesAdditions = includesAdditions
+  }
+}
+
+/// The representation an appraisal is rated in and how far it looks.
+public enum RatingTarget: Hashable, Sendable, Codable {
+  /// Staged: a maturity level from 2 to 5. GG 2 is rated for ML 2, GG 2 and GG 3 for ML 3–5.
+  case maturityLevel(Int)
+  /// Continuous: a capability level from 1 to 3 for every area in scope; generic goals up to it are rated.
+  case capabilityLevel(Int)
+
+  /// The generic-goal capability levels whose goals are rated (GG 1 is never rated on its own: CL 1 is
+  /// "specific goals satisfied").
+  public var ratedGenericLevels: [Int] {
+    switch self {
+    case .maturityLevel(let level): level >= 3 ? [2, 3] : [2]
+    case .capabilityLevel(let level): level >= 2 ? Array(2...level) : []
+    }
+  }
+}
+
+/// The data-coverage check (SCAMPI v1.3): in each sampling subgroup, at least `minimumShare` of the units
+/// that examine a process area must provide both artifacts and affirmations for it. A failure makes the
+/// area's goals Not Rated, never a silent pass.
+public struct CoveragePolicy: Hashable, Sendable, Codable {
+  public var isEnabled: Bool
+  /// Required share of units, as a fraction (numerator, denominator) to avoid rounding: default 1/2.
+  public var minimumShare: Fraction
+
+  public struct Fraction: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var numerator: Int
+    public var denominator: Int
+    public init(_ numerator: Int, _ denominator: Int) {
+      self.numerator = numerator
+      self.denominator = denominator
+    }
+    /// The smallest count of `total` that meets the share.
+    public func required(of total: Int) -> Int {
+      (total * numerator + denominator - 1) / denominator
+    }
+    public var description: String { "\(numerator)/\(denominator)" }
+  }
+
+  public init(isEnabled: Bool = true, minimumShare: Fraction = Fraction(1, 2)) {
+    self.isEnabled = isEnabled
+    self.minimumShare = minimumShare
+  }
+
+  /// The v1.3-style default: at least half of the units in each subgroup.
+  public static let standard = CoveragePolicy()
+  /// No coverage check (for appraisals that carry team characterizations only).
+  public static let disabled = CoveragePolicy(isEnabled: false)
+}

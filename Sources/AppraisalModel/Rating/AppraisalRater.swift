@@ -1,0 +1,155 @@
+/// Runs the rating rules over an appraisal: characterization per instantiation (rule 1), aggregation to
+/// the OU (rule 2), data coverage (rule 3), goals (rule 4), process areas (rule 5), capability levels
+/// (rule 6), maturity level (rule 7) and equivalent staging (rule 8).
+///
+/// The rater trusts that the appraisal was validated against the catalog; anything it cannot use (e.g.
+/// evidence for an area out of scope, a decision for a practice that was not rated) becomes a note in the
+/// result, never a crash and never a silent change of rating.
+public enum AppraisalRater {
+  public static func rate(_ appraisal: Appraisal, catalog: Catalog) -> AppraisalResult {
+    let scope = appraisal.scope
+    let notApplicable = Dictionary(
+      scope.notApplicable.map { ($0.processArea, $0.reason) }, uniquingKeysWith: { first, _ in first })
+    let inScope = Set(scope.processAreas)
+    let ratedLevels = appraisal.target.ratedGenericLevels.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
+
+    // Which areas are rated and which are excluded from maturity levels.
+    var excluded: Set<String> = []
+    var ratedAreas: [ProcessArea] = []
+    for area in catalog.processAreas {
+      if notApplicable[area.id] != nil || (area.isAddition && !scope.includesAdditions) {
+        excluded.insert(area.id)
+      } else if inScope.contains(area.id) {
+        ratedAreas.append(area)
+      }
+    }
+
+    // Rule 1 for every recorded pair and every pair the rated goals need.
+    var required: [(PracticeReference, String)] = []
+    for area in ratedAreas {
+      let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      for practice in practices(of: area, catalog: catalog, levels: ratedLevels) {
+        for unit in units { required.append((PracticeReference(area.id, practice.id), unit.id)) }
+      }
+    }
+    let characterized = PracticeCharacterizationRule.characterize(appraisal, required: required)
+    let decisions = Dictionary(
+      appraisal.aggregationDecisions.map { ($0.practice, $0) }, uniquingKeysWith: { first, _ in first })
+    let significance = Dictionary(
+      appraisal.significanceDecisions.map { ("\($0.processArea) \($0.goal)", $0) },
+      uniquingKeysWith: { first, _ in first })
+
+    var ratings: [ProcessAreaRating] = []
+    var used: Set<PracticeReference> = []
+    var usedGoals: Set<String> = []
+    for area in catalog.processAreas {
+      if let reason = notApplicable[area.id] {
+        ratings.append(rating(area, .notApplicable, Message.notApplicable(reason)))
+        continue
+      }
+      if area.isAddition && !scope.includesAdditions {
+        ratings.append(rating(area, .outOfScope, Message.additionNotSelected))
+        continue
+      }
+      guard inScope.contains(area.id) else {
+        ratings.append(rating(area, .outOfScope, Message.notInScope))
+        continue
+      }
+      let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      let coverage = DataCoverageRule.check(processArea: area.id, appraisal: appraisal, policy: appraisal.coverage)
+
+      func rateGoal(_ id: String, _ title: String, _ practices: [Practice], generic: Bool) -> GoalRating {
+        let aggregated = practices.map { practice in
+          let reference = PracticeReference(area.id, practice.id)
+          used.insert(reference)
+          let values = units.compactMap { characterized[.init(reference, $0.id)] }
+          return OUAggregationRule.aggregate(reference, values, decision: decisions[reference])
+        }
+        usedGoals.insert("\(area.id) \(id)")
+        return GoalRatingRule.rate(
+          processArea: area.id, goal: id, title: title, isGeneric: generic, practices: aggregated,
+          coverage: coverage, significance: significance["\(area.id) \(id)"])
+      }
+
+      let specific = area.goals.map { rateGoal($0.id, $0.title, $0.practices, generic: false) }
+      var generic: [Int: GoalRating] = [:]
+      for level in ratedLevels {
+        let goal = catalog.genericGoal(forCapabilityLevel: level)!
+        generic[level] = rateGoal(goal.id, goal.title, goal.practices, generic: true)
+      }
+      let goals = specific + ratedLevels.compactMap { generic[$0] }
+      let (value, reasons) = ProcessAreaRatingRule.rate(goals)
+      let capability = CapabilityLevelRule.level(
+        specificGoals: specific, genericGoals: generic, highestLevel: catalog.highestCapabilityLevel)
+      ratings.append(
+        ProcessAreaRating(
+          processArea: area.id, name: area.name, maturityLevel: area.maturityLevel, value: value, reasons: reasons,
+          goals: goals, capability: capability, coverage: coverage))
+    }
+
+    let byID = Dictionary(uniqueKeysWithValues: ratings.map { ($0.processArea, $0) })
+    var maturity: MaturityLevelResult? = nil
+    if case .maturityLevel(let target) = appraisal.target {
+      maturity = MaturityLevelRule.level(catalog: catalog, ratings: byID, excluded: excluded, target: target)
+    }
+    let profile = ratings.reduce(into: [String: CapabilityLevel]()) { $0[$1.processArea] = $1.capability }
+    let staging = EquivalentStagingRule.level(catalog: catalog, profile: profile, excluded: excluded)
+
+    return AppraisalResult(
+      appraisal: appraisal, model: catalog.model, processAreas: ratings, maturityLevel: maturity,
+      equivalentStaging: staging,
+      notes: notes(appraisal, characterized: characterized, used: used, usedGoals: usedGoals, ratings: ratings))
+  }
+
+  /// The practices rated for an area: its specific practices and the generic practices of the rated levels.
+  static func practices(of area: ProcessArea, catalog: Catalog, levels: [Int]) -> [Practice] {
+    area.goals.flatMap(\.practices)
+      + levels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
+  }
+
+  private static func rating(_ area: ProcessArea, _ value: ProcessAreaRating.Value, _ reason: String) -> ProcessAreaRating {
+    ProcessAreaRating(
+      processArea: area.id, name: area.name, maturityLevel: area.maturityLevel, value: value, reasons: [reason])
+  }
+
+  private static func notes(
+    _ appraisal: Appraisal, characterized: [PracticeCharacterizationRule.Key: InstantiationCharacterization],
+    used: Set<PracticeReference>, usedGoals: Set<String>, ratings: [ProcessAreaRating]
+  ) -> [String] {
+    var notes: [String] = []
+    let unused = Set(characterized.keys.map(\.practice)).subtracting(used)
+    if !unused.isEmpty {
+      notes.append(Message.unusedRecords(unused.sorted().map(\.description)))
+    }
+    for decision in appraisal.aggregationDecisions where !used.contains(decision.practice) {
+      notes.append(Message.unusedDecision("\(decision.practice)"))
+    }
+    for decision in appraisal.significanceDecisions where !usedGoals.contains("\(decision.processArea) \(decision.goal)") {
+      notes.append(Message.unusedDecision("\(decision.processArea) \(decision.goal)"))
+    }
+    for practice in ratings.flatMap({ $0.goals.flatMap(\.practices) }) {
+      if let rejected = practice.rejectedDecision {
+        notes.append("team decision for \(practice.practice) ignored: \(rejected.reason)")
+      }
+      for unit in practice.instantiations
+      where unit.team.map({ $0 != .fullyImplemented && $0 != .notYet }) == true && unit.weaknesses.isEmpty {
+        notes.append(Message.noWeakness(unit))
+      }
+    }
+    return notes
+  }
+
+  enum Message {
+    static func notApplicable(_ reason: String) -> String { "declared not applicable: \(reason)" }
+    static let additionNotSelected = "an addition the organization did not select"
+    static let notInScope = "not in the appraisal's scope"
+    static func unusedRecords(_ practices: [String]) -> String {
+      "records for practices that are not rated were ignored: " + practices.joined(separator: ", ")
+    }
+    static func unusedDecision(_ what: String) -> String { "team decision for \(what) ignored: it was not rated" }
+    static func noWeakness(_ unit: InstantiationCharacterization) -> String {
+      "\(unit.practice) in \(unit.instantiation) is characterized \(unit.team!.code) by the team but carries no weakness; "
+        + "SCAMPI expects at least one for LI, PI and NI"
+    }
+  }
+}

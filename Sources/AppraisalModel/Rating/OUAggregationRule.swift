@@ -1,0 +1,69 @@
+/// Rule 2 — aggregate a practice's instantiation values to the organizational unit.
+///
+/// Every sampled unit that examines the practice's area must be characterized first (NY counts as a
+/// value); otherwise the OU value is undetermined. NY units are left out unless all are NY. Then:
+///
+/// | instantiation values | OU value |
+/// |---|---|
+/// | all the same value X | X |
+/// | all FI or LI, at least one LI | LI |
+/// | any PI, no NI | team judgment: LI or PI |
+/// | any NI (not all NI) | team judgment: NI, PI or LI |
+/// | all NY | NY |
+///
+/// For the two judgment rows the team's recorded decision is taken when its value is in the allowed set;
+/// without one the rule uses PI — the conservative value the method's table allows in both rows (it keeps
+/// the goal from being Satisfied, as NI would) — and flags the practice "judgment needed". A decision
+/// recorded for a practice whose value is not a judgment, or outside the allowed set, is reported and
+/// ignored.
+public enum OUAggregationRule {
+  public static func aggregate(
+    _ practice: PracticeReference, _ instantiations: [InstantiationCharacterization],
+    decision: AggregationDecision? = nil
+  ) -> OUCharacterization {
+    var result = rule(practice, instantiations)
+    guard let decision else { return result }
+    switch result.basis {
+    case .judgmentNeeded(let allowed):
+      if allowed.contains(decision.value) {
+        result.value = decision.value
+        result.basis = .teamDecision(allowed: allowed, justification: decision.justification)
+      } else {
+        result.rejectedDecision = (decision, Message.notAllowed(decision.value, allowed))
+      }
+    default:
+      result.rejectedDecision = (decision, Message.noJudgment)
+    }
+    return result
+  }
+
+  private static func rule(
+    _ practice: PracticeReference, _ instantiations: [InstantiationCharacterization]
+  ) -> OUCharacterization {
+    func result(_ value: Characterization?, _ basis: OUCharacterization.Basis) -> OUCharacterization {
+      OUCharacterization(practice: practice, value: value, basis: basis, instantiations: instantiations)
+    }
+    if instantiations.isEmpty { return result(nil, .noInstantiations) }
+    let missing = instantiations.filter { $0.value == nil }.map(\.instantiation)
+    if !missing.isEmpty { return result(nil, .incomplete(missing: missing)) }
+
+    let values = instantiations.compactMap(\.value).filter { $0 != .notYet }
+    guard let first = values.first else { return result(.notYet, .allNotYet) }
+    if values.allSatisfy({ $0 == first }) { return result(first, .uniform) }
+    if values.allSatisfy(\.supportsSatisfaction) { return result(.largelyImplemented, .fullyOrLargely) }
+    if values.contains(.notImplemented) {
+      return result(
+        .partiallyImplemented,
+        .judgmentNeeded(allowed: [.notImplemented, .partiallyImplemented, .largelyImplemented]))
+    }
+    return result(.partiallyImplemented, .judgmentNeeded(allowed: [.largelyImplemented, .partiallyImplemented]))
+  }
+
+  enum Message {
+    static func notAllowed(_ value: Characterization, _ allowed: [Characterization]) -> String {
+      "team decision \(value.code) is not allowed for these instantiation values; expected one of "
+        + allowed.map(\.code).joined(separator: ", ")
+    }
+    static let noJudgment = "the instantiation values determine the OU value; no team judgment applies"
+  }
+}

@@ -1,0 +1,42 @@
+/// A goal's rating with the practices and weaknesses that decided it.
+public struct GoalRating: Hashable, Sendable {
+  public enum Value: String, Hashable, Sendable, Codable, CaseIterable {
+    case satisfied = "Satisfied"
+    case unsatisfied = "Unsatisfied"
+    case notRated = "Not Rated"
+  }
+
+  public var processArea: String
+  /// `SG 1` or `GG 2`.
+  public var goal: String
+  public var title: String
+  public var isGeneric: Bool
+  public var value: Value
+  /// Satisfied with weaknesses whose significance the team has not judged yet.
+  public var isProvisional: Bool
+  /// Why the goal has its value, in words; never empty for Unsatisfied or Not Rated.
+  public var reasons: [String]
+  /// The OU characterization of each practice of the goal.
+  public var practices: [OUCharacterization]
+  /// Every weakness recorded against the goal's practices.
+  public var weaknesses: [Observation]
+  /// The team's significance decision, when one was recorded and applied.
+  public var significance: SignificanceDecision?
+
+  public init(
+    processArea: String, goal: String, title: String, isGeneric: Bool, value: Value, isProvisional: Bool = false,
+    reasons: [String] = [], practices: [OUCharacterization], weaknesses: [Observation] = [],
+    significance: SignificanceDecision? = nil
+  ) {
+    self.processArea = processArea
+    self.goal = goal
+    self.title = title
+    self.isGeneric = isGeneric
+    self.value = value
+    self.isProvisional = isProvisional
+    self.reasons = reasons
+    self.practices = practices
+    self.weaknesses = weaknesses
+    self.significance = significance
+  }
+}
