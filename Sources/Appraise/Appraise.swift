@@ -1,7 +1,21 @@
 import ArgumentParser
 
+/// The `appraise` command: subcommands only; every decision lives in the library targets.
 @main
 struct Appraise: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "appraise", abstract: "SCAMPI-style gap analysis against CMMI process models.", version: "0.1.0")
+    commandName: "appraise",
+    abstract: "SCAMPI-style gap analysis against CMMI process models (default: CMMI for Services V1.3).",
+    discussion: """
+      Rates an organization's process evidence the way a SCAMPI appraisal team would: practices are \
+      characterized per instantiation (FI/LI/PI/NI/NY), aggregated to the organizational unit, and goals, \
+      process areas and maturity or capability levels follow. Results are a gap analysis, not an official \
+      SCAMPI A benchmark rating.
+
+      Example:
+        appraise catalog SCON
+      """,
+    version: "0.1.0",
+    subcommands: [CatalogCommand.self]
+  )
 }

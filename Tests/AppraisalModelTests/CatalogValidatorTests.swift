@@ -8,7 +8,8 @@ struct CatalogValidatorTests {
     #expect(CatalogValidator.problems(in: TestModel.catalog).isEmpty)
     #expect(
       TestModel.catalog.counts
-        == Catalog.Counts(processAreas: 5, specificGoals: 6, specificPractices: 8, genericGoals: 3, genericPractices: 4))
+        == Catalog.Counts(processAreas: 5, specificGoals: 6, specificPractices: 8, genericGoals: 3, genericPractices: 4)
+    )
   }
 
   @Test("every problem is reported with the path of the bad value")

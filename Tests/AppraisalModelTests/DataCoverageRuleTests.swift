@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Rule 3: data coverage and rating from evidence")
 struct DataCoverageRuleTests {
-  static func item(_ id: String, _ practice: String, _ unit: String, _ indicator: EvidenceItem.Indicator) -> EvidenceItem {
+  static func item(_ id: String, _ practice: String, _ unit: String, _ indicator: EvidenceItem.Indicator)
+    -> EvidenceItem
+  {
     EvidenceItem(
       id: id, practice: PracticeReference(parsing: practice)!, instantiation: unit, indicator: indicator,
       locator: .init(document: "doc-\(id)"))
@@ -30,9 +32,11 @@ struct DataCoverageRuleTests {
       Self.item("4", "BB SP 1.1", "d", .indirectArtifact), Self.item("5", "BB SP 1.1", "d", .affirmation),
     ]
     let result = DataCoverageRule.check(processArea: "BB", appraisal: Self.appraisal(evidence), policy: .standard)
-    #expect(result.subgroups == [
-      .init(name: "web", units: 3, providing: 1, required: 2), .init(name: "ops", units: 1, providing: 1, required: 1),
-    ])
+    #expect(
+      result.subgroups == [
+        .init(name: "web", units: 3, providing: 1, required: 2),
+        .init(name: "ops", units: 1, providing: 1, required: 1),
+      ])
     #expect(!result.isMet)
     #expect(DataCoverageRule.check(processArea: "BB", appraisal: Self.appraisal(evidence), policy: .disabled).isMet)
   }
@@ -65,10 +69,15 @@ struct DataCoverageRuleTests {
       PracticeReference("BB", "SP 1.1"), in: "c", "training is given but never evaluated", impact: .major)
     let result = AppraisalRater.rate(Self.appraisal(evidence, observations: [weakness]), catalog: TestModel.catalog)
     let practice = result.practice(.init("BB", "SP 1.1"))
-    #expect(practice?.instantiations.map(\.value) == [.fullyImplemented, .fullyImplemented, .partiallyImplemented, .fullyImplemented])
+    #expect(
+      practice?.instantiations.map(\.value) == [
+        .fullyImplemented, .fullyImplemented, .partiallyImplemented, .fullyImplemented,
+      ])
     #expect(practice?.judgmentNeeded == true)
     #expect(result.goal("BB", "SG 1")?.value == .unsatisfied)
-    #expect(result.goal("BB", "SG 1")?.reasons == ["BB SP 1.1 is PI (judgment needed): training is given but never evaluated"])
+    #expect(
+      result.goal("BB", "SG 1")?.reasons == ["BB SP 1.1 is PI (judgment needed): training is given but never evaluated"]
+    )
   }
 
   @Test("records outside the rated practices and unusable decisions become notes")

@@ -27,7 +27,9 @@ struct GoalRatingRuleTests {
 
   @Test("LI with weaknesses and no decision: Satisfied, provisional, weaknesses listed")
   func provisional() {
-    let rating = Self.rate([Self.practice("SP 1.1", [.largelyImplemented]), Self.practice("SP 1.2", [.fullyImplemented])])
+    let rating = Self.rate([
+      Self.practice("SP 1.1", [.largelyImplemented]), Self.practice("SP 1.2", [.fullyImplemented]),
+    ])
     #expect(rating.value == .satisfied)
     #expect(rating.isProvisional)
     #expect(rating.weaknesses.map(\.text) == ["gap in u1"])
@@ -36,7 +38,8 @@ struct GoalRatingRuleTests {
 
   @Test("weaknesses judged significant: Unsatisfied with the team's reason")
   func significant() {
-    let decision = SignificanceDecision(processArea: "AA", goal: "SG 1", significant: true, justification: "customer-facing")
+    let decision = SignificanceDecision(
+      processArea: "AA", goal: "SG 1", significant: true, justification: "customer-facing")
     let rating = Self.rate([Self.practice("SP 1.1", [.largelyImplemented])], significance: decision)
     #expect(rating.value == .unsatisfied)
     #expect(rating.reasons == ["the team judged the weaknesses significant: customer-facing"])
@@ -53,7 +56,9 @@ struct GoalRatingRuleTests {
 
   @Test("a PI practice: Unsatisfied, naming the practice and its weakness")
   func partiallyImplemented() {
-    let rating = Self.rate([Self.practice("SP 1.1", [.partiallyImplemented]), Self.practice("SP 1.2", [.fullyImplemented])])
+    let rating = Self.rate([
+      Self.practice("SP 1.1", [.partiallyImplemented]), Self.practice("SP 1.2", [.fullyImplemented]),
+    ])
     #expect(rating.value == .unsatisfied)
     #expect(rating.reasons == ["AA SP 1.1 is PI: gap in u1"])
   }
@@ -161,7 +166,8 @@ struct CapabilityLevelRuleTests {
   @Test("a Not Rated goal leaves the next level undetermined, not failed")
   func notRated() {
     let result = CapabilityLevelRule.level(specificGoals: [Self.goal("SG 1", .notRated)], genericGoals: [:])
-    #expect(result == CapabilityLevel(level: 0, nextLevelNotRated: true, limitation: "CL 1 undetermined: SG 1 is Not Rated"))
+    #expect(
+      result == CapabilityLevel(level: 0, nextLevelNotRated: true, limitation: "CL 1 undetermined: SG 1 is Not Rated"))
     let unrated = CapabilityLevelRule.level(specificGoals: [Self.goal("SG 1", .satisfied)], genericGoals: [:])
     #expect(unrated.nextLevelNotRated)
     #expect(unrated.limitation == "CL 2 not rated: GG 2 is not in the appraisal's target")

@@ -7,7 +7,8 @@ struct MaturityLevelRuleTests {
 
   @Test("every area FI with GG 2 and GG 3: the target level is reached, staged and equivalent")
   func reachesTarget() {
-    let result = AppraisalRater.rate(TestModel.appraisal(areas: Self.all, target: .maturityLevel(4)), catalog: TestModel.catalog)
+    let result = AppraisalRater.rate(
+      TestModel.appraisal(areas: Self.all, target: .maturityLevel(4)), catalog: TestModel.catalog)
     #expect(result.maturityLevel == MaturityLevelResult(level: 4, target: 4, blockers: []))
     #expect(result.equivalentStaging.level == 5)
     #expect(result.processAreas.allSatisfy { $0.value == .satisfied })
@@ -16,7 +17,8 @@ struct MaturityLevelRuleTests {
 
   @Test("an ML 2 target rates GG 2 only and reaches ML 2 with only the ML 2 areas in scope")
   func levelTwo() {
-    let result = AppraisalRater.rate(TestModel.appraisal(areas: ["AA", "BB"], target: .maturityLevel(2)), catalog: TestModel.catalog)
+    let result = AppraisalRater.rate(
+      TestModel.appraisal(areas: ["AA", "BB"], target: .maturityLevel(2)), catalog: TestModel.catalog)
     #expect(result.maturityLevel?.level == 2)
     #expect(result.processArea("AA")?.goals.map(\.goal) == ["SG 1", "SG 2", "GG 2"])
     #expect(result.equivalentStaging.level == 2)
@@ -27,7 +29,9 @@ struct MaturityLevelRuleTests {
     let appraisal = TestModel.appraisal(
       areas: ["AA", "BB"], target: .maturityLevel(2), overrides: ["BB SP 1.1@u1": .partiallyImplemented])
     let result = AppraisalRater.rate(appraisal, catalog: TestModel.catalog)
-    #expect(result.maturityLevel == MaturityLevelResult(level: 1, target: 2, blockers: [.init(processArea: "BB", reason: "SG 1 Unsatisfied")]))
+    #expect(
+      result.maturityLevel
+        == MaturityLevelResult(level: 1, target: 2, blockers: [.init(processArea: "BB", reason: "SG 1 Unsatisfied")]))
   }
 
   @Test("GG 3 is needed on the ML 2 areas for ML 3")
@@ -36,14 +40,17 @@ struct MaturityLevelRuleTests {
       areas: Self.all, target: .maturityLevel(3), overrides: ["AA GP 3.1@u2": .notImplemented])
     let result = AppraisalRater.rate(appraisal, catalog: TestModel.catalog)
     #expect(result.processArea("AA")?.value == .unsatisfied)
-    #expect(result.maturityLevel == MaturityLevelResult(level: 2, target: 3, blockers: [.init(processArea: "AA", reason: "GG 3 Unsatisfied")]))
+    #expect(
+      result.maturityLevel
+        == MaturityLevelResult(level: 2, target: 3, blockers: [.init(processArea: "AA", reason: "GG 3 Unsatisfied")]))
     #expect(result.processArea("AA")?.capability?.level == 2)
     #expect(result.equivalentStaging.level == 2)
   }
 
   @Test("an ML 2 target cannot give ML 3: GG 3 is not rated")
   func targetCapsLevel() {
-    let result = AppraisalRater.rate(TestModel.appraisal(areas: Self.all, target: .maturityLevel(2)), catalog: TestModel.catalog)
+    let result = AppraisalRater.rate(
+      TestModel.appraisal(areas: Self.all, target: .maturityLevel(2)), catalog: TestModel.catalog)
     #expect(result.maturityLevel == MaturityLevelResult(level: 2, target: 2, blockers: []))
     #expect(result.processArea("CC")?.goals.contains { $0.goal == "GG 3" } == false)
   }
@@ -92,8 +99,13 @@ struct MaturityLevelRuleTests {
     let result = AppraisalRater.rate(appraisal, catalog: TestModel.catalog)
     #expect(result.processAreas.filter(\.isRated).allSatisfy { $0.value == .notRated })
     #expect(result.maturityLevel?.level == 1)
-    #expect(result.processArea("AA")?.capability == CapabilityLevel(level: 0, nextLevelNotRated: true, limitation: "CL 1 undetermined: SG 1 is Not Rated"))
-    #expect(result.maturityLevel?.blockers.map(\.reason) == ["SG 1 Not Rated, SG 2 Not Rated, GG 2 Not Rated", "SG 1 Not Rated, GG 2 Not Rated"])
+    #expect(
+      result.processArea("AA")?.capability
+        == CapabilityLevel(level: 0, nextLevelNotRated: true, limitation: "CL 1 undetermined: SG 1 is Not Rated"))
+    #expect(
+      result.maturityLevel?.blockers.map(\.reason) == [
+        "SG 1 Not Rated, SG 2 Not Rated, GG 2 Not Rated", "SG 1 Not Rated, GG 2 Not Rated",
+      ])
   }
 
   @Test("continuous representation: capability profile and equivalent staging, no ML")
@@ -104,14 +116,17 @@ struct MaturityLevelRuleTests {
     #expect(result.maturityLevel == nil)
     #expect(result.processArea("AA")?.capability?.level == 2)
     #expect(result.processArea("BB")?.capability?.level == 1)
-    #expect(result.equivalentStaging == MaturityLevelResult(level: 1, target: 5, blockers: [.init(processArea: "BB", reason: "CL 1; CL 2 needed")]))
+    #expect(
+      result.equivalentStaging
+        == MaturityLevelResult(level: 1, target: 5, blockers: [.init(processArea: "BB", reason: "CL 1; CL 2 needed")]))
   }
 
   @Test("equivalent staging agrees with the staged rating on the same ratings")
   func equivalentStagingAgrees() {
     for overrides in [[:], ["CC SP 1.2@u1": Characterization.notImplemented], ["AA GP 2.2@u2": .partiallyImplemented]] {
       let result = AppraisalRater.rate(
-        TestModel.appraisal(areas: Self.all, target: .maturityLevel(5), overrides: overrides), catalog: TestModel.catalog)
+        TestModel.appraisal(areas: Self.all, target: .maturityLevel(5), overrides: overrides),
+        catalog: TestModel.catalog)
       #expect(result.maturityLevel?.level == result.equivalentStaging.level)
     }
   }

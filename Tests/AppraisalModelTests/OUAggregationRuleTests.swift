@@ -45,12 +45,14 @@ struct OUAggregationRuleTests {
 
   @Test("a team decision inside the allowed set is taken with its justification")
   func decisionTaken() {
-    let decision = AggregationDecision(practice: Self.practice, value: .largelyImplemented, justification: "u2 is a pilot")
+    let decision = AggregationDecision(
+      practice: Self.practice, value: .largelyImplemented, justification: "u2 is a pilot")
     let result = Self.aggregate([.fullyImplemented, .notImplemented], decision: decision)
     #expect(result.value == .largelyImplemented)
     #expect(
       result.basis
-        == .teamDecision(allowed: [.notImplemented, .partiallyImplemented, .largelyImplemented], justification: "u2 is a pilot"))
+        == .teamDecision(
+          allowed: [.notImplemented, .partiallyImplemented, .largelyImplemented], justification: "u2 is a pilot"))
     #expect(!result.judgmentNeeded)
     #expect(result.rejectedDecision == nil)
   }
@@ -61,7 +63,9 @@ struct OUAggregationRuleTests {
     let result = Self.aggregate([.fullyImplemented, .partiallyImplemented], decision: decision)
     #expect(result.value == .partiallyImplemented)
     #expect(result.judgmentNeeded)
-    #expect(result.rejectedDecision?.reason == "team decision NI is not allowed for these instantiation values; expected one of LI, PI")
+    #expect(
+      result.rejectedDecision?.reason
+        == "team decision NI is not allowed for these instantiation values; expected one of LI, PI")
   }
 
   @Test("a team decision on a determined row is rejected")
@@ -69,7 +73,8 @@ struct OUAggregationRuleTests {
     let decision = AggregationDecision(practice: Self.practice, value: .partiallyImplemented, justification: "x")
     let result = Self.aggregate([.fullyImplemented, .largelyImplemented], decision: decision)
     #expect(result.value == .largelyImplemented)
-    #expect(result.rejectedDecision?.reason == "the instantiation values determine the OU value; no team judgment applies")
+    #expect(
+      result.rejectedDecision?.reason == "the instantiation values determine the OU value; no team judgment applies")
   }
 
   @Test("an instantiation not characterized leaves the OU value undetermined")

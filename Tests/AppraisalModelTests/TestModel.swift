@@ -13,11 +13,13 @@ enum TestModel {
       area("EE", level: 4, goals: [("SG 1", ["SP 1.1"])]),
     ],
     genericGoals: [
-      GenericGoal(id: "GG 1", title: "Achieve", capabilityLevel: 1, practices: [Practice(id: "GP 1.1", title: "Perform")]),
+      GenericGoal(
+        id: "GG 1", title: "Achieve", capabilityLevel: 1, practices: [Practice(id: "GP 1.1", title: "Perform")]),
       GenericGoal(
         id: "GG 2", title: "Managed", capabilityLevel: 2,
         practices: [Practice(id: "GP 2.1", title: "Policy"), Practice(id: "GP 2.2", title: "Plan")]),
-      GenericGoal(id: "GG 3", title: "Defined", capabilityLevel: 3, practices: [Practice(id: "GP 3.1", title: "Defined")]),
+      GenericGoal(
+        id: "GG 3", title: "Defined", capabilityLevel: 3, practices: [Practice(id: "GP 3.1", title: "Defined")]),
     ])
 
   static func area(

@@ -63,7 +63,8 @@ public struct Catalog: Hashable, Sendable, Codable {
   public struct Counts: Hashable, Sendable {
     public var processAreas, specificGoals, specificPractices, genericGoals, genericPractices: Int
 
-    public init(processAreas: Int, specificGoals: Int, specificPractices: Int, genericGoals: Int, genericPractices: Int) {
+    public init(processAreas: Int, specificGoals: Int, specificPractices: Int, genericGoals: Int, genericPractices: Int)
+    {
       self.processAreas = processAreas
       self.specificGoals = specificGoals
       self.specificPractices = specificPractices

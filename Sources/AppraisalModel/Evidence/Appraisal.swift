@@ -14,9 +14,12 @@ public struct Appraisal: Hashable, Sendable, Codable {
     /// The method class as the team states it; reports always add that this is a gap analysis.
     public var methodClass: String
 
+    /// The method class assumed when a file names none.
+    public static let defaultMethodClass = "SCAMPI C (gap analysis)"
+
     public init(
       id: String, name: String, organizationalUnit: String, date: String, model: String, modelVersion: String,
-      methodClass: String = "SCAMPI C (gap analysis)"
+      methodClass: String = Header.defaultMethodClass
     ) {
       self.id = id
       self.name = name

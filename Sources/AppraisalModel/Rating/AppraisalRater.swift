@@ -107,7 +107,9 @@ public enum AppraisalRater {
       + levels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
   }
 
-  private static func rating(_ area: ProcessArea, _ value: ProcessAreaRating.Value, _ reason: String) -> ProcessAreaRating {
+  private static func rating(_ area: ProcessArea, _ value: ProcessAreaRating.Value, _ reason: String)
+    -> ProcessAreaRating
+  {
     ProcessAreaRating(
       processArea: area.id, name: area.name, maturityLevel: area.maturityLevel, value: value, reasons: [reason])
   }
@@ -124,7 +126,8 @@ public enum AppraisalRater {
     for decision in appraisal.aggregationDecisions where !used.contains(decision.practice) {
       notes.append(Message.unusedDecision("\(decision.practice)"))
     }
-    for decision in appraisal.significanceDecisions where !usedGoals.contains("\(decision.processArea) \(decision.goal)") {
+    for decision in appraisal.significanceDecisions
+    where !usedGoals.contains("\(decision.processArea) \(decision.goal)") {
       notes.append(Message.unusedDecision("\(decision.processArea) \(decision.goal)"))
     }
     for practice in ratings.flatMap({ $0.goals.flatMap(\.practices) }) {

@@ -8,7 +8,9 @@ public enum CapabilityLevelRule {
   public static func level(
     specificGoals: [GoalRating], genericGoals: [Int: GoalRating], highestLevel: Int = 3
   ) -> CapabilityLevel {
-    if let block = blocker(specificGoals, "CL 1") { return CapabilityLevel(level: 0, nextLevelNotRated: block.notRated, limitation: block.text) }
+    if let block = blocker(specificGoals, "CL 1") {
+      return CapabilityLevel(level: 0, nextLevelNotRated: block.notRated, limitation: block.text)
+    }
     var level = 1
     while level < highestLevel {
       let next = level + 1
@@ -32,8 +34,12 @@ public enum CapabilityLevelRule {
   }
 
   enum Message {
-    static func notInScope(_ level: Int) -> String { "CL \(level) not rated: GG \(level) is not in the appraisal's target" }
-    static func unsatisfied(_ level: String, _ goal: String) -> String { "\(level) not reached: \(goal) is Unsatisfied" }
+    static func notInScope(_ level: Int) -> String {
+      "CL \(level) not rated: GG \(level) is not in the appraisal's target"
+    }
+    static func unsatisfied(_ level: String, _ goal: String) -> String {
+      "\(level) not reached: \(goal) is Unsatisfied"
+    }
     static func notRated(_ level: String, _ goal: String) -> String { "\(level) undetermined: \(goal) is Not Rated" }
   }
 }

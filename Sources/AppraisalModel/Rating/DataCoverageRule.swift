@@ -15,7 +15,11 @@ public enum DataCoverageRule {
     var artifacts: Set<String> = []
     var affirmations: Set<String> = []
     for item in appraisal.evidence where item.practice.processArea == processArea {
-      if item.indicator.isArtifact { artifacts.insert(item.instantiation) } else { affirmations.insert(item.instantiation) }
+      if item.indicator.isArtifact {
+        artifacts.insert(item.instantiation)
+      } else {
+        affirmations.insert(item.instantiation)
+      }
     }
     var order: [String] = []
     var groups: [String: [Instantiation]] = [:]

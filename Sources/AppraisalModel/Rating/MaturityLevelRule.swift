@@ -28,7 +28,9 @@ public enum MaturityLevelRule {
     level >= 3 ? [2, 3] : [2]
   }
 
-  private static func blocker(_ area: ProcessArea, _ rating: ProcessAreaRating?, level: Int) -> MaturityLevelResult.Blocker? {
+  private static func blocker(_ area: ProcessArea, _ rating: ProcessAreaRating?, level: Int) -> MaturityLevelResult
+    .Blocker?
+  {
     func block(_ reason: String) -> MaturityLevelResult.Blocker {
       MaturityLevelResult.Blocker(processArea: area.id, reason: reason)
     }
@@ -49,7 +51,9 @@ public enum MaturityLevelRule {
   }
 
   enum Message {
-    static func outOfScope(_ level: Int) -> String { "out of scope; ML \(level) needs every area at ML \(level) or below" }
+    static func outOfScope(_ level: Int) -> String {
+      "out of scope; ML \(level) needs every area at ML \(level) or below"
+    }
     static func notRated(_ goal: String) -> String { "\(goal) not rated in this appraisal" }
   }
 }

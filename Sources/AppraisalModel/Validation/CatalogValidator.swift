@@ -90,7 +90,9 @@ public enum CatalogValidator {
       }
       if goal.capabilityLevel != index + 1 {
         problems.append(
-          .init(at: path.appending("capabilityLevel"), Message.capabilityLevel(goal.id, goal.capabilityLevel, expected: index + 1)))
+          .init(
+            at: path.appending("capabilityLevel"),
+            Message.capabilityLevel(goal.id, goal.capabilityLevel, expected: index + 1)))
       }
       if goal.practices.isEmpty {
         problems.append(.init(at: path.appending("practices"), Message.noPractices(goal.id)))
@@ -142,9 +144,13 @@ extension CatalogValidator {
     static func maturityLevel(_ id: String, _ level: Int) -> String {
       "process area \(id) has maturity level \(level); expected 2, 3, 4 or 5"
     }
-    static func noGoals(_ id: String) -> String { "process area \(id) has no goals; expected at least one specific goal" }
+    static func noGoals(_ id: String) -> String {
+      "process area \(id) has no goals; expected at least one specific goal"
+    }
     static func noPractices(_ goal: String) -> String { "goal \(goal) has no practices; expected at least one" }
-    static func badID(_ id: String, expected: String) -> String { "bad id \"\(id)\"; expected the form \"\(expected)\"" }
+    static func badID(_ id: String, expected: String) -> String {
+      "bad id \"\(id)\"; expected the form \"\(expected)\""
+    }
     static func misnumbered(_ practice: String, goal: String) -> String {
       "practice \(practice) is listed under \(goal); its first number must be the goal's number"
     }

@@ -1,0 +1,277 @@
+import Foundation
+
+/// Checks an appraisal against its catalog, collecting every problem before anything is rated.
+///
+/// Paths follow the evidence format (`evidence[3].practice`, `scope.processAreas[1]`, …) so each reader can
+/// locate a problem in its own syntax. Rules: the header names the catalog's model and version and has a
+/// real calendar date; scope areas exist, appear once and are not also declared not applicable; the
+/// target level fits the representation and the catalog; instantiation and evidence ids are unique;
+/// every practice reference names a catalog practice of an area in scope, in a declared instantiation
+/// that examines the area; one team characterization per practice and instantiation, one aggregation
+/// decision per practice, one significance decision per goal; justifications are not empty. Warnings:
+/// LI/PI/NI team values without a weakness, records for generic goals the target does not rate.
+public enum AppraisalValidator {
+  public static func problems(in appraisal: Appraisal, catalog: Catalog) -> [ModelProblem] {
+    var check = Check(appraisal: appraisal, catalog: catalog)
+    check.header()
+    check.scopeRules()
+    check.instantiations()
+    check.records()
+    check.judgments()
+    return check.problems
+  }
+
+  /// Whether `text` is a real calendar date in the form `YYYY-MM-DD`.
+  public static func isCalendarDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      (1...12).contains(month), day >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return day <= days[month - 1]
+  }
+
+  private struct Check {
+    let appraisal: Appraisal
+    let catalog: Catalog
+    var problems: [ModelProblem] = []
+    let scope: Set<String>
+    let units: [String: Instantiation]
+    let ratedGenericPractices: Set<String>
+
+    init(appraisal: Appraisal, catalog: Catalog) {
+      self.appraisal = appraisal
+      self.catalog = catalog
+      scope = Set(appraisal.scope.processAreas)
+      units = Dictionary(appraisal.instantiations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+      ratedGenericPractices = Set(
+        appraisal.target.ratedGenericLevels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
+          .map(\.id))
+    }
+
+    mutating func add(_ path: ModelPath, _ message: String, _ severity: ModelProblem.Severity = .error) {
+      problems.append(ModelProblem(severity, at: path, message))
+    }
+
+    mutating func header() {
+      let header = appraisal.header
+      let path = ModelPath.root.appending("header")
+      if header.model != catalog.model.id || header.modelVersion != catalog.model.version {
+        add(
+          path.appending(header.model != catalog.model.id ? "model" : "modelVersion"),
+          Message.catalogMismatch(header.model, header.modelVersion, catalog.model))
+      }
+      if !isCalendarDate(header.date) { add(path.appending("date"), Message.badDate(header.date)) }
+    }
+
+    mutating func scopeRules() {
+      let path = ModelPath.root.appending("scope")
+      var seen: Set<String> = []
+      let notApplicable = Set(appraisal.scope.notApplicable.map(\.processArea))
+      for (index, id) in appraisal.scope.processAreas.enumerated() {
+        let itemPath = path.appending("processAreas").appending(index)
+        if catalog.processArea(id) == nil {
+          add(itemPath, Message.unknownArea(id, catalog))
+        } else if !seen.insert(id).inserted {
+          add(itemPath, Message.duplicateArea(id))
+        } else if notApplicable.contains(id) {
+          add(itemPath, Message.inScopeAndNotApplicable(id))
+        } else if catalog.processArea(id)!.isAddition && !appraisal.scope.includesAdditions {
+          add(itemPath, Message.additionExcluded(id))
+        }
+      }
+      for (index, exclusion) in appraisal.scope.notApplicable.enumerated() {
+        let itemPath = path.appending("notApplicable").appending(index)
+        if catalog.processArea(exclusion.processArea) == nil {
+          add(itemPath.appending("processArea"), Message.unknownArea(exclusion.processArea, catalog))
+        }
+        if exclusion.reason.isBlank { add(itemPath.appending("reason"), Message.emptyReason(exclusion.processArea)) }
+      }
+      switch appraisal.target {
+      case .maturityLevel(let level) where !(2...5).contains(level):
+        add(path.appending("targetLevel"), Message.targetLevel(level, "2 to 5 for the staged representation"))
+      case .capabilityLevel(let level) where !(1...max(1, catalog.highestCapabilityLevel)).contains(level):
+        add(
+          path.appending("targetLevel"),
+          Message.targetLevel(level, "1 to \(catalog.highestCapabilityLevel) for the continuous representation"))
+      default: break
+      }
+      let share = appraisal.coverage.minimumShare
+      if share.denominator <= 0 || share.numerator < 0 || share.numerator > share.denominator {
+        add(path.appending("coverage").appending("minimumShare"), Message.badShare(share))
+      }
+    }
+
+    mutating func instantiations() {
+      var seen: Set<String> = []
+      for (index, unit) in appraisal.instantiations.enumerated() {
+        let path = ModelPath.root.appending("instantiations").appending(index)
+        if !seen.insert(unit.id).inserted { add(path.appending("id"), Message.duplicateID("instantiation", unit.id)) }
+        for (areaIndex, area) in (unit.processAreas ?? []).enumerated() where !scope.contains(area) {
+          add(
+            path.appending("processAreas").appending(areaIndex),
+            catalog.processArea(area) == nil ? Message.unknownArea(area, catalog) : Message.areaOutOfScope(area))
+        }
+      }
+      if appraisal.instantiations.isEmpty {
+        add(ModelPath.root.appending("instantiations"), Message.noInstantiations)
+      }
+    }
+
+    /// Checks one practice × instantiation reference; returns whether it is usable.
+    @discardableResult
+    mutating func reference(_ practice: PracticeReference, _ instantiation: String, at path: ModelPath) -> Bool {
+      var usable = practiceReference(practice, at: path.appending("practice"))
+      if let unit = units[instantiation] {
+        if usable && !unit.examines(practice.processArea) {
+          add(path.appending("instantiation"), Message.notExamined(instantiation, practice.processArea))
+          usable = false
+        }
+      } else {
+        add(path.appending("instantiation"), Message.undeclaredInstantiation(instantiation))
+        usable = false
+      }
+      return usable
+    }
+
+    mutating func practiceReference(_ practice: PracticeReference, at path: ModelPath) -> Bool {
+      guard let area = catalog.processArea(practice.processArea) else {
+        add(path, Message.unknownPractice(practice, "no process area \(practice.processArea) in \(catalog.model.id)"))
+        return false
+      }
+      guard catalog.contains(practice) else {
+        add(path, Message.unknownPractice(practice, "\(area.id) has no practice \(practice.practice)"))
+        return false
+      }
+      guard scope.contains(practice.processArea) else {
+        add(path, Message.practiceOutOfScope(practice))
+        return false
+      }
+      if practice.isGeneric && !ratedGenericPractices.contains(practice.practice) {
+        add(path, Message.genericNotRated(practice), .warning)
+      }
+      return true
+    }
+
+    mutating func records() {
+      var evidenceIDs: Set<String> = []
+      for (index, item) in appraisal.evidence.enumerated() {
+        let path = ModelPath.root.appending("evidence").appending(index)
+        if !evidenceIDs.insert(item.id).inserted {
+          add(path.appending("id"), Message.duplicateID("evidence item", item.id))
+        }
+        reference(item.practice, item.instantiation, at: path)
+        if let date = item.locator.date, !isCalendarDate(date) {
+          add(path.appending("locator").appending("date"), Message.badDate(date))
+        }
+      }
+      var weaknesses: Set<PracticeCharacterizationRule.Key> = []
+      for (index, observation) in appraisal.observations.enumerated() {
+        let path = ModelPath.root.appending("observations").appending(index)
+        reference(observation.practice, observation.instantiation, at: path)
+        if observation.kind == .weakness { weaknesses.insert(.init(observation.practice, observation.instantiation)) }
+      }
+      var characterized: [PracticeCharacterizationRule.Key: Int] = [:]
+      for (index, value) in appraisal.characterizations.enumerated() {
+        let path = ModelPath.root.appending("characterizations").appending(index)
+        let key = PracticeCharacterizationRule.Key(value.practice, value.instantiation)
+        guard reference(value.practice, value.instantiation, at: path) else { continue }
+        if let first = characterized[key] {
+          add(path, Message.duplicateCharacterization(key, first: first))
+        } else {
+          characterized[key] = index
+        }
+        if [.largelyImplemented, .partiallyImplemented, .notImplemented].contains(value.value)
+          && !weaknesses.contains(key)
+        {
+          add(path.appending("value"), Message.noWeakness(key, value.value), .warning)
+        }
+      }
+    }
+
+    mutating func judgments() {
+      var decided: Set<PracticeReference> = []
+      for (index, decision) in appraisal.aggregationDecisions.enumerated() {
+        let path = ModelPath.root.appending("aggregationDecisions").appending(index)
+        if practiceReference(decision.practice, at: path.appending("practice")),
+          !decided.insert(decision.practice).inserted
+        {
+          add(path, Message.duplicateDecision("\(decision.practice)"))
+        }
+        if decision.justification.isBlank { add(path.appending("justification"), Message.noJustification) }
+      }
+      var goals: Set<String> = []
+      for (index, decision) in appraisal.significanceDecisions.enumerated() {
+        let path = ModelPath.root.appending("significanceDecisions").appending(index)
+        if let area = catalog.processArea(decision.processArea) {
+          if !scope.contains(area.id) {
+            add(path.appending("processArea"), Message.areaOutOfScope(area.id))
+          } else if area.goal(decision.goal) == nil && catalog.genericGoal(decision.goal) == nil {
+            add(path.appending("goal"), Message.unknownGoal(area.id, decision.goal))
+          } else if !goals.insert("\(area.id) \(decision.goal)").inserted {
+            add(path, Message.duplicateDecision("\(area.id) \(decision.goal)"))
+          }
+        } else {
+          add(path.appending("processArea"), Message.unknownArea(decision.processArea, catalog))
+        }
+        if decision.justification.isBlank { add(path.appending("justification"), Message.noJustification) }
+      }
+    }
+  }
+
+  enum Message {
+    static func catalogMismatch(_ model: String, _ version: String, _ catalog: Catalog.Model) -> String {
+      "the appraisal is for \(model) \(version), but the catalog is \(catalog.id) \(catalog.version); "
+        + "use --catalog to load the matching catalog"
+    }
+    static func badDate(_ text: String) -> String { "\"\(text)\" is not a calendar date; expected YYYY-MM-DD" }
+    static func unknownArea(_ id: String, _ catalog: Catalog) -> String {
+      "unknown process area \"\(id)\"; \(catalog.model.id) \(catalog.model.version) has "
+        + catalog.processAreas.map(\.id).joined(separator: ", ")
+    }
+    static func duplicateArea(_ id: String) -> String { "process area \(id) is listed twice in the scope" }
+    static func inScopeAndNotApplicable(_ id: String) -> String {
+      "process area \(id) is both in scope and declared not applicable"
+    }
+    static func additionExcluded(_ id: String) -> String {
+      "process area \(id) is an addition, but includeAdditions is false; remove it or include additions"
+    }
+    static func emptyReason(_ id: String) -> String { "not-applicable declaration for \(id) has no reason" }
+    static func targetLevel(_ level: Int, _ expected: String) -> String {
+      "target level \(level); expected \(expected)"
+    }
+    static func badShare(_ share: CoveragePolicy.Fraction) -> String {
+      "minimum share \(share) is not a fraction from 0 to 1; expected e.g. 1/2"
+    }
+    static func duplicateID(_ what: String, _ id: String) -> String { "duplicate \(what) id \"\(id)\"" }
+    static func areaOutOfScope(_ id: String) -> String { "process area \(id) is not in the appraisal's scope" }
+    static let noInstantiations = "the appraisal declares no instantiations; expected at least one sampled unit"
+    static func notExamined(_ unit: String, _ area: String) -> String {
+      "instantiation \"\(unit)\" does not examine \(area); add it to the instantiation's processAreas"
+    }
+    static func undeclaredInstantiation(_ id: String) -> String {
+      "instantiation \"\(id)\" is not declared under instantiations"
+    }
+    static func unknownPractice(_ practice: PracticeReference, _ why: String) -> String {
+      "unknown practice \"\(practice)\": \(why)"
+    }
+    static func practiceOutOfScope(_ practice: PracticeReference) -> String {
+      "\(practice) is for \(practice.processArea), which is not in the appraisal's scope"
+    }
+    static func genericNotRated(_ practice: PracticeReference) -> String {
+      "\(practice) belongs to a generic goal the target does not rate; the record is ignored"
+    }
+    static func duplicateCharacterization(_ key: PracticeCharacterizationRule.Key, first: Int) -> String {
+      "second characterization of \(key.practice) in \(key.instantiation); the first is characterizations[\(first)]"
+    }
+    static func noWeakness(_ key: PracticeCharacterizationRule.Key, _ value: Characterization) -> String {
+      "\(key.practice) in \(key.instantiation) is \(value.code) but no weakness is recorded; SCAMPI expects one"
+    }
+    static func duplicateDecision(_ what: String) -> String { "second team decision for \(what)" }
+    static let noJustification = "the justification is empty; every team judgment needs one"
+    static func unknownGoal(_ area: String, _ goal: String) -> String { "process area \(area) has no goal \"\(goal)\"" }
+  }
+}

@@ -1,0 +1,39 @@
+import AppraisalModel
+import ArgumentParser
+import EvidenceParsers
+
+/// `appraise catalog [PA]`: lists a catalog's process areas, or one area's goals and practices.
+struct CatalogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "catalog",
+    abstract: "List the process areas, goals and practices of a catalog.",
+    discussion: """
+      Without an argument, lists every process area with its maturity level, category and type. With a \
+      process area id, lists its specific goals and practices and the generic goals.
+
+      Examples:
+        appraise catalog
+        appraise catalog SSD
+        appraise catalog --catalog fixtures/catalogs/acme-service-model-1.0.json
+      """)
+
+  @Argument(help: "A process area id (e.g. SCON) to list in full.")
+  var processArea: String?
+
+  @Option(help: "A catalog file (default: the bundled CMMI-SVC V1.3).")
+  var catalog: String?
+
+  func run() throws {
+    let loaded = try loadCatalog(catalog)
+    if let processArea {
+      guard let area = loaded.processArea(processArea) else {
+        throw ValidationError(
+          "unknown process area \"\(processArea)\"; expected one of "
+            + loaded.processAreas.map(\.id).joined(separator: ", "))
+      }
+      print(CatalogListing.area(area, in: loaded), terminator: "")
+    } else {
+      print(CatalogListing.overview(loaded), terminator: "")
+    }
+  }
+}

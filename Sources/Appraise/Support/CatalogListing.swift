@@ -1,0 +1,41 @@
+import AppraisalModel
+
+/// Plain-text listings of a catalog for `appraise catalog`.
+enum CatalogListing {
+  static func overview(_ catalog: Catalog) -> String {
+    let counts = catalog.counts
+    var text = "\(catalog.model.title) (\(catalog.model.id) \(catalog.model.version))\n"
+    text +=
+      "\(counts.processAreas) process areas, \(counts.specificGoals) specific goals, \(counts.specificPractices) "
+      + "specific practices, \(counts.genericGoals) generic goals, \(counts.genericPractices) generic practices\n\n"
+    let idWidth = catalog.processAreas.map(\.id.count).max() ?? 2
+    let nameWidth = catalog.processAreas.map(\.name.count).max() ?? 4
+    for area in catalog.processAreas {
+      let flags = area.isAddition ? "  (addition)" : ""
+      text +=
+        "\(pad(area.id, idWidth))  ML\(area.maturityLevel)  \(pad(area.name, nameWidth))  "
+        + "\(area.kind.rawValue), \(area.category)\(flags)\n"
+    }
+    return text
+  }
+
+  static func area(_ area: ProcessArea, in catalog: Catalog) -> String {
+    var text = "\(area.id) — \(area.name)\n"
+    text += "maturity level \(area.maturityLevel), \(area.category), \(area.kind.rawValue)"
+    text += area.isAddition ? ", addition\n" : "\n"
+    if let note = area.note { text += "\(note)\n" }
+    for goal in area.goals {
+      text += "\n\(goal.id)  \(goal.title)\n"
+      for practice in goal.practices { text += "  \(practice.id)  \(practice.title)\n" }
+    }
+    for goal in catalog.genericGoals {
+      text += "\n\(goal.id)  \(goal.title)  (capability level \(goal.capabilityLevel))\n"
+      for practice in goal.practices { text += "  \(practice.id)  \(practice.title)\n" }
+    }
+    return text
+  }
+
+  private static func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+  }
+}

@@ -1,0 +1,32 @@
+import AppraisalModel
+import ArgumentParser
+import EvidenceParsers
+
+/// The command's exit statuses (sysexits style), documented in README.md.
+enum ExitStatus {
+  /// EX_DATAERR: an input file's content is wrong.
+  static let dataError = ExitCode(65)
+  /// EX_NOINPUT: an input file does not exist or cannot be read.
+  static let noInput = ExitCode(66)
+  /// EX_CANTCREAT: the output file cannot be written.
+  static let cannotCreate = ExitCode(73)
+}
+
+/// Prints a read failure to stderr in the compiler style and exits with its status.
+func fail(_ failure: ReadFailure) -> ExitCode {
+  printError(failure.errorDescription ?? "\(failure)")
+  switch failure {
+  case .cannotOpen: return ExitStatus.noInput
+  case .invalid: return ExitStatus.dataError
+  }
+}
+
+/// Loads the catalog at `path`, or the bundled default; a failure prints its problems and exits.
+func loadCatalog(_ path: String?) throws -> Catalog {
+  do throws(ReadFailure) {
+    if let path { return try CatalogReader.read(path: path) }
+    return try BundledCatalog.load()
+  } catch {
+    throw fail(error)
+  }
+}

@@ -1,0 +1,871 @@
+import AppraisalModel
+
+/// Decodes the CSV syntax of the evidence format (a PIID spreadsheet, docs/evidence-format.md) into an
+/// ``Appraisal``.
+///
+/// The file has a settings block (one `key,value…` row per setting) ended by an empty row, then the PIID
+/// block: a header row naming the columns of ``columns`` in that order and one row per practice ×
+/// instantiation × evidence item. Cells are trimmed. Every problem is reported with the cell's line and
+/// column and decoding goes on past it; a bad value leaves the same placeholder the JSON reader uses, and
+/// its path goes into `failedPaths`. Model paths are those of the JSON syntax, so validation problems land
+/// on the cell the value came from.
+///
+/// Spreadsheet leniencies: empty cells at the end of a row (the padding a spreadsheet writes) are ignored,
+/// and a row shorter than the header has empty cells for the missing columns; `true`/`false` are accepted
+/// in any case (a spreadsheet writes `TRUE`). Empty rows inside the PIID block are skipped.
+public enum CSVAppraisalDecoder {
+  /// The PIID block's columns, in the order its header row must list them.
+  public static let columns = [
+    "practice", "instantiation", "evidenceId", "indicator", "document", "section", "version", "date", "url", "note",
+    "imported", "characterization", "characterizationNote", "weakness", "weaknessImpact", "strength",
+  ]
+
+  /// The settings block's keys, in the order the format documents them.
+  public static let settingKeys = [
+    "formatVersion", "id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass",
+    "representation", "targetLevel", "includeAdditions", "processAreas", "notApplicable", "coverage", "instantiation",
+    "aggregationDecision", "significanceDecision",
+  ]
+
+  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+    var tokenizer = CSVTokenizer(bytes: bytes)
+    var decoder = Decoder(file: file)
+    do {
+      while let row = try tokenizer.nextRow() { decoder.consume(row) }
+    } catch {
+      return AppraisalDecoding(
+        appraisal: nil, sourceMap: SourceMap(file: file),
+        problems: [
+          LocatedProblem(
+            severity: .error, location: SourceLocation(file: file, line: error.line, column: error.column), file: file,
+            message: error.message)
+        ])
+    }
+    return decoder.finish()
+  }
+
+  // MARK: - Cells
+
+  /// A trimmed cell and where its text starts.
+  struct Field {
+    var text: String
+    var line: Int
+    var column: Int
+    /// Whether the cell was quoted (then offsets inside `text` are not file columns).
+    var isQuoted = false
+    var isEmpty: Bool { text.isEmpty }
+
+    /// `cell` trimmed of white space; the column moves past leading spaces of an unquoted cell.
+    init(_ cell: CSVCell) {
+      line = cell.line
+      column = cell.column
+      isQuoted = cell.isQuoted
+      let value = cell.value
+      let utf8 = value.utf8
+      guard let first = utf8.first, let last = utf8.last else {
+        text = ""
+        return
+      }
+      if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+        text = value
+        return
+      }
+      var start = value.startIndex
+      var end = value.endIndex
+      while start < end && value[start].isWhitespace { start = value.index(after: start) }
+      while end > start && value[value.index(before: end)].isWhitespace { end = value.index(before: end) }
+      text = String(value[start..<end])
+      if !cell.isQuoted { column += utf8.distance(from: value.startIndex, to: start) }
+    }
+
+    /// An empty stand-in for a cell a row does not have, located at `position`.
+    init(missingAt position: Field) {
+      text = ""
+      line = position.line
+      column = position.column
+    }
+  }
+
+  /// A row's trimmed cells without the empty cells a spreadsheet pads rows with (at least one cell is kept).
+  static func fields(_ row: CSVRow) -> [Field] {
+    var fields = row.cells.map(Field.init)
+    while fields.count > 1 && fields[fields.count - 1].isEmpty { fields.removeLast() }
+    return fields
+  }
+
+  // MARK: - Settings table
+
+  /// How many value cells a setting takes (`nil`: any number) and whether it may repeat.
+  private struct Setting {
+    var values: Int?
+    var repeats: Bool
+    /// What the value cells hold, for messages about missing cells.
+    var layout: String
+    /// Whether a value may be free text (a comma in it must be quoted).
+    var freeText: Bool
+  }
+
+  private static let settings: [String: Setting] = {
+    var table: [String: Setting] = [
+      "formatVersion": Setting(values: 1, repeats: false, layout: "the format version, 1", freeText: false),
+      "representation": Setting(values: 1, repeats: false, layout: "staged or continuous", freeText: false),
+      "targetLevel": Setting(values: 1, repeats: false, layout: "the target level", freeText: false),
+      "includeAdditions": Setting(values: 1, repeats: false, layout: "true or false", freeText: false),
+      "processAreas": Setting(values: nil, repeats: false, layout: "one process area id per cell", freeText: false),
+      "notApplicable": Setting(values: 2, repeats: true, layout: "process area, reason", freeText: true),
+      "coverage": Setting(
+        values: 2, repeats: false, layout: "enabled (true or false), minimum share (e.g. 1/2)", freeText: false),
+      "instantiation": Setting(
+        values: 5, repeats: true, layout: "id, name, kind, subgroup, process areas", freeText: true),
+      "aggregationDecision": Setting(
+        values: 3, repeats: true, layout: "practice reference, value, justification", freeText: true),
+      "significanceDecision": Setting(
+        values: 4, repeats: true, layout: "process area, goal, significant (true or false), justification",
+        freeText: true),
+    ]
+    for key in ["id", "name", "organizationalUnit", "methodClass"] {
+      table[key] = Setting(values: 1, repeats: false, layout: "the header value", freeText: true)
+    }
+    for key in ["date", "model", "modelVersion"] {
+      table[key] = Setting(values: 1, repeats: false, layout: "the header value", freeText: false)
+    }
+    return table
+  }()
+
+  /// Required settings, an example row for each, and the path that stays undecoded without it.
+  private static let requiredSettings: [(key: String, example: String, path: ModelPath)] = [
+    ("formatVersion", "formatVersion,1", [.key("formatVersion")]),
+    ("id", "id,company-a-after", [.key("header"), .key("id")]),
+    ("name", "name,Company A after the change", [.key("header"), .key("name")]),
+    ("organizationalUnit", "organizationalUnit,Company A web services", [.key("header"), .key("organizationalUnit")]),
+    ("date", "date,2011-09-30", [.key("header"), .key("date")]),
+    ("model", "model,CMMI-SVC", [.key("header"), .key("model")]),
+    ("modelVersion", "modelVersion,1.3", [.key("header"), .key("modelVersion")]),
+    ("representation", "representation,staged", [.key("scope"), .key("representation")]),
+    ("targetLevel", "targetLevel,2", [.key("scope"), .key("targetLevel")]),
+    ("processAreas", "processAreas,CAM,IRP,SD", [.key("scope"), .key("processAreas")]),
+  ]
+
+  private static let headerKeys: Set<String> = [
+    "id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass",
+  ]
+
+  /// The header row as it must be written.
+  static let headerRowText = columns.joined(separator: ",")
+
+  private enum Column: Int {
+    case practice, instantiation, evidenceId, indicator, document, section, version, date, url, note, imported
+    case characterization, characterizationNote, weakness, weaknessImpact, strength
+  }
+
+  private static let columnNumbers = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+
+  /// Columns that only make sense on a row with an `evidenceId`.
+  private static let evidenceColumns: [Column] = [
+    .indicator, .document, .section, .version, .date, .url, .note, .imported,
+  ]
+
+  // MARK: - Decoder
+
+  private struct PairKey: Hashable {
+    var practice: String
+    var instantiation: String
+  }
+
+  private struct Decoder {
+    typealias V = EvidenceVocabulary
+
+    enum Phase {
+      /// Before the first non-empty row.
+      case start
+      case settings
+      /// After the empty row that ends the settings block, before the PIID header row.
+      case afterSettings
+      case data
+      /// The rest of the file cannot be interpreted (its problem is reported).
+      case ignoring
+    }
+
+    let file: String
+    var sourceMap: SourceMap
+    var problems: [LocatedProblem] = []
+    var failedPaths: Set<ModelPath> = []
+    var phase = Phase.start
+
+    // Settings.
+    var settingsStart: Field?
+    var recognizedSettings = 0
+    var startsWithHeaderRow = false
+    var firstLine: [String: Int] = [:]
+    var formatVersionSeen = false
+    var header: [String: String] = [:]
+    var representation: String?
+    var targetLevel: Int?
+    var includesAdditions = true
+    var processAreas: [String] = []
+    var notApplicable: [AppraisalScope.Exclusion] = []
+    var coverage = CoveragePolicy.standard
+    var instantiations: [Instantiation] = []
+    var aggregationDecisions: [AggregationDecision] = []
+    var significanceDecisions: [SignificanceDecision] = []
+
+    // PIID block.
+    /// For each column of ``columns``, the index of its cell in the header row, or -1.
+    var columnCell = [Int](repeating: -1, count: columns.count)
+    var headerWidth = 0
+    var headerLine = 0
+    var evidence: [EvidenceItem] = []
+    var observations: [Observation] = []
+    var characterizations: [TeamCharacterization] = []
+    /// Each characterized pair: its index in `characterizations`, the value as written and where.
+    var characterized: [PairKey: (index: Int, value: Field)] = [:]
+    /// Where each characterization's note came from.
+    var noteLines: [Int: Int] = [:]
+    /// Notes of pairs that have no characterization (yet).
+    var pendingNotes: [PairKey: (note: Field, pair: String)] = [:]
+
+    init(file: String) {
+      self.file = file
+      sourceMap = SourceMap(file: file)
+    }
+
+    // MARK: Reporting
+
+    mutating func error(at field: Field, _ message: String, failed path: ModelPath? = nil) {
+      problems.append(
+        LocatedProblem(
+          severity: .error, location: SourceLocation(file: file, line: field.line, column: field.column), file: file,
+          message: message))
+      if let path { failedPaths.insert(path) }
+    }
+
+    mutating func warning(at field: Field, _ message: String) {
+      problems.append(
+        LocatedProblem(
+          severity: .warning, location: SourceLocation(file: file, line: field.line, column: field.column),
+          file: file, message: message))
+    }
+
+    mutating func record(_ path: ModelPath, _ field: Field) {
+      sourceMap.record(path, line: field.line, column: field.column)
+    }
+
+    // MARK: Rows
+
+    mutating func consume(_ row: CSVRow) {
+      if phase == .ignoring { return }
+      let blank = row.isBlank
+      switch phase {
+      case .start:
+        if blank { return }
+        let fields = CSVAppraisalDecoder.fields(row)
+        settingsStart = fields[0]
+        record(.root, fields[0])
+        phase = .settings
+        settingRow(fields)
+      case .settings:
+        if blank {
+          phase = .afterSettings
+          return
+        }
+        settingRow(CSVAppraisalDecoder.fields(row))
+      case .afterSettings:
+        if blank { return }
+        headerRow(CSVAppraisalDecoder.fields(row))
+      case .data:
+        if blank { return }
+        dataRow(CSVAppraisalDecoder.fields(row))
+      case .ignoring:
+        return
+      }
+    }
+
+    // MARK: Settings block
+
+    mutating func settingRow(_ fields: [Field]) {
+      let keyField = fields[0]
+      let key = keyField.text
+      if key == "practice" && fields.count > 1 && fields[1].text == "instantiation" {
+        if recognizedSettings == 0 {
+          startsWithHeaderRow = true
+          error(
+            at: keyField,
+            "the file starts with the PIID header row; expected the settings block first (formatVersion, id, name, "
+              + "…), then an empty row (see docs/evidence-format.md)")
+          phase = .ignoring
+        } else {
+          error(
+            at: keyField,
+            "the PIID header row must follow an empty row; expected an empty row to end the settings block")
+          headerRow(fields)
+        }
+        return
+      }
+      if key.isEmpty {
+        let first = fields.first { !$0.isEmpty } ?? keyField
+        error(
+          at: keyField, "a settings row needs its key in the first cell; found \"\(first.text)\" in a later cell")
+        return
+      }
+      guard let setting = CSVAppraisalDecoder.settings[key] else {
+        if recognizedSettings > 0, V.practice(key) != nil {
+          error(
+            at: keyField,
+            "a PIID row in the settings block; expected an empty row and the header row \(headerRowText) before the "
+              + "PIID rows")
+          phase = .ignoring
+          return
+        }
+        let hint =
+          CSVAppraisalDecoder.settingKeys.first { $0.lowercased() == key.lowercased() }
+          .map { " (did you mean \"\($0)\"?)" } ?? ""
+        error(
+          at: keyField,
+          "unknown setting \"\(key)\"\(hint); expected one of "
+            + CSVAppraisalDecoder.settingKeys.sorted().joined(separator: ", "))
+        return
+      }
+      recognizedSettings += 1
+      if !setting.repeats {
+        if let line = firstLine[key] {
+          error(at: keyField, "repeated setting \"\(key)\"; it is already set at line \(line)")
+          return
+        }
+        firstLine[key] = keyField.line
+      }
+      if let count = setting.values, fields.count > count + 1,
+        let extra = fields[(count + 1)...].first(where: { !$0.isEmpty })
+      {
+        error(
+          at: extra,
+          "extra cell \"\(extra.text)\" in the \"\(key)\" row; \"\(key)\" takes \(count == 1 ? "1 value" : "\(count) values") "
+            + "(\(setting.layout))" + (setting.freeText ? "; quote a value that contains a comma" : ""))
+      }
+      let values = Array(fields.dropFirst())
+      switch key {
+      case "formatVersion": formatVersionRow(keyField, values)
+      case _ where CSVAppraisalDecoder.headerKeys.contains(key): headerRow(key, keyField, values)
+      case "representation": representationRow(keyField, values)
+      case "targetLevel": targetLevelRow(keyField, values)
+      case "includeAdditions":
+        let path: ModelPath = [.key("scope"), .key("includeAdditions")]
+        includesAdditions = bool(values.first, named: key, at: keyField, path: path) ?? true
+      case "processAreas": processAreasRow(keyField, values)
+      case "notApplicable": notApplicableRow(keyField, values)
+      case "coverage": coverageRow(keyField, values)
+      case "instantiation": instantiationRow(keyField, values)
+      case "aggregationDecision": aggregationRow(keyField, values)
+      case "significanceDecision": significanceRow(keyField, values)
+      default: break
+      }
+    }
+
+    /// The value cell, or an empty stand-in at the key cell.
+    func value(_ values: [Field], _ index: Int, key keyField: Field) -> Field {
+      index < values.count ? values[index] : Field(missingAt: keyField)
+    }
+
+    /// A required non-empty value; reports it missing or empty and marks `path` failed otherwise.
+    mutating func required(
+      _ values: [Field], _ index: Int, named name: String, key keyField: Field, path: ModelPath
+    ) -> String? {
+      if index < values.count {
+        let field = values[index]
+        record(path, field)
+        if !field.isEmpty { return field.text }
+        error(at: field, "\"\(name)\" is empty; expected a non-empty string", failed: path)
+      } else {
+        let layout = CSVAppraisalDecoder.settings[keyField.text]?.layout ?? ""
+        error(
+          at: keyField, "the \"\(keyField.text)\" row has no \"\(name)\" cell; expected \(layout)", failed: path)
+      }
+      return nil
+    }
+
+    /// An optional value: `nil` when absent or empty.
+    mutating func optional(_ values: [Field], _ index: Int, path: ModelPath) -> String? {
+      guard index < values.count, !values[index].isEmpty else { return nil }
+      record(path, values[index])
+      return values[index].text
+    }
+
+    /// `true` or `false` in any case; `nil` for an empty cell, and with a problem for anything else.
+    mutating func bool(_ field: Field?, named name: String, at keyField: Field, path: ModelPath) -> Bool? {
+      guard let field, !field.isEmpty else { return nil }
+      record(path, field)
+      if let flag = CSVAppraisalDecoder.bool(field.text) { return flag }
+      error(at: field, "\"\(name)\" is \"\(field.text)\"; expected true or false", failed: path)
+      return nil
+    }
+
+    /// A practice reference; the placeholder `PracticeReference("", "")` when it is missing or malformed.
+    mutating func practice(_ values: [Field], _ index: Int, key keyField: Field, path: ModelPath) -> PracticeReference {
+      guard let text = required(values, index, named: "practice", key: keyField, path: path) else {
+        return PracticeReference("", "")
+      }
+      if let reference = V.practice(text) { return reference }
+      error(at: values[index], V.Message.badPractice(text), failed: path)
+      return PracticeReference("", "")
+    }
+
+    /// A value that must be one of `choices`; `nil` (with a problem) otherwise.
+    mutating func choice<T>(
+      _ values: [Field], _ index: Int, named name: String, _ choices: [String: T], key keyField: Field,
+      path: ModelPath
+    ) -> T? {
+      guard let text = required(values, index, named: name, key: keyField, path: path) else { return nil }
+      if let value = choices[text] { return value }
+      error(at: values[index], V.Message.notOneOf(name, text, choices.keys), failed: path)
+      return nil
+    }
+
+    mutating func formatVersionRow(_ keyField: Field, _ values: [Field]) {
+      formatVersionSeen = true
+      let path: ModelPath = [.key("formatVersion")]
+      let field = value(values, 0, key: keyField)
+      record(path, field)
+      if field.isEmpty {
+        error(at: field, "\"formatVersion\" is empty; expected \(V.formatVersion)", failed: path)
+      } else if let version = Int(field.text) {
+        if version != V.formatVersion { error(at: field, V.Message.formatVersion(field.text), failed: path) }
+      } else {
+        error(at: field, "\"formatVersion\" is \"\(field.text)\"; expected an integer", failed: path)
+      }
+    }
+
+    mutating func headerRow(_ key: String, _ keyField: Field, _ values: [Field]) {
+      let path: ModelPath = [.key("header"), .key(key)]
+      if key == "methodClass" {
+        if let text = optional(values, 0, path: path) { header[key] = text }
+        return
+      }
+      if let text = required(values, 0, named: key, key: keyField, path: path) { header[key] = text }
+    }
+
+    mutating func representationRow(_ keyField: Field, _ values: [Field]) {
+      let path: ModelPath = [.key("scope"), .key("representation")]
+      let choices = Dictionary(uniqueKeysWithValues: V.representations.map { ($0, $0) })
+      representation = choice(values, 0, named: "representation", choices, key: keyField, path: path)
+      // The level's range depends on the representation; without one it cannot be checked.
+      if representation == nil { failedPaths.insert([.key("scope"), .key("targetLevel")]) }
+    }
+
+    mutating func targetLevelRow(_ keyField: Field, _ values: [Field]) {
+      let path: ModelPath = [.key("scope"), .key("targetLevel")]
+      guard let text = required(values, 0, named: "targetLevel", key: keyField, path: path) else { return }
+      if let level = Int(text), (1...5).contains(level) {
+        targetLevel = level
+      } else {
+        error(at: values[0], "\"targetLevel\" is \"\(text)\"; expected an integer from 1 to 5", failed: path)
+      }
+    }
+
+    mutating func processAreasRow(_ keyField: Field, _ values: [Field]) {
+      let path: ModelPath = [.key("scope"), .key("processAreas")]
+      record(path, keyField)
+      for field in values where !field.isEmpty {
+        record(path.appending(processAreas.count), field)
+        processAreas.append(field.text)
+      }
+    }
+
+    mutating func notApplicableRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("scope"), .key("notApplicable"), .index(notApplicable.count)])
+      record(path, keyField)
+      let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
+      if values.count > 1 { record(path.appending("reason"), values[1]) }
+      notApplicable.append(
+        AppraisalScope.Exclusion(processArea: area ?? "", reason: values.count > 1 ? values[1].text : ""))
+    }
+
+    mutating func coverageRow(_ keyField: Field, _ values: [Field]) {
+      let path: ModelPath = [.key("scope"), .key("coverage")]
+      record(path, keyField)
+      coverage.isEnabled =
+        bool(values.first, named: "enabled", at: keyField, path: path.appending("enabled")) ?? true
+      if let text = optional(values, 1, path: path.appending("minimumShare")) {
+        if let share = V.fraction(text) {
+          coverage.minimumShare = share
+        } else {
+          error(at: values[1], V.Message.badFraction(text), failed: path.appending("minimumShare"))
+        }
+      }
+    }
+
+    mutating func instantiationRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("instantiations"), .index(instantiations.count)])
+      if instantiations.isEmpty { record([.key("instantiations")], keyField) }
+      record(path, keyField)
+      let id = required(values, 0, named: "id", key: keyField, path: path.appending("id"))
+      let name = required(values, 1, named: "name", key: keyField, path: path.appending("name"))
+      let kind = choice(values, 2, named: "kind", V.instantiationKinds, key: keyField, path: path.appending("kind"))
+      let subgroup = optional(values, 3, path: path.appending("subgroup"))
+      var areas: [String]? = nil
+      if values.count > 4, !values[4].isEmpty {
+        let field = values[4]
+        let areasPath = path.appending("processAreas")
+        record(areasPath, field)
+        areas = V.list(field.text)
+        // Locate each id inside the cell when the cell is one unquoted line (its text is the file's bytes).
+        var offsets: [Int] = []
+        if !field.text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+          var offset = 0
+          var inWord = false
+          for byte in field.text.utf8 {
+            let separator = byte == 0x20 || byte == 0x09
+            if !separator && !inWord { offsets.append(offset) }
+            inWord = !separator
+            offset += 1
+          }
+        }
+        let exact = offsets.count == areas!.count && !field.isQuoted
+        for index in areas!.indices {
+          var position = field
+          if exact { position.column += offsets[index] }
+          record(areasPath.appending(index), position)
+        }
+      }
+      instantiations.append(
+        Instantiation(
+          id: id ?? "", name: name ?? "", kind: kind ?? .project, subgroup: subgroup, processAreas: areas))
+    }
+
+    mutating func aggregationRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("aggregationDecisions"), .index(aggregationDecisions.count)])
+      record(path, keyField)
+      let practice = practice(values, 0, key: keyField, path: path.appending("practice"))
+      let value = choice(
+        values, 1, named: "value", V.characterizations, key: keyField, path: path.appending("value"))
+      if values.count > 2 { record(path.appending("justification"), values[2]) }
+      aggregationDecisions.append(
+        AggregationDecision(
+          practice: practice, value: value ?? .partiallyImplemented,
+          justification: values.count > 2 ? values[2].text : ""))
+    }
+
+    mutating func significanceRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("significanceDecisions"), .index(significanceDecisions.count)])
+      record(path, keyField)
+      let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
+      let goal = required(values, 1, named: "goal", key: keyField, path: path.appending("goal"))
+      let significantPath = path.appending("significant")
+      var significant: Bool? = nil
+      if values.count > 2, !values[2].isEmpty {
+        significant = bool(values[2], named: "significant", at: keyField, path: significantPath)
+      } else {
+        error(
+          at: value(values, 2, key: keyField), "a significance decision needs \"significant\": true or false",
+          failed: significantPath)
+      }
+      if values.count > 3 { record(path.appending("justification"), values[3]) }
+      significanceDecisions.append(
+        SignificanceDecision(
+          processArea: area ?? "", goal: goal ?? "", significant: significant ?? false,
+          justification: values.count > 3 ? values[3].text : ""))
+    }
+
+    // MARK: PIID header row
+
+    mutating func headerRow(_ fields: [Field]) {
+      headerLine = fields[0].line
+      headerWidth = fields.count
+      let known = fields.filter { CSVAppraisalDecoder.columnNumbers[$0.text] != nil }
+      if known.isEmpty {
+        error(
+          at: fields[0],
+          "expected the PIID header row \(headerRowText); found \"\(fields[0].text)\" (the settings block ends at "
+            + "the first empty row)")
+        phase = .ignoring
+        return
+      }
+      var present: [Int] = []
+      for (index, field) in fields.enumerated() {
+        guard let number = CSVAppraisalDecoder.columnNumbers[field.text] else {
+          if field.isEmpty {
+            error(at: field, "cell \(index + 1) of the header row is empty; expected a column name of \(headerRowText)")
+          } else {
+            let hint =
+              CSVAppraisalDecoder.columns.first { $0.lowercased() == field.text.lowercased() }
+              .map { " (did you mean \"\($0)\"?)" } ?? ""
+            error(at: field, "unknown column \"\(field.text)\"\(hint); the header row is \(headerRowText)")
+          }
+          continue
+        }
+        if columnCell[number] >= 0 {
+          error(
+            at: field,
+            "column \"\(field.text)\" appears twice in the header row; the first is cell \(columnCell[number] + 1)")
+          continue
+        }
+        columnCell[number] = index
+        present.append(number)
+      }
+      let ordered = present.sorted()
+      if let mismatch = present.indices.first(where: { present[$0] != ordered[$0] }) {
+        let columns = CSVAppraisalDecoder.columns
+        error(
+          at: fields[columnCell[present[mismatch]]],
+          "column \"\(columns[present[mismatch]])\" is out of order; expected \"\(columns[ordered[mismatch]])\" in "
+            + "its place (the header row is \(headerRowText))")
+      }
+      for (number, name) in CSVAppraisalDecoder.columns.enumerated() where columnCell[number] < 0 {
+        error(at: fields[0], "missing column \"\(name)\"; the header row is \(headerRowText)")
+      }
+      // Without the practice and instantiation columns no row can be read.
+      phase = columnCell[Column.practice.rawValue] >= 0 && columnCell[Column.instantiation.rawValue] >= 0 ? .data : .ignoring
+    }
+
+    // MARK: PIID rows
+
+    mutating func dataRow(_ fields: [Field]) {
+      let rowStart = fields[0]
+      func cell(_ column: Column) -> Field? {
+        let index = columnCell[column.rawValue]
+        return index >= 0 && index < fields.count ? fields[index] : nil
+      }
+      func text(_ column: Column) -> String { cell(column)?.text ?? "" }
+
+      if fields.count > headerWidth, let extra = fields[headerWidth...].first(where: { !$0.isEmpty }) {
+        error(
+          at: extra,
+          "extra cell \"\(extra.text)\" beyond the last column; the header row at line \(headerLine) has "
+            + "\(headerWidth) columns (quote a value that contains a comma)")
+      }
+
+      // The practice and instantiation every record of the row shares.
+      let practiceField = cell(.practice) ?? Field(missingAt: rowStart)
+      var practice = PracticeReference("", "")
+      var practiceFailed = true
+      if practiceField.isEmpty {
+        error(at: practiceField, "\"practice\" is empty; expected a practice reference, e.g. \"SCON SP 2.3\"")
+      } else if let reference = V.practice(practiceField.text) {
+        practice = reference
+        practiceFailed = false
+      } else {
+        error(at: practiceField, V.Message.badPractice(practiceField.text))
+      }
+      let instantiationField = cell(.instantiation) ?? Field(missingAt: rowStart)
+      let instantiation = instantiationField.text
+      if instantiation.isEmpty {
+        error(at: instantiationField, "\"instantiation\" is empty; expected the id of a declared instantiation")
+      }
+
+      /// Records the shared cells for a record at `path`.
+      func shared(_ path: ModelPath, into decoder: inout Decoder) {
+        decoder.record(path.appending("practice"), practiceField)
+        decoder.record(path.appending("instantiation"), instantiationField)
+        if practiceFailed { decoder.failedPaths.insert(path.appending("practice")) }
+        if instantiation.isEmpty { decoder.failedPaths.insert(path.appending("instantiation")) }
+      }
+
+      // Evidence item.
+      if let idField = cell(.evidenceId), !idField.isEmpty {
+        let path = ModelPath([.key("evidence"), .index(evidence.count)])
+        record(path, idField)
+        record(path.appending("id"), idField)
+        shared(path, into: &self)
+        let indicatorPath = path.appending("indicator")
+        var indicator = EvidenceItem.Indicator.artifact
+        if let field = cell(.indicator), !field.isEmpty {
+          record(indicatorPath, field)
+          if let value = V.indicators[field.text] {
+            indicator = value
+          } else {
+            error(at: field, V.Message.notOneOf("indicator", field.text, V.indicators.keys), failed: indicatorPath)
+          }
+        } else {
+          error(
+            at: cell(.indicator) ?? idField,
+            "evidence item \"\(idField.text)\" has no indicator; expected one of "
+              + V.indicators.keys.sorted().joined(separator: ", "), failed: indicatorPath)
+        }
+        let documentPath = path.appending("locator").appending("document")
+        let documentField = cell(.document) ?? Field(missingAt: idField)
+        record(path.appending("locator"), documentField)
+        record(documentPath, documentField)
+        if documentField.isEmpty {
+          error(
+            at: documentField,
+            "evidence item \"\(idField.text)\" has no document; expected the document, record set or interview the "
+              + "evidence is in", failed: documentPath)
+        }
+        if let field = cell(.date), !field.isEmpty { record(path.appending("locator").appending("date"), field) }
+        var imported = false
+        if let field = cell(.imported), !field.isEmpty {
+          if let flag = CSVAppraisalDecoder.bool(field.text) {
+            imported = flag
+          } else {
+            error(
+              at: field, "\"imported\" is \"\(field.text)\"; expected true or an empty cell",
+              failed: path.appending("imported"))
+          }
+        }
+        func optional(_ column: Column) -> String? {
+          let value = text(column)
+          return value.isEmpty ? nil : value
+        }
+        evidence.append(
+          EvidenceItem(
+            id: idField.text, practice: practice, instantiation: instantiation, indicator: indicator,
+            locator: EvidenceItem.Locator(
+              document: documentField.text, section: optional(.section), version: optional(.version),
+              date: optional(.date), url: optional(.url)),
+            note: optional(.note), imported: imported))
+      } else if let stray = CSVAppraisalDecoder.evidenceColumns.first(where: { cell($0)?.isEmpty == false }) {
+        error(
+          at: cell(stray)!,
+          "\"\(CSVAppraisalDecoder.columns[stray.rawValue])\" is set but \"evidenceId\" is empty; an evidence item "
+            + "needs an id")
+      }
+
+      // Observations: the weakness before the strength.
+      let impactField = cell(.weaknessImpact)
+      if let field = cell(.weakness), !field.isEmpty {
+        let path = ModelPath([.key("observations"), .index(observations.count)])
+        record(path, field)
+        shared(path, into: &self)
+        var impact = Observation.Impact.minor
+        if let impactField, !impactField.isEmpty {
+          if let value = V.impacts[impactField.text] {
+            impact = value
+          } else {
+            error(
+              at: impactField, V.Message.notOneOf("weaknessImpact", impactField.text, V.impacts.keys),
+              failed: path.appending("impact"))
+          }
+        }
+        observations.append(.weakness(practice, in: instantiation, field.text, impact: impact))
+      } else if let impactField, !impactField.isEmpty {
+        error(
+          at: impactField,
+          "\"weaknessImpact\" is \"\(impactField.text)\" but \"weakness\" is empty; the impact belongs to a weakness")
+      }
+      if let field = cell(.strength), !field.isEmpty {
+        let path = ModelPath([.key("observations"), .index(observations.count)])
+        record(path, field)
+        shared(path, into: &self)
+        observations.append(.strength(practice, in: instantiation, field.text))
+      }
+
+      // The team's characterization of the pair.
+      let key = PairKey(practice: practiceFailed ? practiceField.text : "\(practice)", instantiation: instantiation)
+      let pair = "\(practiceFailed ? practiceField.text : "\(practice)") in \(instantiation)"
+      let noteField = cell(.characterizationNote).flatMap { $0.isEmpty ? nil : $0 }
+      if let field = cell(.characterization), !field.isEmpty {
+        if let first = characterized[key] {
+          if first.value.text != field.text {
+            error(
+              at: field,
+              "characterization \"\(field.text)\" of \(pair) at line \(field.line) conflicts with \"\(first.value.text)\" "
+                + "at line \(first.value.line); repeat the same value or leave the cell empty")
+          }
+          if let noteField { note(noteField, for: first.index, pair: pair) }
+        } else {
+          let index = characterizations.count
+          let path = ModelPath([.key("characterizations"), .index(index)])
+          record(path, field)
+          shared(path, into: &self)
+          record(path.appending("value"), field)
+          var value = Characterization.notImplemented
+          if let code = V.characterizations[field.text] {
+            value = code
+          } else {
+            error(
+              at: field, V.Message.notOneOf("characterization", field.text, V.characterizations.keys),
+              failed: path.appending("value"))
+          }
+          characterized[key] = (index, field)
+          characterizations.append(
+            TeamCharacterization(practice: practice, instantiation: instantiation, value: value))
+          if let pending = pendingNotes.removeValue(forKey: key) { note(pending.note, for: index, pair: pair) }
+          if let noteField { note(noteField, for: index, pair: pair) }
+        }
+      } else if let noteField {
+        if let first = characterized[key] {
+          note(noteField, for: first.index, pair: pair)
+        } else if let pending = pendingNotes[key] {
+          if pending.note.text != noteField.text { differentNote(noteField, firstLine: pending.note.line, pair: pair) }
+        } else {
+          pendingNotes[key] = (noteField, pair)
+        }
+      }
+    }
+
+    /// Gives characterization `index` the note in `field` unless it has one already.
+    mutating func note(_ field: Field, for index: Int, pair: String) {
+      if let existing = characterizations[index].note {
+        if existing != field.text { differentNote(field, firstLine: noteLines[index] ?? field.line, pair: pair) }
+        return
+      }
+      characterizations[index].note = field.text
+      noteLines[index] = field.line
+      record(ModelPath([.key("characterizations"), .index(index), .key("note")]), field)
+    }
+
+    mutating func differentNote(_ field: Field, firstLine: Int, pair: String) {
+      warning(
+        at: field,
+        "characterization note for \(pair) differs from the note at line \(firstLine); only the first note is kept")
+    }
+
+    // MARK: Result
+
+    mutating func finish() -> AppraisalDecoding {
+      guard let settingsStart else {
+        error(
+          at: Field(CSVCell(value: "", line: 1, column: 1)),
+          "empty file; expected the settings block of an appraisal (see docs/evidence-format.md)")
+        return AppraisalDecoding(appraisal: nil, sourceMap: sourceMap, problems: problems)
+      }
+      if recognizedSettings == 0 {
+        if !startsWithHeaderRow {
+          error(
+            at: settingsStart,
+            "no settings found; expected the settings block of an appraisal (formatVersion, id, name, …; see "
+              + "docs/evidence-format.md)")
+        }
+        return AppraisalDecoding(appraisal: nil, sourceMap: sourceMap, problems: problems, failedPaths: failedPaths)
+      }
+      for setting in CSVAppraisalDecoder.requiredSettings where firstLine[setting.key] == nil {
+        error(
+          at: settingsStart,
+          "the settings block has no \"\(setting.key)\" row; add one such as \"\(setting.example)\"",
+          failed: setting.path)
+        if setting.key == "representation" { failedPaths.insert([.key("scope"), .key("targetLevel")]) }
+      }
+      for pending in pendingNotes.values.sorted(by: { ($0.note.line, $0.note.column) < ($1.note.line, $1.note.column) }) {
+        error(
+          at: pending.note,
+          "\"characterizationNote\" is set but \(pending.pair) has no characterization; give the value in "
+            + "\"characterization\"")
+      }
+      let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)!
+      let appraisal = Appraisal(
+        header: Appraisal.Header(
+          id: header["id"] ?? "", name: header["name"] ?? "", organizationalUnit: header["organizationalUnit"] ?? "",
+          date: header["date"] ?? "", model: header["model"] ?? "", modelVersion: header["modelVersion"] ?? "",
+          methodClass: header["methodClass"] ?? Appraisal.Header.defaultMethodClass),
+        scope: AppraisalScope(
+          processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions),
+        target: target, coverage: coverage, instantiations: instantiations, evidence: evidence,
+        observations: observations, characterizations: characterizations,
+        aggregationDecisions: aggregationDecisions, significanceDecisions: significanceDecisions)
+      return AppraisalDecoding(
+        appraisal: appraisal, sourceMap: sourceMap, problems: problems, failedPaths: failedPaths)
+    }
+  }
+
+  /// `true` or `false`, in any case.
+  static func bool(_ text: String) -> Bool? {
+    switch text {
+    case "true": true
+    case "false": false
+    default:
+      switch text.lowercased() {
+      case "true": true
+      case "false": false
+      default: nil
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import AppraisalModel
+
+/// Reads an appraisal file in any of the three syntaxes and validates it against the catalog; every
+/// problem — syntax, structure, references — comes back together, located and sorted.
+public enum AppraisalReader {
+  /// A successfully read appraisal and the warnings found on the way.
+  public struct Loaded: Sendable {
+    public var appraisal: Appraisal
+    public var file: String
+    public var warnings: [LocatedProblem]
+  }
+
+  /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`).
+  public static func read(path: String, catalog: Catalog) throws(ReadFailure) -> Loaded {
+    guard let syntax = EvidenceSyntax(path: path) else {
+      throw .invalid(
+        file: path,
+        problems: [
+          LocatedProblem(
+            severity: .error, location: nil, file: path,
+            message: "unknown file type; expected an evidence file ending in .xml, .json or .csv")
+        ])
+    }
+    if syntax == .xml {
+      // The XML reader streams from the file itself.
+      return try validate(XMLAppraisalDecoder.decode(path: path), catalog: catalog, file: path)
+    }
+    return try read(bytes: try InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)
+  }
+
+  /// Reads an appraisal from memory; `file` names it in messages.
+  public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog) throws(ReadFailure)
+    -> Loaded
+  {
+    try validate(decode(bytes: bytes, syntax: syntax, file: file), catalog: catalog, file: file)
+  }
+
+  /// Decodes without validating against a catalog (for tools that only need the structure).
+  public static func decode(bytes: [UInt8], syntax: EvidenceSyntax, file: String) -> AppraisalDecoding {
+    switch syntax {
+    case .xml: XMLAppraisalDecoder.decode(bytes: bytes, file: file)
+    case .json: JSONAppraisalDecoder.decode(bytes: bytes, file: file)
+    case .csv: CSVAppraisalDecoder.decode(bytes: bytes, file: file)
+    }
+  }
+
+  static func validate(_ decoding: AppraisalDecoding, catalog: Catalog, file: String) throws(ReadFailure) -> Loaded {
+    var problems = decoding.problems
+    if let appraisal = decoding.appraisal {
+      let failed = decoding.failedPaths
+      problems += AppraisalValidator.problems(in: appraisal, catalog: catalog)
+        .filter { problem in
+          var path: ModelPath? = problem.path
+          while let current = path {
+            if failed.contains(current) { return false }
+            path = current.parent
+          }
+          return true
+        }
+        .map { LocatedProblem($0, in: decoding.sourceMap) }
+    }
+    problems = Array(Set(problems)).sorted()
+    guard let appraisal = decoding.appraisal, !problems.contains(where: { $0.severity == .error }) else {
+      throw .invalid(file: file, problems: problems)
+    }
+    return Loaded(appraisal: appraisal, file: file, warnings: problems)
+  }
+}

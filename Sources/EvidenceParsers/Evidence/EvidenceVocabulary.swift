@@ -1,0 +1,74 @@
+import AppraisalModel
+
+/// The words of the evidence format shared by the XML, JSON and CSV readers, so all three accept exactly
+/// the same values and word their complaints the same way.
+public enum EvidenceVocabulary {
+  /// The evidence format versions the readers understand.
+  public static let formatVersion = 1
+
+  public static let characterizations = Dictionary(
+    uniqueKeysWithValues: Characterization.allCases.map { ($0.code, $0) })
+  public static let indicators = Dictionary(
+    uniqueKeysWithValues: EvidenceItem.Indicator.allCases.map { ($0.rawValue, $0) })
+  public static let instantiationKinds = Dictionary(
+    uniqueKeysWithValues: Instantiation.Kind.allCases.map { ($0.rawValue, $0) })
+  public static let impacts = Dictionary(uniqueKeysWithValues: Observation.Impact.allCases.map { ($0.rawValue, $0) })
+  public static let observationKinds: [String: Observation.Kind] = ["strength": .strength, "weakness": .weakness]
+  public static let representations = ["staged", "continuous"]
+
+  /// `"1/2"` → 1/2; `nil` when the text is not two integers around a slash.
+  public static func fraction(_ text: String) -> CoveragePolicy.Fraction? {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let numerator = Int(parts[0].trimmed), let denominator = Int(parts[1].trimmed) else {
+      return nil
+    }
+    return CoveragePolicy.Fraction(numerator, denominator)
+  }
+
+  /// The rating target for a representation name and level; `nil` for an unknown representation.
+  public static func target(representation: String, level: Int) -> RatingTarget? {
+    switch representation {
+    case "staged": .maturityLevel(level)
+    case "continuous": .capabilityLevel(level)
+    default: nil
+    }
+  }
+
+  /// `"SCON SP 2.3"` → the reference; `nil` unless it is an area id, a space and an `SP`/`GP` id.
+  public static func practice(_ text: String) -> PracticeReference? {
+    guard let reference = PracticeReference(parsing: text),
+      reference.practice.hasPrefix("SP ") || reference.practice.hasPrefix("GP ")
+    else { return nil }
+    return reference
+  }
+
+  /// A space-separated list of ids (`"CAM IRP SD"`).
+  public static func list(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+  }
+
+  /// Lower-case messages for values every syntax checks.
+  public enum Message {
+    public static func notOneOf(_ field: String, _ value: String, _ choices: some Collection<String>) -> String {
+      "\(field) is \"\(value)\"; expected one of " + choices.sorted().joined(separator: ", ")
+    }
+    public static func badPractice(_ value: String) -> String {
+      "practice reference \"\(value)\" is malformed; expected a process area, a space and a practice id, e.g. \"SCON SP 2.3\""
+    }
+    public static func badFraction(_ value: String) -> String {
+      "minimum share \"\(value)\" is not a fraction; expected e.g. \"1/2\""
+    }
+    public static func formatVersion(_ value: String) -> String {
+      "format version \(value) is not supported; expected \(EvidenceVocabulary.formatVersion)"
+    }
+  }
+}
+
+extension StringProtocol {
+  var trimmed: String {
+    var text = Substring(self)
+    while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+    while let last = text.last, last.isWhitespace { text = text.dropLast() }
+    return String(text)
+  }
+}

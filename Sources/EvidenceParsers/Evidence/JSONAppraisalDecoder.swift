@@ -1,0 +1,192 @@
+import AppraisalModel
+
+/// Decodes the JSON syntax of the evidence format (docs/evidence-format.md) into an ``Appraisal``.
+///
+/// Every member is checked for type and name; each problem is recorded with the JSON value's line and
+/// column, and decoding goes on past it so the user sees all problems at once.
+public enum JSONAppraisalDecoder {
+  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+    let root: JSONNode
+    do {
+      root = try JSONNode.parse(bytes: bytes)
+    } catch {
+      return AppraisalDecoding(
+        appraisal: nil, sourceMap: SourceMap(file: file),
+        problems: [
+          LocatedProblem(
+            severity: .error,
+            location: SourceLocation(file: file, line: error.position.line, column: error.position.column), file: file,
+            message: error.message)
+        ])
+    }
+    let walker = JSONModelWalker(file: file)
+    let appraisal = Decoder(walker: walker).appraisal(root)
+    return AppraisalDecoding(
+      appraisal: appraisal, sourceMap: walker.sourceMap, problems: walker.locatedProblems,
+      failedPaths: walker.failedPaths)
+  }
+
+  private struct Decoder {
+    let walker: JSONModelWalker
+    typealias V = EvidenceVocabulary
+
+    func appraisal(_ root: JSONNode) -> Appraisal? {
+      guard
+        let top = walker.object(
+          root, at: .root,
+          allowed: [
+            "$schema", "formatVersion", "header", "scope", "instantiations", "evidence", "observations",
+            "characterizations", "aggregationDecisions", "significanceDecisions",
+          ], what: "the appraisal")
+      else { return nil }
+      if let version = top.int("formatVersion", in: 0...Int.max), version != V.formatVersion {
+        walker.problem(ModelPath.root.appending("formatVersion"), V.Message.formatVersion("\(version)"))
+      }
+      let (scope, target, coverage) = self.scope(top)
+      return Appraisal(
+        header: header(top), scope: scope, target: target, coverage: coverage,
+        instantiations: top.array("instantiations").map(instantiation),
+        evidence: top.array("evidence", required: false).map(evidence),
+        observations: top.array("observations", required: false).map(observation),
+        characterizations: top.array("characterizations", required: false).map(characterization),
+        aggregationDecisions: top.array("aggregationDecisions", required: false).map(aggregation),
+        significanceDecisions: top.array("significanceDecisions", required: false).map(significance))
+    }
+
+    func header(_ top: JSONObject) -> Appraisal.Header {
+      let object = top.object(
+        "header", allowed: ["id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass"],
+        what: "the header")
+      return Appraisal.Header(
+        id: object?.string("id") ?? "", name: object?.string("name") ?? "",
+        organizationalUnit: object?.string("organizationalUnit") ?? "", date: object?.string("date") ?? "",
+        model: object?.string("model") ?? "", modelVersion: object?.string("modelVersion") ?? "",
+        methodClass: object?.string("methodClass", required: false) ?? Appraisal.Header.defaultMethodClass)
+    }
+
+    func scope(_ top: JSONObject) -> (AppraisalScope, RatingTarget, CoveragePolicy) {
+      guard
+        let object = top.object(
+          "scope",
+          allowed: ["representation", "targetLevel", "includeAdditions", "processAreas", "notApplicable", "coverage"],
+          what: "the scope")
+      else { return (AppraisalScope(processAreas: []), .capabilityLevel(1), .standard) }
+      let representation = object.choice(
+        "representation", Dictionary(uniqueKeysWithValues: V.representations.map { ($0, $0) }))
+      let level = object.int("targetLevel", in: 1...5)
+      let target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
+      let notApplicable = object.array("notApplicable", required: false).map { element in
+        let item = walker.object(
+          element.node, at: element.path, allowed: ["processArea", "reason"], what: "a not-applicable declaration")
+        return AppraisalScope.Exclusion(
+          processArea: item?.string("processArea") ?? "", reason: item?.string("reason", allowEmpty: true) ?? "")
+      }
+      var coverage = CoveragePolicy.standard
+      if let policy = object.object(
+        "coverage", allowed: ["enabled", "minimumShare"], what: "the coverage policy", required: false)
+      {
+        coverage.isEnabled = policy.bool("enabled", default: true)
+        if let text = policy.string("minimumShare", required: false) {
+          if let share = V.fraction(text) {
+            coverage.minimumShare = share
+          } else {
+            walker.problem(policy.path.appending("minimumShare"), V.Message.badFraction(text))
+          }
+        }
+      }
+      let scope = AppraisalScope(
+        processAreas: object.strings("processAreas"), notApplicable: notApplicable,
+        includesAdditions: object.bool("includeAdditions", default: true))
+      return (scope, target, coverage)
+    }
+
+    func instantiation(_ element: (path: ModelPath, node: JSONNode)) -> Instantiation {
+      let object = walker.object(
+        element.node, at: element.path, allowed: ["id", "name", "kind", "subgroup", "processAreas"],
+        what: "an instantiation")
+      return Instantiation(
+        id: object?.string("id") ?? "", name: object?.string("name") ?? "",
+        kind: object?.choice("kind", V.instantiationKinds) ?? .project,
+        subgroup: object?.string("subgroup", required: false),
+        processAreas: object?.has("processAreas") == true ? object?.strings("processAreas", required: false) : nil)
+    }
+
+    func practice(_ object: JSONObject?, _ key: String = "practice") -> PracticeReference {
+      guard let object, let text = object.string(key) else { return PracticeReference("", "") }
+      if let reference = V.practice(text) { return reference }
+      walker.problem(object.path.appending(key), V.Message.badPractice(text))
+      return PracticeReference("", "")
+    }
+
+    func evidence(_ element: (path: ModelPath, node: JSONNode)) -> EvidenceItem {
+      let object = walker.object(
+        element.node, at: element.path,
+        allowed: ["id", "practice", "instantiation", "indicator", "locator", "note", "imported"],
+        what: "an evidence item")
+      let locator = object?.object(
+        "locator", allowed: ["document", "section", "version", "date", "url"], what: "the locator")
+      return EvidenceItem(
+        id: object?.string("id") ?? "", practice: practice(object),
+        instantiation: object?.string("instantiation") ?? "",
+        indicator: object?.choice("indicator", V.indicators) ?? .artifact,
+        locator: EvidenceItem.Locator(
+          document: locator?.string("document") ?? "", section: locator?.string("section", required: false),
+          version: locator?.string("version", required: false), date: locator?.string("date", required: false),
+          url: locator?.string("url", required: false)),
+        note: object?.string("note", required: false), imported: object?.bool("imported", default: false) ?? false)
+    }
+
+    func observation(_ element: (path: ModelPath, node: JSONNode)) -> Observation {
+      let object = walker.object(
+        element.node, at: element.path, allowed: ["id", "type", "practice", "instantiation", "impact", "text"],
+        what: "an observation")
+      let kind = object?.choice("type", V.observationKinds) ?? .weakness
+      let impact = object?.choice("impact", V.impacts, required: false) ?? .minor
+      if kind == .strength, impact == .major, let object {
+        walker.problem(object.path.appending("impact"), "a strength has no impact; \"impact\" is for weaknesses")
+      }
+      return Observation(
+        id: object?.string("id", required: false), kind: kind, practice: practice(object),
+        instantiation: object?.string("instantiation") ?? "", text: object?.string("text") ?? "", impact: impact)
+    }
+
+    func characterization(_ element: (path: ModelPath, node: JSONNode)) -> TeamCharacterization {
+      let object = walker.object(
+        element.node, at: element.path, allowed: ["practice", "instantiation", "value", "note"],
+        what: "a characterization")
+      return TeamCharacterization(
+        practice: practice(object), instantiation: object?.string("instantiation") ?? "",
+        value: object?.choice("value", V.characterizations) ?? .notImplemented,
+        note: object?.string("note", required: false))
+    }
+
+    func aggregation(_ element: (path: ModelPath, node: JSONNode)) -> AggregationDecision {
+      let object = walker.object(
+        element.node, at: element.path, allowed: ["practice", "value", "justification"], what: "an aggregation decision"
+      )
+      return AggregationDecision(
+        practice: practice(object), value: object?.choice("value", V.characterizations) ?? .partiallyImplemented,
+        justification: object?.string("justification", allowEmpty: true) ?? "")
+    }
+
+    func significance(_ element: (path: ModelPath, node: JSONNode)) -> SignificanceDecision {
+      let object = walker.object(
+        element.node, at: element.path, allowed: ["processArea", "goal", "significant", "justification"],
+        what: "a significance decision")
+      var significant = false
+      if let object {
+        if let value = object.node.member("significant"), let flag = value.boolValue {
+          significant = flag
+        } else {
+          walker.problem(
+            object.node.member("significant") == nil ? object.path : object.path.appending("significant"),
+            "a significance decision needs \"significant\": true or false",
+            failedPath: object.path.appending("significant"))
+        }
+      }
+      return SignificanceDecision(
+        processArea: object?.string("processArea") ?? "", goal: object?.string("goal") ?? "",
+        significant: significant, justification: object?.string("justification", allowEmpty: true) ?? "")
+    }
+  }
+}

@@ -1,0 +1,470 @@
+import AppraisalModel
+
+/// Decodes the XML syntax of the evidence format (docs/evidence-format.md) into an ``Appraisal``, streaming
+/// through ``XMLStreamReader`` (no document tree). Unknown elements and attributes, bad values and missing
+/// attributes are all reported with their line; decoding continues past each so every problem is listed.
+/// A well-formedness error ends reading (libxml2 cannot recover) and is reported with the problems so far.
+public enum XMLAppraisalDecoder {
+  public static func decode(path: String) -> AppraisalDecoding {
+    do {
+      return run(try XMLStreamReader(path: path), file: path)
+    } catch {
+      return failure(error, file: path)
+    }
+  }
+
+  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+    do {
+      return run(try XMLStreamReader(bytes: bytes, name: file), file: file)
+    } catch {
+      return failure(error, file: file)
+    }
+  }
+
+  private static func failure(_ error: XMLReadError, file: String) -> AppraisalDecoding {
+    AppraisalDecoding(appraisal: nil, sourceMap: SourceMap(file: file), problems: [located(error, file: file)])
+  }
+
+  static func located(_ error: XMLReadError, file: String) -> LocatedProblem {
+    LocatedProblem(
+      severity: .error,
+      location: error.line > 0 ? SourceLocation(file: file, line: error.line, column: error.column) : nil, file: file,
+      message: error.message)
+  }
+
+  private static func run(_ reader: XMLStreamReader, file: String) -> AppraisalDecoding {
+    var builder = Builder(file: file)
+    do {
+      while let event = try reader.next() { builder.handle(event) }
+    } catch {
+      builder.problems.append(located(error, file: file))
+      return AppraisalDecoding(appraisal: nil, sourceMap: builder.sourceMap, problems: builder.problems)
+    }
+    return builder.finish()
+  }
+
+  /// The element currently open, with the text collected inside it.
+  private struct Open {
+    var name: String
+    var path: ModelPath
+    var line: Int
+    var text = ""
+  }
+
+  private struct Builder {
+    typealias V = EvidenceVocabulary
+    let file: String
+    var sourceMap: SourceMap
+    var problems: [LocatedProblem] = []
+    var failedPaths: Set<ModelPath> = []
+    var stack: [Open] = []
+    var sawRoot = false
+    var seen: Set<String> = []
+
+    var header = Appraisal.Header(id: "", name: "", organizationalUnit: "", date: "", model: "", modelVersion: "")
+    var scope = AppraisalScope(processAreas: [])
+    var target = RatingTarget.capabilityLevel(1)
+    var coverage = CoveragePolicy.standard
+    var instantiations: [Instantiation] = []
+    var evidence: [EvidenceItem] = []
+    var observations: [Observation] = []
+    var characterizations: [TeamCharacterization] = []
+    var aggregations: [AggregationDecision] = []
+    var significances: [SignificanceDecision] = []
+
+    init(file: String) {
+      self.file = file
+      sourceMap = SourceMap(file: file)
+    }
+
+    mutating func problem(_ line: Int, _ column: Int?, _ message: String, failed path: ModelPath? = nil) {
+      problems.append(
+        LocatedProblem(
+          severity: .error, location: SourceLocation(file: file, line: line, column: column), file: file,
+          message: message))
+      if let path { failedPaths.insert(path) }
+    }
+
+    mutating func handle(_ event: XMLEvent) {
+      switch event {
+      case .startElement(let name, let attributes, let line, _, _):
+        start(name, Attributes(attributes, line: line), line: line)
+      case .text(let text, _, _):
+        if !stack.isEmpty { stack[stack.count - 1].text += text }
+      case .endElement:
+        if let open = stack.popLast() { end(open) }
+      }
+    }
+
+    /// Reads a start tag: checks it is allowed under its parent and decodes its attributes.
+    mutating func start(_ name: String, _ attributes: Attributes, line: Int) {
+      let parent = stack.last?.name
+      var path = ModelPath.root
+      var known = true
+      switch (parent, name) {
+      case (nil, "appraisal"):
+        sawRoot = true
+        var attributes = attributes
+        attributes.allow(["formatVersion"])
+        if let version = attributes.required("formatVersion", at: .root, &self) {
+          if version != String(V.formatVersion) {
+            problem(line, nil, V.Message.formatVersion(version), failed: ModelPath.root.appending("formatVersion"))
+          }
+        }
+        finishAttributes(attributes, element: name)
+      case (nil, _):
+        problem(line, nil, "the root element is <\(name)>; expected <appraisal> (see docs/evidence-format.md)")
+        known = false
+      case ("appraisal", "header"), ("appraisal", "scope"), ("appraisal", "instantiations"), ("appraisal", "evidence"),
+        ("appraisal", "observations"), ("appraisal", "characterizations"), ("appraisal", "judgments"):
+        if !seen.insert(name).inserted { problem(line, nil, "<\(name)> appears twice; expected it once") }
+        path = ModelPath.root.appending(name)
+        if name == "header" { readHeader(attributes, at: path) }
+        if name == "scope" { readScope(attributes, at: path) }
+        if ["instantiations", "evidence", "observations", "characterizations", "judgments"].contains(name) {
+          finishAttributes(attributes, element: name)
+        }
+      case ("scope", "notApplicable"):
+        path = ModelPath.root.appending("scope").appending("notApplicable").appending(scope.notApplicable.count)
+        sourceMap.record(path, line: line, column: nil)
+        var attributes = attributes
+        attributes.allow(["processArea"])
+        scope.notApplicable.append(
+          .init(processArea: attributes.required("processArea", at: path, &self) ?? "", reason: ""))
+        finishAttributes(attributes, element: name)
+      case ("scope", "coverage"):
+        path = ModelPath.root.appending("scope").appending("coverage")
+        var attributes = attributes
+        attributes.allow(["enabled", "minimumShare"])
+        coverage.isEnabled = attributes.bool("enabled", at: path, default: true, &self)
+        if let text = attributes.optional("minimumShare", at: path, &self) {
+          if let share = V.fraction(text) {
+            coverage.minimumShare = share
+          } else {
+            problem(line, nil, V.Message.badFraction(text), failed: path.appending("minimumShare"))
+          }
+        }
+        finishAttributes(attributes, element: name)
+      case ("instantiations", "instantiation"):
+        path = ModelPath.root.appending("instantiations").appending(instantiations.count)
+        readInstantiation(attributes, at: path)
+      case ("evidence", "item"):
+        path = ModelPath.root.appending("evidence").appending(evidence.count)
+        readItem(attributes, at: path)
+      case ("item", "locator"):
+        path = ModelPath.root.appending("evidence").appending(evidence.count - 1).appending("locator")
+        readLocator(attributes, at: path)
+      case ("item", "note"):
+        path = ModelPath.root.appending("evidence").appending(evidence.count - 1).appending("note")
+        if attributes.list.first != nil { finishAttributes(attributes, element: name) }
+      case ("observations", "weakness"), ("observations", "strength"):
+        path = ModelPath.root.appending("observations").appending(observations.count)
+        readObservation(name == "weakness" ? .weakness : .strength, attributes, at: path)
+      case ("characterizations", "characterization"):
+        path = ModelPath.root.appending("characterizations").appending(characterizations.count)
+        readCharacterization(attributes, at: path)
+      case ("judgments", "aggregation"):
+        path = ModelPath.root.appending("aggregationDecisions").appending(aggregations.count)
+        readAggregation(attributes, at: path)
+      case ("judgments", "significance"):
+        path = ModelPath.root.appending("significanceDecisions").appending(significances.count)
+        readSignificance(attributes, at: path)
+      default:
+        known = false
+        if let parent, parent != "#unknown" {
+          problem(line, nil, Message.unexpectedElement(name, in: parent))
+        }
+      }
+      if known { sourceMap.record(path, line: line, column: nil) }
+      // Children of an unknown element are skipped silently: the unknown element itself was reported.
+      stack.append(Open(name: known ? name : "#unknown", path: path, line: line))
+    }
+
+    mutating func end(_ open: Open) {
+      let text = open.text.trimmed
+      switch open.name {
+      case "notApplicable":
+        scope.notApplicable[scope.notApplicable.count - 1].reason = text
+      case "note":
+        evidence[evidence.count - 1].note = text.isEmpty ? nil : text
+      case "weakness", "strength":
+        observations[observations.count - 1].text = text
+        if text.isEmpty {
+          problem(
+            open.line, nil, "<\(open.name)> has no text; expected the finding", failed: open.path.appending("text"))
+        }
+      case "characterization":
+        characterizations[characterizations.count - 1].note = text.isEmpty ? nil : text
+      case "aggregation":
+        aggregations[aggregations.count - 1].justification = text
+      case "significance":
+        significances[significances.count - 1].justification = text
+      case "item":
+        if evidence[evidence.count - 1].locator.document.isEmpty
+          && !failedPaths.contains(open.path.appending("locator"))
+        {
+          problem(
+            open.line, nil, "evidence item has no <locator>; expected <locator document=\"…\"/>",
+            failed: open.path.appending("locator"))
+        }
+      default:
+        if !text.isEmpty && open.name != "#unknown" {
+          problem(open.line, nil, "<\(open.name)> holds text \"\(text.prefix(40))\"; expected only elements")
+        }
+      }
+    }
+
+    mutating func readHeader(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass"])
+      header = Appraisal.Header(
+        id: attributes.required("id", at: path, &self) ?? "", name: attributes.required("name", at: path, &self) ?? "",
+        organizationalUnit: attributes.required("organizationalUnit", at: path, &self) ?? "",
+        date: attributes.required("date", at: path, &self) ?? "",
+        model: attributes.required("model", at: path, &self) ?? "",
+        modelVersion: attributes.required("modelVersion", at: path, &self) ?? "",
+        methodClass: attributes.optional("methodClass", at: path, &self) ?? Appraisal.Header.defaultMethodClass)
+      finishAttributes(attributes, element: "header")
+    }
+
+    mutating func readScope(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["representation", "targetLevel", "includeAdditions", "processAreas"])
+      let representation = attributes.choice("representation", at: path, V.representations, &self)
+      let level = attributes.int("targetLevel", at: path, in: 1...5, &self)
+      target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
+      scope.includesAdditions = attributes.bool("includeAdditions", at: path, default: true, &self)
+      if let list = attributes.required("processAreas", at: path, &self) {
+        scope.processAreas = V.list(list)
+        for index in scope.processAreas.indices {
+          sourceMap.record(path.appending("processAreas").appending(index), line: attributes.line, column: nil)
+        }
+      }
+      finishAttributes(attributes, element: "scope")
+    }
+
+    mutating func readInstantiation(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["id", "name", "kind", "subgroup", "processAreas"])
+      let areas = attributes.optional("processAreas", at: path, &self).map(V.list)
+      for index in (areas ?? []).indices {
+        sourceMap.record(path.appending("processAreas").appending(index), line: attributes.line, column: nil)
+      }
+      instantiations.append(
+        Instantiation(
+          id: attributes.required("id", at: path, &self) ?? "",
+          name: attributes.required("name", at: path, &self) ?? "",
+          kind: attributes.choice("kind", at: path, V.instantiationKinds, &self) ?? .project,
+          subgroup: attributes.optional("subgroup", at: path, &self), processAreas: areas))
+      finishAttributes(attributes, element: "instantiation")
+    }
+
+    mutating func practice(_ attributes: Attributes, at path: ModelPath, key: String = "practice") -> PracticeReference
+    {
+      guard let text = attributes.required(key, at: path, &self) else { return PracticeReference("", "") }
+      if let reference = V.practice(text) { return reference }
+      problem(attributes.line, nil, V.Message.badPractice(text), failed: path.appending(key))
+      return PracticeReference("", "")
+    }
+
+    mutating func readItem(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["id", "practice", "instantiation", "indicator", "imported"])
+      evidence.append(
+        EvidenceItem(
+          id: attributes.required("id", at: path, &self) ?? "", practice: practice(attributes, at: path),
+          instantiation: attributes.required("instantiation", at: path, &self) ?? "",
+          indicator: attributes.choice("indicator", at: path, V.indicators, &self) ?? .artifact,
+          locator: .init(document: ""), imported: attributes.bool("imported", at: path, default: false, &self)))
+      finishAttributes(attributes, element: "item")
+    }
+
+    mutating func readLocator(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["document", "section", "version", "date", "url"])
+      evidence[evidence.count - 1].locator = EvidenceItem.Locator(
+        document: attributes.required("document", at: path, &self) ?? "",
+        section: attributes.optional("section", at: path, &self),
+        version: attributes.optional("version", at: path, &self), date: attributes.optional("date", at: path, &self),
+        url: attributes.optional("url", at: path, &self))
+      if evidence[evidence.count - 1].locator.document.isEmpty { failedPaths.insert(path) }
+      finishAttributes(attributes, element: "locator")
+    }
+
+    mutating func readObservation(_ kind: Observation.Kind, _ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(
+        kind == .weakness ? ["id", "practice", "instantiation", "impact"] : ["id", "practice", "instantiation"])
+      observations.append(
+        Observation(
+          id: attributes.optional("id", at: path, &self), kind: kind, practice: practice(attributes, at: path),
+          instantiation: attributes.required("instantiation", at: path, &self) ?? "", text: "",
+          impact: kind == .weakness
+            ? attributes.choice("impact", at: path, V.impacts, &self, required: false) ?? .minor : .minor))
+      finishAttributes(attributes, element: kind == .weakness ? "weakness" : "strength")
+    }
+
+    mutating func readCharacterization(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["practice", "instantiation", "value"])
+      characterizations.append(
+        TeamCharacterization(
+          practice: practice(attributes, at: path),
+          instantiation: attributes.required("instantiation", at: path, &self) ?? "",
+          value: attributes.choice("value", at: path, V.characterizations, &self) ?? .notImplemented))
+      finishAttributes(attributes, element: "characterization")
+    }
+
+    mutating func readAggregation(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["practice", "value"])
+      aggregations.append(
+        AggregationDecision(
+          practice: practice(attributes, at: path),
+          value: attributes.choice("value", at: path, V.characterizations, &self) ?? .partiallyImplemented,
+          justification: ""))
+      finishAttributes(attributes, element: "aggregation")
+    }
+
+    mutating func readSignificance(_ attributes: Attributes, at path: ModelPath) {
+      var attributes = attributes
+      attributes.allow(["processArea", "goal", "significant"])
+      let significant: Bool
+      if attributes.value("significant") == nil {
+        problem(
+          attributes.line, nil, "<significance> has no significant=\"true|false\"",
+          failed: path.appending("significant"))
+        significant = false
+      } else {
+        significant = attributes.bool("significant", at: path, default: false, &self)
+      }
+      significances.append(
+        SignificanceDecision(
+          processArea: attributes.required("processArea", at: path, &self) ?? "",
+          goal: attributes.required("goal", at: path, &self) ?? "", significant: significant, justification: ""))
+      finishAttributes(attributes, element: "significance")
+    }
+
+    mutating func finishAttributes(_ attributes: Attributes, element: String) {
+      for attribute in attributes.list where !attributes.allowed.contains(attribute.name) {
+        problem(
+          attribute.line, attribute.column > 0 ? attribute.column : nil,
+          Message.unknownAttribute(attribute.name, element, attributes.allowed))
+      }
+    }
+
+    func finish() -> AppraisalDecoding {
+      var problems = problems
+      var failed = failedPaths
+      if !sawRoot && problems.isEmpty {
+        problems.append(LocatedProblem(severity: .error, location: nil, file: file, message: "no <appraisal> element"))
+      }
+      for (name, field) in [("header", "header"), ("scope", "scope"), ("instantiations", "instantiations")]
+      where !seen.contains(name) && sawRoot {
+        problems.append(
+          LocatedProblem(
+            severity: .error, location: SourceLocation(file: file, line: 1), file: file,
+            message: "the appraisal has no <\(name)>; expected one (see docs/evidence-format.md)"))
+        failed.insert(ModelPath.root.appending(field))
+      }
+      let appraisal = Appraisal(
+        header: header, scope: scope, target: target, coverage: coverage, instantiations: instantiations,
+        evidence: evidence, observations: observations, characterizations: characterizations,
+        aggregationDecisions: aggregations, significanceDecisions: significances)
+      return AppraisalDecoding(
+        appraisal: sawRoot ? appraisal : nil, sourceMap: sourceMap, problems: problems, failedPaths: failed)
+    }
+  }
+
+  /// An element's attributes with typed, reporting access.
+  private struct Attributes {
+    let list: [XMLAttribute]
+    let line: Int
+    var allowed: [String] = []
+
+    init(_ list: [XMLAttribute], line: Int) {
+      self.list = list
+      self.line = line
+    }
+
+    mutating func allow(_ names: [String]) { allowed = names }
+
+    func value(_ name: String) -> XMLAttribute? { list.first { $0.name == name } }
+
+    func record(_ attribute: XMLAttribute, at path: ModelPath, _ builder: inout Builder) {
+      builder.sourceMap.record(
+        path.appending(attribute.name), line: attribute.line, column: attribute.column > 0 ? attribute.column : nil)
+    }
+
+    func required(_ name: String, at path: ModelPath, _ builder: inout Builder) -> String? {
+      guard let attribute = value(name) else {
+        builder.problem(line, nil, Message.missingAttribute(name), failed: path.appending(name))
+        return nil
+      }
+      record(attribute, at: path, &builder)
+      let text = attribute.value.trimmed
+      if text.isEmpty {
+        builder.problem(attribute.line, nil, Message.emptyAttribute(name), failed: path.appending(name))
+        return nil
+      }
+      return text
+    }
+
+    func optional(_ name: String, at path: ModelPath, _ builder: inout Builder) -> String? {
+      guard let attribute = value(name) else { return nil }
+      record(attribute, at: path, &builder)
+      let text = attribute.value.trimmed
+      return text.isEmpty ? nil : text
+    }
+
+    func choice<T>(
+      _ name: String, at path: ModelPath, _ choices: [String: T], _ builder: inout Builder, required: Bool = true
+    )
+      -> T?
+    {
+      guard let text = required ? self.required(name, at: path, &builder) : optional(name, at: path, &builder) else {
+        return nil
+      }
+      if let value = choices[text] { return value }
+      builder.problem(
+        line, nil, EvidenceVocabulary.Message.notOneOf(name, text, choices.keys), failed: path.appending(name))
+      return nil
+    }
+
+    func choice(_ name: String, at path: ModelPath, _ choices: [String], _ builder: inout Builder) -> String? {
+      choice(name, at: path, Dictionary(uniqueKeysWithValues: choices.map { ($0, $0) }), &builder)
+    }
+
+    func int(_ name: String, at path: ModelPath, in range: ClosedRange<Int>, _ builder: inout Builder) -> Int? {
+      guard let text = required(name, at: path, &builder) else { return nil }
+      if let number = Int(text), range.contains(number) { return number }
+      builder.problem(
+        line, nil, "\(name) is \"\(text)\"; expected an integer from \(range.lowerBound) to \(range.upperBound)",
+        failed: path.appending(name))
+      return nil
+    }
+
+    func bool(_ name: String, at path: ModelPath, default defaultValue: Bool, _ builder: inout Builder) -> Bool {
+      guard let text = optional(name, at: path, &builder) else { return defaultValue }
+      switch text {
+      case "true": return true
+      case "false": return false
+      default:
+        builder.problem(line, nil, "\(name) is \"\(text)\"; expected true or false", failed: path.appending(name))
+        return defaultValue
+      }
+    }
+  }
+
+  enum Message {
+    static func unexpectedElement(_ name: String, in parent: String) -> String {
+      "unexpected element <\(name)> in <\(parent)>; see docs/evidence-format.md for what it may contain"
+    }
+    static func unknownAttribute(_ name: String, _ element: String, _ allowed: [String]) -> String {
+      "unknown attribute \(name) on <\(element)>; expected "
+        + (allowed.isEmpty ? "no attributes" : "one of " + allowed.sorted().joined(separator: ", "))
+    }
+    static func missingAttribute(_ name: String) -> String { "missing attribute \(name)" }
+    static func emptyAttribute(_ name: String) -> String { "attribute \(name) is empty; expected a value" }
+  }
+}

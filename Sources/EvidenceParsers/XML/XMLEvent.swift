@@ -1,0 +1,48 @@
+/// One attribute of a start tag, as delivered by ``XMLStreamReader``.
+public struct XMLAttribute: Sendable, Equatable {
+  /// Local name (a namespace prefix is dropped: `p:id` is reported as `id`).
+  public var name: String
+  /// The attribute value after XML normalisation: character and predefined entity references are
+  /// replaced, and literal line breaks and tabs become spaces as the XML specification requires
+  /// (a character reference such as `&#10;` stays a line break).
+  public var value: String
+  /// Same as the owning element's `line`: the line on which the start tag ends.
+  public var line: Int
+  /// Same as the owning element's `column` (see ``XMLEvent``); 0 when unknown.
+  public var column: Int
+
+  public init(name: String, value: String, line: Int, column: Int) {
+    self.name = name
+    self.value = value
+    self.line = line
+    self.column = column
+  }
+}
+
+/// One pull-parsing event of ``XMLStreamReader``.
+///
+/// - Every `startElement` is followed by exactly one matching `endElement`, also for empty elements
+///   such as `<flag/>`: those come as `startElement(isEmpty: true)` immediately followed by
+///   `endElement`, so consumers may treat `<a/>` and `<a></a>` alike and only look at `isEmpty` if
+///   they care about the spelling.
+/// - `text` carries character data and CDATA sections (merged into one event when adjacent).
+///   Whitespace-only text between or inside elements is not reported. Comments and processing
+///   instructions are not reported either.
+/// - Names are local names; namespace declarations (`xmlns`, `xmlns:p`) are not reported as attributes.
+///
+/// Positions (libxml2's streaming reader does not record where a node starts):
+/// - `line` (1-based) of `startElement` is the line on which the start tag *ends* (its `>`), which is
+///   the line it starts on unless the tag is broken over several lines. The `line` of `text` is the line
+///   on which the text starts (exact for text without line breaks; for multi-line text it is derived
+///   from libxml2's line count and may be slightly early if the text mixes entity references and
+///   line breaks). Both stay correct past line 65535.
+/// - `column` (1-based, in characters) is libxml2's parser column, reported only when the parser was
+///   still on the event's line: it then points at or after the *end* of the construct on that line
+///   (libxml2 parses up to ~512 bytes ahead of the node it hands out). It is 0 when the parser had
+///   already moved on to a later line, which is the common case in multi-line documents: treat 0 as
+///   "unknown" and do not print it.
+public enum XMLEvent: Sendable, Equatable {
+  case startElement(name: String, attributes: [XMLAttribute], line: Int, column: Int, isEmpty: Bool)
+  case endElement(name: String)
+  case text(String, line: Int, column: Int)
+}

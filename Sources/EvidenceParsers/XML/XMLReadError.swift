@@ -1,0 +1,41 @@
+/// Why an XML input could not be read. Carries only Swift values (no libxml2 state).
+///
+/// - `file`: the path given to ``XMLStreamReader/init(path:)`` or the name given to
+///   ``XMLStreamReader/init(bytes:name:)``.
+/// - `line`: 1-based line of the problem, or 0 when the error concerns the file as a whole
+///   (cannot open/read it, empty file).
+/// - `column`: 1-based column (in characters) where libxml2 stopped, which is usually just after the
+///   offending construct; `nil` when unknown.
+/// - `message`: libxml2's message with its first letter of each sentence lower-cased and whitespace
+///   trimmed/collapsed (element and attribute names keep their case), e.g.
+///   `opening and ending tag mismatch: practice line 2 and evidence`; or one of this package's own
+///   messages (`cannot open file: …`, `cannot read file: …`, `empty file; expected an XML document`,
+///   `premature end of document: element … is not closed`, `document has no root element`,
+///   ``XMLReadError/doctypeMessage``).
+public struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int?
+  public var message: String
+
+  public init(file: String, line: Int, column: Int?, message: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  /// The message for any document that declares a DTD (DOCTYPE), entities or entity references.
+  public static let doctypeMessage =
+    "document type declarations (DOCTYPE) are not accepted: evidence files must not declare DTDs or entities"
+
+  /// `file:line:column: message`, leaving out the parts that are unknown.
+  public var description: String {
+    var location = file
+    if line > 0 {
+      location += ":\(line)"
+      if let column { location += ":\(column)" }
+    }
+    return "\(location): \(message)"
+  }
+}

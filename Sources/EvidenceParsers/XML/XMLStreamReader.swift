@@ -1,0 +1,463 @@
+// The only Swift file of the project that talks to libxml2. Everything that leaves it is a Swift value
+// (XMLEvent, XMLAttribute, XMLReadError); no libxml2 pointer, node or global escapes.
+@preconcurrency import CLibXML2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A forward-only, constant-memory XML pull reader on top of libxml2's `xmlTextReader`.
+///
+/// ```swift
+/// let reader = try XMLStreamReader(path: "evidence.xml")
+/// while let event = try reader.next() { … }
+/// ```
+///
+/// Safety rules it enforces:
+/// - The file is opened here (`open(2)`, read-only) and fed to libxml2 through a read callback, so
+///   libxml2 never opens a path or URL itself and never gunzips transparently.
+/// - No DTD is loaded, no entity is expanded or fetched (no `XML_PARSE_NOENT`, `DTDLOAD`, `DTDATTR`,
+///   `XINCLUDE`; network access off; libxml2's external entity loader is replaced, process-wide, by
+///   one that refuses everything). Any document with a DOCTYPE, entity declaration or entity
+///   reference is rejected with ``XMLReadError/doctypeMessage``.
+/// - libxml2 prints nothing: its errors are captured and the first one (level error or fatal, which
+///   includes namespace errors such as an undeclared prefix) becomes an ``XMLReadError``.
+///   Warnings are ignored.
+///
+/// Event and position semantics are described at ``XMLEvent``. After `next()` has returned `nil` it
+/// keeps returning `nil`; after it has thrown it keeps throwing the same error.
+///
+/// Not thread-safe: use one reader from one task at a time (it is not `Sendable`).
+public final class XMLStreamReader {
+  private let reader: OpaquePointer
+  private let input: ReaderInput
+  private let file: String
+  private var pendingEnd: String?
+  private var finished = false
+  private var storedError: XMLReadError?
+  /// Line of the last event handed out or of the end of skipped whitespace: a lower bound for the
+  /// line of the next event.
+  private var lastLine = 1
+
+  /// Streams the file at `path`. Throws `cannot open file: <strerror>` when it cannot be opened or
+  /// is a directory; everything else (including an empty file) is reported by ``next()``.
+  public convenience init(path: String) throws(XMLReadError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(errno))
+    }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
+    }
+    try self.init(input: ReaderInput(fd: fd), name: path)
+  }
+
+  /// Reads an in-memory document (tests, stdin). `name` is used as `XMLReadError.file`.
+  public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
+    try self.init(input: ReaderInput(bytes: bytes), name: name)
+  }
+
+  private init(input: ReaderInput, name: String) throws(XMLReadError) {
+    _ = LibXML2.setUp
+    let context = Unmanaged.passUnretained(input).toOpaque()
+    // The read callback gets no close callback: the descriptor is closed in deinit, whatever happens.
+    guard let reader = xmlReaderForIO(readInput, nil, context, name, nil, readerOptions) else {
+      input.closeFile()
+      throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML reader (out of memory?)")
+    }
+    xmlTextReaderSetStructuredErrorHandler(reader, recordError, context)
+    xmlResetLastError()
+    self.reader = reader
+    self.input = input
+    self.file = name
+  }
+
+  deinit {
+    xmlFreeTextReader(reader)
+    input.closeFile()
+  }
+
+  /// The next event, or `nil` at the end of the document.
+  public func next() throws(XMLReadError) -> XMLEvent? {
+    if let name = pendingEnd {
+      pendingEnd = nil
+      return .endElement(name: name)
+    }
+    if let storedError { throw storedError }
+    if finished { return nil }
+    while true {
+      let status = xmlTextReaderRead(reader)
+      if status < 0 || input.firstError != nil || (status == 0 && input.readErrno != 0) {
+        throw fail(currentError())
+      }
+      if status == 0 {
+        finished = true
+        return nil
+      }
+      switch xmlTextReaderNodeType(reader) {
+      case NodeType.element:
+        return startElement()
+      case NodeType.endElement:
+        return .endElement(name: localName())
+      case NodeType.text, NodeType.cdata:
+        guard let value = xmlTextReaderConstValue(reader) else { continue }
+        let line = textStartLine(xmlTextReaderCurrentNode(reader), content: value)
+        lastLine = line
+        return .text(String(cString: value), line: line, column: column(on: line))
+      case NodeType.documentType, NodeType.entityReference, NodeType.entity, NodeType.endEntity,
+        NodeType.notation:
+        throw fail(doctypeError(fallbackLine: parserLine, fallbackColumn: nil))
+      case NodeType.whitespace, NodeType.significantWhitespace:
+        // Not reported. It ends where the next construct starts, so its line (kept in full by
+        // XML_PARSE_BIG_LINES) is a lower bound for the next event's line.
+        if let node = xmlTextReaderCurrentNode(reader) { lastLine = max(lastLine, Int(xmlGetLineNo(node))) }
+        continue
+      default:
+        // Comments, processing instructions.
+        continue
+      }
+    }
+  }
+
+  // MARK: - Events
+
+  private func startElement() -> XMLEvent {
+    let name = localName()
+    // Both must be asked before moving onto the attributes.
+    let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+    let line = elementLine(xmlTextReaderCurrentNode(reader), isEmpty: isEmpty)
+    let column = column(on: line)
+    lastLine = line
+    var attributes: [XMLAttribute] = []
+    if xmlTextReaderHasAttributes(reader) == 1 {
+      attributes.reserveCapacity(Int(xmlTextReaderAttributeCount(reader)))
+      while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+        if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+        let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+        attributes.append(XMLAttribute(name: localName(), value: value, line: line, column: column))
+      }
+      // No xmlTextReaderMoveToElement needed: xmlTextReaderRead starts from the element again.
+    }
+    if isEmpty { pendingEnd = name }
+    return .startElement(name: name, attributes: attributes, line: line, column: column, isEmpty: isEmpty)
+  }
+
+  /// Local name of the current node (element or attribute); libxml2 interns it, nothing to free.
+  /// (A pointer-keyed cache of decoded names was measured slower than decoding: names are short.)
+  private func localName() -> String {
+    guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
+    return String(cString: name)
+  }
+
+  // MARK: - Positions
+
+  private var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+  /// libxml2's parser column if the parser is still on `line`, else 0 ("unknown"); see XMLEvent.
+  private func column(on line: Int) -> Int {
+    guard parserLine == line else { return 0 }
+    return max(0, Int(xmlTextReaderGetParserColumnNumber(reader)))
+  }
+
+  /// Line on which an element's start tag ends. libxml2 keeps element lines in 16 bits, saturating
+  /// at 65535, but keeps text-node lines in full (XML_PARSE_BIG_LINES); beyond 65535 the line is
+  /// recovered from the text that starts right after the start tag.
+  private func elementLine(_ node: xmlNodePtr?, isEmpty: Bool) -> Int {
+    guard let node else { return max(lastLine, parserLine) }
+    let stored = Int(node.pointee.line)
+    if stored > 0 && stored < 65535 { return stored }
+    let neighbour = isEmpty ? node.pointee.next : node.pointee.children
+    if let neighbour, neighbour.pointee.type == XML_TEXT_NODE, let content = neighbour.pointee.content {
+      return textStartLine(neighbour, content: content)
+    }
+    // Otherwise: where the start tag begins, as far as known (whitespace before it ends there).
+    return max(lastLine, 65535)
+  }
+
+  /// libxml2 records a text node's line when the text has been scanned (its end, for text without
+  /// entity references); subtracting the line breaks it contains gives the line it starts on.
+  private func textStartLine(_ node: xmlNodePtr?, content: UnsafePointer<xmlChar>) -> Int {
+    guard let node else { return max(lastLine, parserLine) }
+    let recorded = Int(xmlGetLineNo(node))
+    guard recorded > 0 else { return max(lastLine, 1) }
+    return max(lastLine, recorded - newlineCount(content))
+  }
+
+  // MARK: - Errors
+
+  private func fail(_ error: XMLReadError) -> XMLReadError {
+    storedError = error
+    finished = true
+    return error
+  }
+
+  private func currentError() -> XMLReadError {
+    if input.readErrno != 0 {
+      return XMLReadError(file: file, line: 0, column: nil, message: "cannot read file: " + errorText(input.readErrno))
+    }
+    if input.bytesRead == 0 {
+      return XMLReadError(file: file, line: 0, column: nil, message: "empty file; expected an XML document")
+    }
+    guard let captured = input.firstError else {
+      return XMLReadError(file: file, line: max(1, parserLine), column: nil, message: unattachedErrorMessage())
+    }
+    if captured.sawDoctype {
+      return doctypeError(fallbackLine: captured.line, fallbackColumn: captured.column)
+    }
+    return XMLReadError(file: file, line: captured.line, column: captured.column, message: captured.message)
+  }
+
+  /// Errors that libxml2 raises without a parser context (text-encoding conversion, I/O) bypass the
+  /// reader's handler; libxml2 still keeps them as this thread's last error. Used only when the reader
+  /// failed without a captured error, and reset afterwards so that it cannot leak into another reader.
+  private func unattachedErrorMessage() -> String {
+    defer { xmlResetLastError() }
+    guard let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+      last.pointee.domain == Int32(XML_FROM_I18N.rawValue) || last.pointee.domain == Int32(XML_FROM_IO.rawValue),
+      let text = last.pointee.message
+    else { return "malformed XML" }
+    return normalizedMessage(String(cString: text), keeping: [])
+  }
+
+  /// Rejects a document with a DTD, located at its `<!DOCTYPE` when that can be found in the first
+  /// 64 KiB (ASCII-compatible encodings), else at the fallback position.
+  private func doctypeError(fallbackLine: Int, fallbackColumn: Int?) -> XMLReadError {
+    if let (line, column) = input.locateDoctype() {
+      return XMLReadError(file: file, line: line, column: column, message: XMLReadError.doctypeMessage)
+    }
+    return XMLReadError(
+      file: file, line: max(1, fallbackLine), column: fallbackColumn, message: XMLReadError.doctypeMessage)
+  }
+}
+
+// MARK: - libxml2 set-up and callbacks
+
+/// XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES. Never NOENT,
+/// DTDLOAD, DTDATTR, DTDVALID or XINCLUDE.
+private let readerOptions = Int32(
+  bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+    | XML_PARSE_BIG_LINES.rawValue)
+
+/// `xmlTextReaderNodeType` values (xmlReaderTypes).
+private enum NodeType {
+  static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
+  static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
+  static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
+  static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
+  static let entity = Int32(XML_READER_TYPE_ENTITY.rawValue)
+  static let documentType = Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
+  static let notation = Int32(XML_READER_TYPE_NOTATION.rawValue)
+  static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
+  static let endEntity = Int32(XML_READER_TYPE_END_ENTITY.rawValue)
+  static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
+  static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
+}
+
+private enum LibXML2 {
+  /// Runs once per process, before the first reader: initialises libxml2 (2.9.14 wants
+  /// xmlInitParser before use from several threads), keeps libxml2 from printing errors that have
+  /// no reader attached, and makes sure it can never load an external entity or DTD.
+  static let setUp: Void = {
+    xmlInitParser()
+    appraise_silenceDefaultErrorHandlers(ignoreError)
+    xmlSetExternalEntityLoader(refuseExternalEntity)
+  }()
+}
+
+private let readInput: xmlInputReadCallback = { context, buffer, length in
+  guard let context, let buffer else { return -1 }
+  return Unmanaged<ReaderInput>.fromOpaque(context).takeUnretainedValue().fill(buffer, capacity: Int(length))
+}
+
+private let recordError: xmlStructuredErrorFunc = { context, error in
+  guard let context, let error else { return }
+  Unmanaged<ReaderInput>.fromOpaque(context).takeUnretainedValue().record(error)
+}
+
+private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
+private let refuseExternalEntity: xmlExternalEntityLoader = { _, _, _ in nil }
+
+/// The first libxml2 error of a reader, already turned into Swift values inside the callback
+/// (the xmlError and its parser context are only valid there).
+private struct CapturedError {
+  var line: Int
+  var column: Int?
+  var message: String
+  var sawDoctype: Bool
+}
+
+/// What libxml2's callbacks see (as an unretained pointer): the input and the first error.
+private final class ReaderInput {
+  private(set) var fd: Int32
+  private let bytes: [UInt8]
+  private var offset = 0
+  /// File input is read in 64 KiB blocks; libxml2 asks for 4 KiB at a time.
+  private let block: UnsafeMutableRawBufferPointer?
+  private var blockStart = 0
+  private var blockEnd = 0
+  private(set) var bytesRead = 0
+  private(set) var readErrno: Int32 = 0
+  private(set) var firstError: CapturedError?
+
+  init(fd: Int32) {
+    self.fd = fd
+    self.bytes = []
+    self.block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+  }
+
+  init(bytes: [UInt8]) {
+    self.fd = -1
+    self.bytes = bytes
+    self.block = nil
+  }
+
+  deinit { block?.deallocate() }
+
+  func closeFile() {
+    if fd >= 0 {
+      close(fd)
+      fd = -1
+    }
+  }
+
+  /// libxml2's read callback: copies up to `capacity` bytes into `buffer`; 0 at the end, -1 on error.
+  func fill(_ buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int32 {
+    guard capacity > 0 else { return 0 }
+    if fd >= 0, let block, let base = block.baseAddress {
+      if blockStart == blockEnd {
+        while true {
+          let count = read(fd, base, block.count)
+          if count >= 0 {
+            blockStart = 0
+            blockEnd = count
+            bytesRead += count
+            break
+          }
+          if errno == EINTR { continue }
+          readErrno = errno
+          return -1
+        }
+        if blockEnd == 0 { return 0 }
+      }
+      let count = min(capacity, blockEnd - blockStart)
+      UnsafeMutableRawPointer(buffer).copyMemory(from: base + blockStart, byteCount: count)
+      blockStart += count
+      return Int32(count)
+    }
+    let count = min(capacity, bytes.count - offset)
+    guard count > 0 else { return 0 }
+    bytes.withUnsafeBytes { source in
+      UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + offset, byteCount: count)
+    }
+    offset += count
+    bytesRead += count
+    return Int32(count)
+  }
+
+  func record(_ error: UnsafeMutablePointer<xmlError>) {
+    guard firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    let code = error.pointee.code
+    let parser = appraise_errorParserContext(error)
+    var sawDoctype = appraise_parserSawDoctype(parser) != 0
+    if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) { sawDoctype = true }
+    let message: String
+    if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = appraise_parserOpenElementName(parser) {
+      message = "premature end of document: element \(String(cString: open)) is not closed"
+    } else if code == Int32(XML_ERR_DOCUMENT_END.rawValue) && parser != nil
+      && appraise_parserSawRootElement(parser) == 0
+    {
+      message = "document has no root element"
+    } else {
+      let names = [error.pointee.str1, error.pointee.str2, error.pointee.str3].compactMap { $0 }.map {
+        String(cString: $0)
+      }
+      message = normalizedMessage(error.pointee.message.map { String(cString: $0) } ?? "", keeping: names)
+    }
+    let column = Int(error.pointee.int2)
+    firstError = CapturedError(
+      line: max(0, Int(error.pointee.line)), column: column > 0 ? column : nil,
+      message: message.isEmpty ? "malformed XML" : message, sawDoctype: sawDoctype)
+  }
+
+  /// 1-based line and column of `<!DOCTYPE` within the first 64 KiB, for ASCII-compatible input.
+  func locateDoctype() -> (line: Int, column: Int)? {
+    let limit = 64 * 1024
+    if fd >= 0 {
+      var head = [UInt8](repeating: 0, count: limit)
+      let count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, limit, 0) }
+      guard count > 0 else { return nil }
+      return locate(in: head[..<count])
+    }
+    return locate(in: bytes.prefix(limit))
+  }
+
+  private func locate(in head: ArraySlice<UInt8>) -> (line: Int, column: Int)? {
+    let needle = Array("<!DOCTYPE".utf8)
+    var line = 1
+    var column = 1
+    var index = head.startIndex
+    while index < head.endIndex {
+      if head[index] == needle[0] && head[index...].starts(with: needle) { return (line, column) }
+      if head[index] == 0x0A {
+        line += 1
+        column = 1
+      } else if head[index] & 0xC0 != 0x80 {
+        column += 1
+      }
+      index += 1
+    }
+    return nil
+  }
+}
+
+// MARK: - Helpers
+
+private func errorText(_ code: Int32) -> String {
+  String(cString: strerror(code))
+}
+
+private func newlineCount(_ text: UnsafePointer<xmlChar>) -> Int {
+  var count = 0
+  var cursor = UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)
+  while let hit = strchr(cursor, 0x0A) {
+    count += 1
+    cursor = UnsafePointer(hit) + 1
+  }
+  return count
+}
+
+/// Trims libxml2's message, collapses its whitespace (some messages span two lines) and lower-cases
+/// it, except for the names libxml2 substituted into it (`names`), which keep their spelling.
+private func normalizedMessage(_ raw: String, keeping names: [String]) -> String {
+  let words = raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+  let text = Array(words.joined(separator: " "))
+  let keep = names.filter { !$0.isEmpty && !$0.contains(where: \.isWhitespace) }
+    .map(Array.init).sorted { $0.count > $1.count }
+  func isNameCharacter(_ character: Character) -> Bool {
+    !character.isASCII || character.isLetter || character.isNumber || "_-.:".contains(character)
+  }
+  var result = ""
+  var index = 0
+  outer: while index < text.count {
+    if index == 0 || !isNameCharacter(text[index - 1]) {
+      for name in keep where index + name.count <= text.count && Array(text[index..<index + name.count]) == name {
+        let end = index + name.count
+        if end == text.count || !isNameCharacter(text[end]) {
+          result += String(name)
+          index = end
+          continue outer
+        }
+      }
+    }
+    result += text[index].lowercased()
+    index += 1
+  }
+  return result
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Checks the machine-readable schemas against the fixtures.
+
+Every valid fixture must pass its schema; every invalid fixture whose problem is structural must be
+rejected; `semantic-*` fixtures (problems only a catalog can reveal: unknown ids, bad references) must
+pass the schema, which checks structure and types only. Prints one line per file and a summary
+`N passed, N failed`; exits 1 on any failure, 2 when a schema library is missing.
+
+Needs the Python packages jsonschema and xmlschema (.ci/run installs them).
+"""
+import glob
+import json
+import os
+import sys
+
+try:
+    import jsonschema
+    import xmlschema
+except ImportError as error:  # pragma: no cover
+    print(f"check-schemas: {error}; install with: pip install jsonschema xmlschema", file=sys.stderr)
+    sys.exit(2)
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+os.chdir(ROOT)
+
+catalog_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/catalog.schema.json")))
+evidence_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/evidence.schema.json")))
+xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
+
+
+def check_json(validator, path):
+    try:
+        document = json.load(open(path, encoding="utf-8-sig"))
+    except ValueError as error:
+        return [f"not JSON: {error}"]
+    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def check_xml(path):
+    try:
+        return [str(e.reason) for e in xsd.iter_errors(path)]
+    except Exception as error:  # malformed XML, forbidden DTD, …
+        return [f"not valid XML: {type(error).__name__}"]
+
+
+cases = []
+for path in sorted(glob.glob("practice-catalogs/*.json") + glob.glob("fixtures/catalogs/*.json")):
+    cases.append((path, True, check_json(catalog_schema, path)))
+for path in sorted(glob.glob("fixtures/invalid/catalogs/*.json")):
+    cases.append((path, False, check_json(catalog_schema, path)))
+valid_evidence = sorted(glob.glob("fixtures/evidence/*") + glob.glob("fixtures/company-a/*"))
+invalid_evidence = sorted(glob.glob("fixtures/invalid/evidence/*"))
+for path in valid_evidence + invalid_evidence:
+    name = os.path.basename(path)
+    if path.endswith(".json"):
+        problems = check_json(evidence_schema, path)
+    elif path.endswith(".xml"):
+        problems = check_xml(path)
+    else:
+        continue  # CSV has no schema; its reader is the specification (docs/evidence-format.md).
+    should_pass = path in valid_evidence or name.startswith("semantic-")
+    cases.append((path, should_pass, problems))
+
+passed = failed = 0
+for path, should_pass, problems in cases:
+    ok = (not problems) if should_pass else bool(problems)
+    expectation = "accepted" if should_pass else "rejected"
+    if ok:
+        passed += 1
+        print(f"ok    {path} ({expectation})")
+    else:
+        failed += 1
+        detail = "; ".join(problems[:3]) if problems else "the schema accepted it"
+        print(f"FAIL  {path}: expected {expectation}: {detail}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
