@@ -9,7 +9,9 @@ let package = Package(
     .library(name: "EvidenceParsers", targets: ["EvidenceParsers"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // SHA-256 of the input files in reports (Foundation on Linux has no CryptoKit).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // Catalog, evidence model and the SCAMPI rating rules. Pure Swift: no C, no file syntax, no CLI.
@@ -28,6 +30,7 @@ let package = Package(
       dependencies: [
         "AppraisalModel", "EvidenceParsers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),

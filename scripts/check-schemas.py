@@ -26,6 +26,7 @@ os.chdir(ROOT)
 catalog_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/catalog.schema.json")))
 evidence_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/evidence.schema.json")))
 xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
+report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/report.schema.json")))
 
 
 def check_json(validator, path):
@@ -60,6 +61,10 @@ for path in valid_evidence + invalid_evidence:
         continue  # CSV has no schema; its reader is the specification (docs/evidence-format.md).
     should_pass = path in valid_evidence or name.startswith("semantic-")
     cases.append((path, should_pass, problems))
+
+# The JSON report golden files (written by the built binary) must match the report schema.
+for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json")):
+    cases.append((path, True, check_json(report_schema, path)))
 
 passed = failed = 0
 for path, should_pass, problems in cases:

@@ -352,7 +352,7 @@ state("SSD SP 2.3", "PI", "FI", "interface compatibility is found out in product
 state("SSD SP 2.4", "PI", "FI", "changes are implemented directly on the production branch")
 state("SSD SP 2.5", "NI", "FI", "components are integrated only at deployment time")
 state("SSD SP 3.1", "NI", "FI", "no verification or validation is prepared")
-state("SSD SP 3.2", "NI", "NI", "peer reviews are not performed", "peer reviews are not performed: the procedure exists but no review is held")
+state("SSD SP 3.2", "NI", "NI", "peer reviews are not performed", "peer reviews are not performed")
 state("SSD SP 3.3", "NI", "FI", "components are not verified before release")
 state("SSD SP 3.4", "NI", "FI", "the service system is not validated with users before release")
 state("SST SP 1.1", "PI", "FI", "transition needs are analysed only for major infrastructure changes")

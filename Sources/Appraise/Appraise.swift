@@ -12,10 +12,13 @@ struct Appraise: ParsableCommand {
       process areas and maturity or capability levels follow. Results are a gap analysis, not an official \
       SCAMPI A benchmark rating.
 
-      Example:
+      Examples:
+        appraise compare fixtures/company-a/before.xml fixtures/company-a/after.xml
+        appraise rate fixtures/company-a/after.json --format html --output after.html
+        appraise validate my-evidence.csv
         appraise catalog SCON
       """,
     version: "0.1.0",
-    subcommands: [CatalogCommand.self]
+    subcommands: [RateCommand.self, CompareCommand.self, ValidateCommand.self, CatalogCommand.self]
   )
 }

@@ -306,6 +306,22 @@ private let smallDocumentEvents: [XMLEvent] = [
     #expect(readError("<a>\n<b>x</b>\n")?.message == "premature end of document: element a is not closed")
   }
 
+  @Test func encodingErrors() throws {
+    // An unpaired UTF-16 surrogate: libxml2 raises this outside the reader's error handler.
+    let badUTF16: [UInt8] = [
+      0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00, 0x3E, 0x00, 0x00, 0xD8, 0x78, 0x00, 0x3C, 0x00, 0x2F, 0x00, 0x61, 0x00,
+      0x3E, 0x00,
+    ]
+    #expect(
+      readError(badUTF16)
+        == XMLReadError(
+          file: "test.xml", line: 1, column: nil,
+          message: "input conversion failed due to input error, bytes 0x00 0xd8 0x78 0x00"))
+    // UCS-4 in an unusual byte order, detected while the reader is created.
+    #expect(readError([0x00, 0x00, 0x3C, 0x00, 0x61, 0x00, 0x00, 0x00])?.message == "encoding not supported ucs4 2143")
+    #expect(readError(#"<?xml version="1.0" encoding="x-nope"?><a/>"#)?.message == "unsupported encoding x-nope")
+  }
+
   @Test func emptyInput() throws {
     let expected = XMLReadError(
       file: "empty.xml", line: 0, column: nil, message: "empty file; expected an XML document")
@@ -313,6 +329,7 @@ private let smallDocumentEvents: [XMLEvent] = [
     let directory = try TemporaryDirectory()
     let path = try directory.write([], to: "empty.xml")
     #expect(readError(path: path) == XMLReadError(file: path, line: 0, column: nil, message: expected.message))
+    #expect(!expected.isFileAccessError)
   }
 
   @Test func missingFileAndDirectory() throws {
@@ -327,6 +344,12 @@ private let smallDocumentEvents: [XMLEvent] = [
       throws: XMLReadError(file: directory.path, line: 0, column: nil, message: "cannot open file: Is a directory")
     ) {
       _ = try XMLStreamReader(path: directory.path)
+    }
+    do throws(XMLReadError) {
+      _ = try XMLStreamReader(path: missing)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.isFileAccessError)
     }
   }
 

@@ -24,7 +24,7 @@ struct CatalogCommand: ParsableCommand {
   var catalog: String?
 
   func run() throws {
-    let loaded = try loadCatalog(catalog)
+    let loaded = try readCatalog(catalog)
     if let processArea {
       guard let area = loaded.processArea(processArea) else {
         throw ValidationError(

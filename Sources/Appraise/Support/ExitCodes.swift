@@ -22,7 +22,7 @@ func fail(_ failure: ReadFailure) -> ExitCode {
 }
 
 /// Loads the catalog at `path`, or the bundled default; a failure prints its problems and exits.
-func loadCatalog(_ path: String?) throws -> Catalog {
+func readCatalog(_ path: String?) throws -> Catalog {
   do throws(ReadFailure) {
     if let path { return try CatalogReader.read(path: path) }
     return try BundledCatalog.load()

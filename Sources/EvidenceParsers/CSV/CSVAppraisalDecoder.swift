@@ -86,12 +86,8 @@ public enum CSVAppraisalDecoder {
     }
   }
 
-  /// A row's trimmed cells without the empty cells a spreadsheet pads rows with (at least one cell is kept).
-  static func fields(_ row: CSVRow) -> [Field] {
-    var fields = row.cells.map(Field.init)
-    while fields.count > 1 && fields[fields.count - 1].isEmpty { fields.removeLast() }
-    return fields
-  }
+  /// A row's trimmed cells.
+  static func fields(_ row: CSVRow) -> [Field] { row.cells.map(Field.init) }
 
   // MARK: - Settings table
 
@@ -223,6 +219,8 @@ public enum CSVAppraisalDecoder {
     var noteLines: [Int: Int] = [:]
     /// Notes of pairs that have no characterization (yet).
     var pendingNotes: [PairKey: (note: Field, pair: String)] = [:]
+    /// Parsed practice references by their text (`nil`: malformed).
+    var practices: [String: PracticeReference?] = [:]
 
     init(file: String) {
       self.file = file
@@ -567,6 +565,9 @@ public enum CSVAppraisalDecoder {
     // MARK: PIID header row
 
     mutating func headerRow(_ fields: [Field]) {
+      // A spreadsheet pads rows with empty cells up to the widest row of the file.
+      var fields = fields
+      while fields.count > 1 && fields[fields.count - 1].isEmpty { fields.removeLast() }
       headerLine = fields[0].line
       headerWidth = fields.count
       let known = fields.filter { CSVAppraisalDecoder.columnNumbers[$0.text] != nil }
@@ -612,7 +613,8 @@ public enum CSVAppraisalDecoder {
         error(at: fields[0], "missing column \"\(name)\"; the header row is \(headerRowText)")
       }
       // Without the practice and instantiation columns no row can be read.
-      phase = columnCell[Column.practice.rawValue] >= 0 && columnCell[Column.instantiation.rawValue] >= 0 ? .data : .ignoring
+      phase =
+        columnCell[Column.practice.rawValue] >= 0 && columnCell[Column.instantiation.rawValue] >= 0 ? .data : .ignoring
     }
 
     // MARK: PIID rows
@@ -638,7 +640,7 @@ public enum CSVAppraisalDecoder {
       var practiceFailed = true
       if practiceField.isEmpty {
         error(at: practiceField, "\"practice\" is empty; expected a practice reference, e.g. \"SCON SP 2.3\"")
-      } else if let reference = V.practice(practiceField.text) {
+      } else if let reference = parsedPractice(practiceField.text) {
         practice = reference
         practiceFailed = false
       } else {
@@ -652,19 +654,22 @@ public enum CSVAppraisalDecoder {
 
       /// Records the shared cells for a record at `path`.
       func shared(_ path: ModelPath, into decoder: inout Decoder) {
-        decoder.record(path.appending("practice"), practiceField)
-        decoder.record(path.appending("instantiation"), instantiationField)
-        if practiceFailed { decoder.failedPaths.insert(path.appending("practice")) }
-        if instantiation.isEmpty { decoder.failedPaths.insert(path.appending("instantiation")) }
+        let practicePath = ModelPath(path.components + [.key("practice")])
+        let instantiationPath = ModelPath(path.components + [.key("instantiation")])
+        decoder.record(practicePath, practiceField)
+        decoder.record(instantiationPath, instantiationField)
+        if practiceFailed { decoder.failedPaths.insert(practicePath) }
+        if instantiation.isEmpty { decoder.failedPaths.insert(instantiationPath) }
       }
 
       // Evidence item.
       if let idField = cell(.evidenceId), !idField.isEmpty {
         let path = ModelPath([.key("evidence"), .index(evidence.count)])
+        // `evidence[i].id` is the same cell as `evidence[i]`, so the lookup's fallback finds it; fewer entries
+        // keep the source map of a large PIID small.
         record(path, idField)
-        record(path.appending("id"), idField)
         shared(path, into: &self)
-        let indicatorPath = path.appending("indicator")
+        let indicatorPath = ModelPath([.key("evidence"), .index(evidence.count), .key("indicator")])
         var indicator = EvidenceItem.Indicator.artifact
         if let field = cell(.indicator), !field.isEmpty {
           record(indicatorPath, field)
@@ -679,9 +684,8 @@ public enum CSVAppraisalDecoder {
             "evidence item \"\(idField.text)\" has no indicator; expected one of "
               + V.indicators.keys.sorted().joined(separator: ", "), failed: indicatorPath)
         }
-        let documentPath = path.appending("locator").appending("document")
+        let documentPath = ModelPath([.key("evidence"), .index(evidence.count), .key("locator"), .key("document")])
         let documentField = cell(.document) ?? Field(missingAt: idField)
-        record(path.appending("locator"), documentField)
         record(documentPath, documentField)
         if documentField.isEmpty {
           error(
@@ -689,7 +693,9 @@ public enum CSVAppraisalDecoder {
             "evidence item \"\(idField.text)\" has no document; expected the document, record set or interview the "
               + "evidence is in", failed: documentPath)
         }
-        if let field = cell(.date), !field.isEmpty { record(path.appending("locator").appending("date"), field) }
+        if let field = cell(.date), !field.isEmpty {
+          record(ModelPath([.key("evidence"), .index(evidence.count), .key("locator"), .key("date")]), field)
+        }
         var imported = false
         if let field = cell(.imported), !field.isEmpty {
           if let flag = CSVAppraisalDecoder.bool(field.text) {
@@ -763,9 +769,8 @@ public enum CSVAppraisalDecoder {
         } else {
           let index = characterizations.count
           let path = ModelPath([.key("characterizations"), .index(index)])
-          record(path, field)
+          record(path, field)  // also where `characterizations[i].value` is found
           shared(path, into: &self)
-          record(path.appending("value"), field)
           var value = Characterization.notImplemented
           if let code = V.characterizations[field.text] {
             value = code
@@ -789,6 +794,14 @@ public enum CSVAppraisalDecoder {
           pendingNotes[key] = (noteField, pair)
         }
       }
+    }
+
+    /// `V.practice(text)`, remembered: a PIID names few distinct practices in many rows.
+    mutating func parsedPractice(_ text: String) -> PracticeReference? {
+      if let known = practices[text] { return known }
+      let reference = V.practice(text)
+      if practices.count < 10_000 { practices[text] = .some(reference) }
+      return reference
     }
 
     /// Gives characterization `index` the note in `field` unless it has one already.
@@ -833,7 +846,8 @@ public enum CSVAppraisalDecoder {
           failed: setting.path)
         if setting.key == "representation" { failedPaths.insert([.key("scope"), .key("targetLevel")]) }
       }
-      for pending in pendingNotes.values.sorted(by: { ($0.note.line, $0.note.column) < ($1.note.line, $1.note.column) }) {
+      for pending in pendingNotes.values.sorted(by: { ($0.note.line, $0.note.column) < ($1.note.line, $1.note.column) })
+      {
         error(
           at: pending.note,
           "\"characterizationNote\" is set but \(pending.pair) has no characterization; give the value in "

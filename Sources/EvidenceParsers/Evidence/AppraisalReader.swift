@@ -23,6 +23,7 @@ public enum AppraisalReader {
     }
     if syntax == .xml {
       // The XML reader streams from the file itself.
+      try InputFile.requireReadable(path)
       return try validate(XMLAppraisalDecoder.decode(path: path), catalog: catalog, file: path)
     }
     return try read(bytes: try InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)

@@ -6,8 +6,8 @@
 ///   (cannot open/read it, empty file).
 /// - `column`: 1-based column (in characters) where libxml2 stopped, which is usually just after the
 ///   offending construct; `nil` when unknown.
-/// - `message`: libxml2's message with its first letter of each sentence lower-cased and whitespace
-///   trimmed/collapsed (element and attribute names keep their case), e.g.
+/// - `message`: libxml2's message lower-cased, trimmed and with its whitespace collapsed to single
+///   spaces, except that the element/attribute names libxml2 quotes keep their spelling, e.g.
 ///   `opening and ending tag mismatch: practice line 2 and evidence`; or one of this package's own
 ///   messages (`cannot open file: …`, `cannot read file: …`, `empty file; expected an XML document`,
 ///   `premature end of document: element … is not closed`, `document has no root element`,
@@ -28,6 +28,12 @@ public struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible 
   /// The message for any document that declares a DTD (DOCTYPE), entities or entity references.
   public static let doctypeMessage =
     "document type declarations (DOCTYPE) are not accepted: evidence files must not declare DTDs or entities"
+
+  /// True when the file itself could not be opened or read (`cannot open file: …`, `cannot read file: …`),
+  /// as opposed to a problem with its content (exit status 66 rather than 65 for a command).
+  public var isFileAccessError: Bool {
+    line == 0 && (message.hasPrefix("cannot open file: ") || message.hasPrefix("cannot read file: "))
+  }
 
   /// `file:line:column: message`, leaving out the parts that are unknown.
   public var description: String {

@@ -26,7 +26,8 @@
 ///   reference is rejected with ``XMLReadError/doctypeMessage``.
 /// - libxml2 prints nothing: its errors are captured and the first one (level error or fatal, which
 ///   includes namespace errors such as an undeclared prefix) becomes an ``XMLReadError``.
-///   Warnings are ignored.
+///   Warnings are ignored. Errors that libxml2 raises outside any reader go to a silent handler
+///   installed process-wide (thread default) on first use.
 ///
 /// Event and position semantics are described at ``XMLEvent``. After `next()` has returned `nil` it
 /// keeps returning `nil`; after it has thrown it keeps throwing the same error.
@@ -65,6 +66,9 @@ public final class XMLStreamReader {
 
   private init(input: ReaderInput, name: String) throws(XMLReadError) {
     _ = LibXML2.setUp
+    // Errors raised while the reader is created (it reads the first 4 bytes to detect the encoding)
+    // reach no reader handler yet; they are kept as this thread's last error (unattachedErrorMessage).
+    xmlResetLastError()
     let context = Unmanaged.passUnretained(input).toOpaque()
     // The read callback gets no close callback: the descriptor is closed in deinit, whatever happens.
     guard let reader = xmlReaderForIO(readInput, nil, context, name, nil, readerOptions) else {
@@ -72,7 +76,6 @@ public final class XMLStreamReader {
       throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML reader (out of memory?)")
     }
     xmlTextReaderSetStructuredErrorHandler(reader, recordError, context)
-    xmlResetLastError()
     self.reader = reader
     self.input = input
     self.file = name
@@ -180,13 +183,18 @@ public final class XMLStreamReader {
     return max(lastLine, 65535)
   }
 
-  /// libxml2 records a text node's line when the text has been scanned (its end, for text without
-  /// entity references); subtracting the line breaks it contains gives the line it starts on.
+  /// Line on which a text node starts.
+  ///
+  /// libxml2 hands text to the tree in pieces and records the node's line at the end of the *first*
+  /// piece. Counting at least the line breaks of that piece (lineBreaksInFirstPiece) gives a line
+  /// that never lies after the start. It is exact for ASCII text that is neither split by libxml2's
+  /// input chunks nor has CRLF line ends; otherwise the last event's line (a lower bound too) usually
+  /// makes it exact.
   private func textStartLine(_ node: xmlNodePtr?, content: UnsafePointer<xmlChar>) -> Int {
     guard let node else { return max(lastLine, parserLine) }
     let recorded = Int(xmlGetLineNo(node))
     guard recorded > 0 else { return max(lastLine, 1) }
-    return max(lastLine, recorded - newlineCount(content))
+    return max(lastLine, recorded - lineBreaksInFirstPiece(content))
   }
 
   // MARK: - Errors
@@ -213,16 +221,17 @@ public final class XMLStreamReader {
     return XMLReadError(file: file, line: captured.line, column: captured.column, message: captured.message)
   }
 
-  /// Errors that libxml2 raises without a parser context (text-encoding conversion, I/O) bypass the
-  /// reader's handler; libxml2 still keeps them as this thread's last error. Used only when the reader
-  /// failed without a captured error, and reset afterwards so that it cannot leak into another reader.
+  /// Errors that libxml2 raises without a parser context (text-encoding conversion, I/O) or while the
+  /// reader is being created bypass the reader's handler; libxml2 still keeps them as this thread's
+  /// last error. Used only when the reader failed without a captured error, and reset afterwards so
+  /// that it cannot leak into another reader.
   private func unattachedErrorMessage() -> String {
     defer { xmlResetLastError() }
     guard let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
-      last.pointee.domain == Int32(XML_FROM_I18N.rawValue) || last.pointee.domain == Int32(XML_FROM_IO.rawValue),
       let text = last.pointee.message
     else { return "malformed XML" }
-    return normalizedMessage(String(cString: text), keeping: [])
+    let message = normalizedMessage(String(cString: text), keeping: [])
+    return message.isEmpty ? "malformed XML" : message
   }
 
   /// Rejects a document with a DTD, located at its `<!DOCTYPE` when that can be found in the first
@@ -423,14 +432,25 @@ private func errorText(_ code: Int32) -> String {
   String(cString: strerror(code))
 }
 
-private func newlineCount(_ text: UnsafePointer<xmlChar>) -> Int {
+/// At least as many line breaks as libxml2's first piece of `text` holds (see textStartLine): those
+/// before the first `&` or `<`, or before the first non-ASCII byte if the text starts with ASCII
+/// (libxml2's ASCII fast path stops there; text starting with non-ASCII goes to its slow path, which
+/// only stops at `&`, `<` or after 300 bytes).
+private func lineBreaksInFirstPiece(_ text: UnsafePointer<xmlChar>) -> Int {
+  // Most values are one line: let libc's vectorised strchr rule that out first.
+  guard strchr(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self), 0x0A) != nil else { return 0 }
+  let startsWithASCII = text.pointee < 0x80
   var count = 0
-  var cursor = UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)
-  while let hit = strchr(cursor, 0x0A) {
-    count += 1
-    cursor = UnsafePointer(hit) + 1
+  var cursor = text
+  while true {
+    switch cursor.pointee {
+    case 0, UInt8(ascii: "&"), UInt8(ascii: "<"): return count
+    case 0x80...: if startsWithASCII { return count }
+    case UInt8(ascii: "\n"): count += 1
+    default: break
+    }
+    cursor += 1
   }
-  return count
 }
 
 /// Trims libxml2's message, collapses its whitespace (some messages span two lines) and lower-cases

@@ -1,0 +1,163 @@
+/// Compares two appraisal results of the same catalog (before and after a process change).
+///
+/// Rows: every process area rated in either appraisal, in catalog order, with each goal rated in either
+/// (specific goals first, then generic). Practice transitions compare OU characterizations. Weaknesses are
+/// matched by practice and text: present only before → closed; only after → new. Warnings name every
+/// difference in catalog (model or version), target, scope (areas in scope, not applicable, additions),
+/// sample (instantiations) and coverage policy, because a changed goal may then reflect the appraisal's
+/// setup rather than the process.
+public enum AppraisalComparator {
+  public static func compare(before: AppraisalResult, after: AppraisalResult) -> AppraisalComparison {
+    let order = (before.processAreas.map(\.processArea) + after.processAreas.map(\.processArea)).uniqued()
+    var areas: [AppraisalComparison.AreaRow] = []
+    for id in order {
+      let old = before.processArea(id)
+      let new = after.processArea(id)
+      guard old?.isRated == true || new?.isRated == true else { continue }
+      let goalIDs = ((old?.goals ?? []) + (new?.goals ?? [])).map(\.goal).uniqued()
+        .sorted { PracticeOrdering.precedes($0, $1) }
+      let goals = goalIDs.map { goal in
+        let oldGoal = old?.goal(goal)
+        let newGoal = new?.goal(goal)
+        return AppraisalComparison.GoalRow(
+          processArea: id, goal: goal, title: oldGoal?.title ?? newGoal?.title ?? "",
+          before: cell(oldGoal, area: old), after: cell(newGoal, area: new), beforeRating: oldGoal, afterRating: newGoal
+        )
+      }
+      areas.append(
+        AppraisalComparison.AreaRow(
+          processArea: id, name: old?.name ?? new?.name ?? id, before: old.map { .init($0.value) } ?? .outOfScope,
+          after: new.map { .init($0.value) } ?? .outOfScope, beforeCapability: old?.capability,
+          afterCapability: new?.capability, goals: goals))
+    }
+
+    var transitions: [AppraisalComparison.Transition] = []
+    let oldPractices = Dictionary(
+      before.practiceCharacterizations.map { ($0.practice, $0) }, uniquingKeysWith: { first, _ in first })
+    let newPractices = Dictionary(
+      after.practiceCharacterizations.map { ($0.practice, $0) }, uniquingKeysWith: { first, _ in first })
+    for practice in Set(oldPractices.keys).union(newPractices.keys).sorted() {
+      let old = oldPractices[practice]?.value
+      let new = newPractices[practice]?.value
+      if old != new { transitions.append(.init(practice: practice, before: old, after: new)) }
+    }
+
+    let oldWeaknesses = weaknesses(before)
+    let newWeaknesses = weaknesses(after)
+    return AppraisalComparison(
+      before: before, after: after, areas: areas, transitions: transitions,
+      closedWeaknesses: oldWeaknesses.filter { newWeaknesses[$0.key] == nil }.values.sorted(by: weaknessOrder),
+      newWeaknesses: newWeaknesses.filter { oldWeaknesses[$0.key] == nil }.values.sorted(by: weaknessOrder),
+      warnings: warnings(before.appraisal, after.appraisal, before.model, after.model))
+  }
+
+  private static func cell(_ goal: GoalRating?, area: ProcessAreaRating?) -> AppraisalComparison.Cell {
+    if let goal { return .init(goal.value) }
+    guard let area else { return .outOfScope }
+    return area.value == .notApplicable ? .notApplicable : .outOfScope
+  }
+
+  private struct WeaknessKey: Hashable {
+    var practice: PracticeReference
+    var text: String
+  }
+
+  private static func weaknesses(_ result: AppraisalResult) -> [WeaknessKey: AppraisalComparison.WeaknessChange] {
+    var found: [WeaknessKey: AppraisalComparison.WeaknessChange] = [:]
+    for practice in result.practiceCharacterizations {
+      for weakness in practice.weaknesses {
+        let key = WeaknessKey(practice: weakness.practice, text: weakness.text)
+        var change =
+          found[key]
+          ?? .init(practice: weakness.practice, text: weakness.text, impact: weakness.impact, instantiations: [])
+        if !change.instantiations.contains(weakness.instantiation) {
+          change.instantiations.append(weakness.instantiation)
+        }
+        if weakness.impact == .major { change.impact = .major }
+        found[key] = change
+      }
+    }
+    return found
+  }
+
+  private static func weaknessOrder(
+    _ lhs: AppraisalComparison.WeaknessChange, _ rhs: AppraisalComparison.WeaknessChange
+  ) -> Bool {
+    lhs.practice != rhs.practice ? lhs.practice < rhs.practice : lhs.text < rhs.text
+  }
+
+  static func warnings(_ before: Appraisal, _ after: Appraisal, _ oldModel: Catalog.Model, _ newModel: Catalog.Model)
+    -> [String]
+  {
+    var warnings: [String] = []
+    if oldModel.id != newModel.id || oldModel.version != newModel.version {
+      warnings.append(Message.catalog(oldModel, newModel))
+    }
+    if before.target != after.target {
+      warnings.append(Message.target(describe(before.target), describe(after.target)))
+    }
+    let oldScope = Set(before.scope.processAreas)
+    let newScope = Set(after.scope.processAreas)
+    if oldScope != newScope {
+      warnings.append(
+        Message.difference(
+          "scope", removed: oldScope.subtracting(newScope).sorted(), added: newScope.subtracting(oldScope).sorted()))
+    }
+    let oldNA = Set(before.scope.notApplicable.map(\.processArea))
+    let newNA = Set(after.scope.notApplicable.map(\.processArea))
+    if oldNA != newNA {
+      warnings.append(
+        Message.difference(
+          "areas declared not applicable", removed: oldNA.subtracting(newNA).sorted(),
+          added: newNA.subtracting(oldNA).sorted()))
+    }
+    if before.scope.includesAdditions != after.scope.includesAdditions {
+      warnings.append(Message.additions(before.scope.includesAdditions, after.scope.includesAdditions))
+    }
+    let oldUnits = Set(before.instantiations.map(\.id))
+    let newUnits = Set(after.instantiations.map(\.id))
+    if oldUnits != newUnits {
+      warnings.append(
+        Message.difference(
+          "sample (instantiations)", removed: oldUnits.subtracting(newUnits).sorted(),
+          added: newUnits.subtracting(oldUnits).sorted()))
+    }
+    if before.coverage != after.coverage { warnings.append(Message.coverage) }
+    return warnings
+  }
+
+  static func describe(_ target: RatingTarget) -> String {
+    switch target {
+    case .maturityLevel(let level): "staged, maturity level \(level)"
+    case .capabilityLevel(let level): "continuous, capability level \(level)"
+    }
+  }
+
+  enum Message {
+    static func catalog(_ old: Catalog.Model, _ new: Catalog.Model) -> String {
+      "the appraisals use different catalogs: \(old.id) \(old.version) before, \(new.id) \(new.version) after"
+    }
+    static func target(_ old: String, _ new: String) -> String {
+      "the rating targets differ: \(old) before, \(new) after"
+    }
+    static func difference(_ what: String, removed: [String], added: [String]) -> String {
+      var parts: [String] = []
+      if !removed.isEmpty { parts.append("only before: " + removed.joined(separator: ", ")) }
+      if !added.isEmpty { parts.append("only after: " + added.joined(separator: ", ")) }
+      return "the \(what) \(what.hasSuffix("s") || what.hasSuffix(")") ? "differ" : "differs") — "
+        + parts.joined(separator: "; ")
+    }
+    static func additions(_ old: Bool, _ new: Bool) -> String {
+      "additions (SSD) were \(old ? "included" : "left out") before and \(new ? "included" : "left out") after"
+    }
+    static let coverage = "the data-coverage policies differ"
+  }
+}
+
+extension Array where Element: Hashable {
+  /// The elements in order, each once.
+  func uniqued() -> [Element] {
+    var seen: Set<Element> = []
+    return filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,78 @@
+/// What changed between two ratings of the same organizational unit: the before/after table of process
+/// areas and goals, practice characterization transitions, weaknesses closed and new, level deltas, and
+/// warnings when the two appraisals are not comparable as they stand (scope, sample, catalog, target).
+public struct AppraisalComparison: Hashable, Sendable {
+  /// A cell of the before/after table: a goal's or area's rating, or why it has none.
+  public enum Cell: String, Hashable, Sendable, Codable {
+    case satisfied = "Satisfied"
+    case unsatisfied = "Unsatisfied"
+    case notRated = "Not Rated"
+    case notApplicable = "Not Applicable"
+    case outOfScope = "Out of Scope"
+
+    init(_ value: GoalRating.Value) {
+      switch value {
+      case .satisfied: self = .satisfied
+      case .unsatisfied: self = .unsatisfied
+      case .notRated: self = .notRated
+      }
+    }
+
+    init(_ value: ProcessAreaRating.Value) { self = Cell(rawValue: value.rawValue)! }
+  }
+
+  public struct GoalRow: Hashable, Sendable {
+    public var processArea: String
+    public var goal: String
+    public var title: String
+    public var before: Cell
+    public var after: Cell
+    /// The goal's rating in each appraisal, when it was rated.
+    public var beforeRating: GoalRating?
+    public var afterRating: GoalRating?
+    public var changed: Bool { before != after }
+  }
+
+  public struct AreaRow: Hashable, Sendable {
+    public var processArea: String
+    public var name: String
+    public var before: Cell
+    public var after: Cell
+    public var beforeCapability: CapabilityLevel?
+    public var afterCapability: CapabilityLevel?
+    public var goals: [GoalRow]
+    public var changed: Bool { before != after || goals.contains(where: \.changed) }
+  }
+
+  /// A practice whose OU characterization changed (`nil` = not characterized or not rated).
+  public struct Transition: Hashable, Sendable {
+    public var practice: PracticeReference
+    public var before: Characterization?
+    public var after: Characterization?
+  }
+
+  /// A weakness that appears on one side only, matched by practice and text.
+  public struct WeaknessChange: Hashable, Sendable {
+    public var practice: PracticeReference
+    public var text: String
+    public var impact: Observation.Impact
+    /// The instantiations it was recorded in.
+    public var instantiations: [String]
+  }
+
+  public var before: AppraisalResult
+  public var after: AppraisalResult
+  /// Process areas rated on either side, in catalog order.
+  public var areas: [AreaRow]
+  public var transitions: [Transition]
+  public var closedWeaknesses: [WeaknessChange]
+  public var newWeaknesses: [WeaknessChange]
+  /// Differences that make the comparison less than like-for-like; empty when scope, sample, catalog and
+  /// target match.
+  public var warnings: [String]
+
+  /// The goals whose cell changed.
+  public var changedGoals: [GoalRow] { areas.flatMap(\.goals).filter(\.changed) }
+  /// The areas whose own rating changed.
+  public var changedAreas: [AreaRow] { areas.filter { $0.before != $0.after } }
+}

@@ -1,0 +1,78 @@
+import AppraisalModel
+import Foundation
+
+/// CSV reports, one row per practice × instantiation, that open cleanly in Excel: UTF-8 with a BOM,
+/// CRLF line ends, RFC 4180 quoting, and cells that would start a formula (`= + - @`) prefixed with an
+/// apostrophe so a spreadsheet never executes report text.
+struct CSVRenderer: ReportRenderer {
+  static let rateColumns = [
+    "processArea", "goal", "goalRating", "practice", "practiceTitle", "instantiation", "value", "team", "derived",
+    "derivation", "directArtifacts", "indirectArtifacts", "untypedArtifacts", "affirmations", "weaknesses", "strengths",
+    "ouValue", "ouBasis", "areaRating", "capabilityLevel",
+  ]
+
+  func render(_ report: RateReport) -> String {
+    var rows = [Self.rateColumns]
+    rows += rateRows(report)
+    return Self.csv(rows)
+  }
+
+  func render(_ report: CompareReport) -> String {
+    var rows = [["processArea", "goal", "title", "before", "after", "changed"]]
+    for area in report.comparison.areas {
+      rows.append([
+        area.processArea, "", area.name, area.before.rawValue, area.after.rawValue,
+        area.before != area.after ? "yes" : "",
+      ])
+      for goal in area.goals {
+        rows.append([
+          area.processArea, goal.goal, goal.title, goal.before.rawValue, goal.after.rawValue, goal.changed ? "yes" : "",
+        ])
+      }
+    }
+    rows.append([])
+    rows.append(["practice", "title", "before", "after"])
+    for transition in report.comparison.transitions {
+      rows.append([
+        transition.practice.description, report.after.title(of: transition.practice), transition.before?.code ?? "",
+        transition.after?.code ?? "",
+      ])
+    }
+    return Self.csv(rows)
+  }
+
+  private func rateRows(_ report: RateReport) -> [[String]] {
+    var rows: [[String]] = []
+    for area in report.ratedAreas {
+      for goal in area.goals {
+        for practice in goal.practices {
+          for unit in practice.instantiations {
+            rows.append([
+              area.processArea, goal.goal, goal.value.rawValue + (goal.isProvisional ? " (provisional)" : ""),
+              practice.practice.description, report.title(of: practice.practice), unit.instantiation,
+              unit.value?.code ?? "", unit.team?.code ?? "", unit.derived?.code ?? "", unit.derivation,
+              "\(unit.evidence.directArtifacts)", "\(unit.evidence.indirectArtifacts)",
+              "\(unit.evidence.untypedArtifacts)",
+              "\(unit.evidence.affirmations)", unit.weaknesses.map(\.text).joined(separator: " | "),
+              unit.strengths.map(\.text).joined(separator: " | "), practice.value?.code ?? "",
+              practice.judgmentNeeded ? "judgment needed" : "", area.value.rawValue,
+              area.capability.map { "\($0.level)" } ?? "",
+            ])
+          }
+        }
+      }
+    }
+    return rows
+  }
+
+  static func csv(_ rows: [[String]]) -> String {
+    "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+  }
+
+  static func cell(_ value: String) -> String {
+    var text = value
+    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,300 @@
+import AppraisalModel
+import Foundation
+
+/// Machine-readable reports (schema: docs/schemas/report.schema.json). Keys are sorted and the output
+/// pretty-printed, so the same inputs always give the same bytes.
+struct JSONRenderer: ReportRenderer {
+  static let reportFormat = 1
+
+  func render(_ report: RateReport) -> String {
+    encode(RateDocument(kind: "rate", report: report, inputs: report.inputs))
+  }
+
+  func render(_ report: CompareReport) -> String {
+    encode(CompareDocument(report))
+  }
+
+  private func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Encoding these plain structs cannot fail; a failure would be a programming error.
+    let data = try! encoder.encode(value)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  struct RateDocument: Encodable {
+    var reportFormat = JSONRenderer.reportFormat
+    var kind: String
+    var method = RatingRules.methodStatement
+    var model: Model
+    var appraisal: AppraisalInfo
+    var scope: Scope
+    var instantiations: [Unit]
+    var processAreas: [Area]
+    var maturityLevel: Level?
+    var equivalentStaging: Level
+    var rules: [Rule]
+    var notes: [String]
+    var inputs: [Input]?
+
+    init(kind: String, report: RateReport, inputs: [InputDigest]?) {
+      let result = report.result
+      let appraisal = report.appraisal
+      self.kind = kind
+      model = Model(
+        id: report.catalog.model.id, version: report.catalog.model.version, title: report.catalog.model.title)
+      let target: (String, Int) =
+        switch appraisal.target {
+        case .maturityLevel(let level): ("staged", level)
+        case .capabilityLevel(let level): ("continuous", level)
+        }
+      self.appraisal = AppraisalInfo(
+        id: appraisal.header.id, name: appraisal.header.name, organizationalUnit: appraisal.header.organizationalUnit,
+        date: appraisal.header.date, methodClass: appraisal.header.methodClass, representation: target.0,
+        targetLevel: target.1)
+      scope = Scope(
+        inScope: report.ratedAreas.map(\.processArea),
+        notApplicable: appraisal.scope.notApplicable.map { .init(processArea: $0.processArea, reason: $0.reason) },
+        outOfScope: result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea),
+        includesAdditions: appraisal.scope.includesAdditions,
+        coverage: .init(
+          enabled: appraisal.coverage.isEnabled, minimumShare: appraisal.coverage.minimumShare.description))
+      instantiations = appraisal.instantiations.map {
+        Unit(id: $0.id, name: $0.name, kind: $0.kind.rawValue, subgroup: $0.subgroup, processAreas: $0.processAreas)
+      }
+      processAreas = report.ratedAreas.map { Area($0, report: report) }
+      maturityLevel = result.maturityLevel.map(Level.init)
+      equivalentStaging = Level(result.equivalentStaging)
+      rules = RatingRules.summary(coverage: appraisal.coverage).map { Rule(rule: $0.rule, statement: $0.statement) }
+      notes = result.notes + report.warnings
+      self.inputs = inputs?.map(Input.init)
+    }
+  }
+
+  struct Model: Encodable { var id, version, title: String }
+
+  struct AppraisalInfo: Encodable {
+    var id, name, organizationalUnit, date, methodClass, representation: String
+    var targetLevel: Int
+  }
+
+  struct Scope: Encodable {
+    struct Exclusion: Encodable { var processArea, reason: String }
+    struct Coverage: Encodable {
+      var enabled: Bool
+      var minimumShare: String
+    }
+    var inScope: [String]
+    var notApplicable: [Exclusion]
+    var outOfScope: [String]
+    var includesAdditions: Bool
+    var coverage: Coverage
+  }
+
+  struct Unit: Encodable {
+    var id, name, kind: String
+    var subgroup: String?
+    var processAreas: [String]?
+  }
+
+  struct Capability: Encodable {
+    var level: Int
+    var nextLevelNotRated: Bool
+    var limitation: String?
+  }
+
+  struct Area: Encodable {
+    var id, name, rating: String
+    var maturityLevel: Int
+    var reasons: [String]
+    var capabilityLevel: Capability?
+    var coverageMet: Bool?
+    var goals: [GoalEntry]
+
+    init(_ area: ProcessAreaRating, report: RateReport) {
+      id = area.processArea
+      name = area.name
+      rating = area.value.rawValue
+      maturityLevel = area.maturityLevel
+      reasons = area.reasons
+      capabilityLevel = area.capability.map {
+        Capability(level: $0.level, nextLevelNotRated: $0.nextLevelNotRated, limitation: $0.limitation)
+      }
+      coverageMet = area.coverage.map(\.isMet)
+      goals = area.goals.map { GoalEntry($0, report: report) }
+    }
+  }
+
+  struct Significance: Encodable {
+    var significant: Bool
+    var justification: String
+  }
+
+  struct GoalEntry: Encodable {
+    var id, title, rating: String
+    var generic, provisional: Bool
+    var reasons: [String]
+    var significance: Significance?
+    var practices: [PracticeEntry]
+
+    init(_ goal: GoalRating, report: RateReport) {
+      id = goal.goal
+      title = goal.title
+      rating = goal.value.rawValue
+      generic = goal.isGeneric
+      provisional = goal.isProvisional
+      reasons = goal.reasons
+      significance = goal.significance.map {
+        Significance(significant: $0.significant, justification: $0.justification)
+      }
+      practices = goal.practices.map { PracticeEntry($0, title: report.title(of: $0.practice)) }
+    }
+  }
+
+  struct Decision: Encodable {
+    var value: String
+    var allowed: [String]
+    var justification: String
+  }
+
+  struct PracticeEntry: Encodable {
+    var id, title: String
+    var value: String?
+    /// Which aggregation row decided: uniform, fully-or-largely, team-decision, judgment-needed,
+    /// all-not-yet, incomplete, no-instantiations.
+    var basis: String
+    var judgmentNeeded: Bool
+    var decision: Decision?
+    var rejectedDecision: String?
+    var instantiations: [UnitValue]
+
+    init(_ practice: OUCharacterization, title: String) {
+      id = practice.practice.description
+      self.title = title
+      value = practice.value?.code
+      judgmentNeeded = practice.judgmentNeeded
+      switch practice.basis {
+      case .noInstantiations: basis = "no-instantiations"
+      case .incomplete: basis = "incomplete"
+      case .allNotYet: basis = "all-not-yet"
+      case .uniform: basis = "uniform"
+      case .fullyOrLargely: basis = "fully-or-largely"
+      case .teamDecision(let allowed, let justification):
+        basis = "team-decision"
+        decision = Decision(value: practice.value!.code, allowed: allowed.map(\.code), justification: justification)
+      case .judgmentNeeded: basis = "judgment-needed"
+      }
+      rejectedDecision = practice.rejectedDecision?.reason
+      instantiations = practice.instantiations.map(UnitValue.init)
+    }
+  }
+
+  struct Observed: Encodable {
+    var text: String
+    var impact: String?
+  }
+
+  struct UnitValue: Encodable {
+    struct Evidence: Encodable { var directArtifacts, indirectArtifacts, untypedArtifacts, affirmations: Int }
+    var instantiation: String
+    var value, team, derived: String?
+    var derivation: String
+    var evidence: Evidence
+    var weaknesses: [Observed]
+    var strengths: [Observed]
+
+    init(_ unit: InstantiationCharacterization) {
+      instantiation = unit.instantiation
+      value = unit.value?.code
+      team = unit.team?.code
+      derived = unit.derived?.code
+      derivation = unit.derivation
+      evidence = Evidence(
+        directArtifacts: unit.evidence.directArtifacts, indirectArtifacts: unit.evidence.indirectArtifacts,
+        untypedArtifacts: unit.evidence.untypedArtifacts, affirmations: unit.evidence.affirmations)
+      weaknesses = unit.weaknesses.map { Observed(text: $0.text, impact: $0.impact.rawValue) }
+      strengths = unit.strengths.map { Observed(text: $0.text, impact: nil) }
+    }
+  }
+
+  struct Level: Encodable {
+    struct Blocker: Encodable { var processArea, reason: String }
+    var level, target: Int
+    var blockers: [Blocker]
+    init(_ result: MaturityLevelResult) {
+      level = result.level
+      target = result.target
+      blockers = result.blockers.map { Blocker(processArea: $0.processArea, reason: $0.reason) }
+    }
+  }
+
+  struct Rule: Encodable { var rule, statement: String }
+
+  struct Input: Encodable {
+    var role, path, sha256: String
+    init(_ digest: InputDigest) {
+      role = digest.role
+      path = digest.path
+      sha256 = digest.sha256
+    }
+  }
+
+  struct CompareDocument: Encodable {
+    struct GoalRow: Encodable {
+      var id, title, before, after: String
+      var changed: Bool
+    }
+    struct AreaRow: Encodable {
+      var processArea, name, before, after: String
+      var capabilityBefore, capabilityAfter: Int?
+      var goals: [GoalRow]
+    }
+    struct Transition: Encodable {
+      var practice: String
+      var before, after: String?
+    }
+    struct WeaknessChange: Encodable {
+      var practice, text, impact: String
+      var instantiations: [String]
+    }
+
+    var reportFormat = JSONRenderer.reportFormat
+    var kind = "compare"
+    var method = RatingRules.methodStatement
+    var warnings: [String]
+    var table: [AreaRow]
+    var transitions: [Transition]
+    var closedWeaknesses: [WeaknessChange]
+    var newWeaknesses: [WeaknessChange]
+    var before: RateDocument
+    var after: RateDocument
+    var inputs: [Input]
+
+    init(_ report: CompareReport) {
+      let comparison = report.comparison
+      warnings = comparison.warnings
+      table = comparison.areas.map { area in
+        AreaRow(
+          processArea: area.processArea, name: area.name, before: area.before.rawValue, after: area.after.rawValue,
+          capabilityBefore: area.beforeCapability?.level, capabilityAfter: area.afterCapability?.level,
+          goals: area.goals.map {
+            GoalRow(
+              id: $0.goal, title: $0.title, before: $0.before.rawValue, after: $0.after.rawValue, changed: $0.changed)
+          })
+      }
+      transitions = comparison.transitions.map {
+        Transition(practice: $0.practice.description, before: $0.before?.code, after: $0.after?.code)
+      }
+      let change = { (weakness: AppraisalComparison.WeaknessChange) in
+        WeaknessChange(
+          practice: weakness.practice.description, text: weakness.text, impact: weakness.impact.rawValue,
+          instantiations: weakness.instantiations)
+      }
+      closedWeaknesses = comparison.closedWeaknesses.map(change)
+      newWeaknesses = comparison.newWeaknesses.map(change)
+      before = RateDocument(kind: "rate", report: report.before, inputs: nil)
+      after = RateDocument(kind: "rate", report: report.after, inputs: nil)
+      inputs = report.inputs.map(Input.init)
+    }
+  }
+}

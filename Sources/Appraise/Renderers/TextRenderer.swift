@@ -1,0 +1,81 @@
+/// Plain-text reports for a terminal: aligned tables, bullets, and ANSI colour only when asked for
+/// (the command enables it on a TTY without `NO_COLOR`).
+struct TextRenderer: ReportRenderer {
+  var colour = false
+
+  func render(_ report: RateReport) -> String { render(report.document()) }
+  func render(_ report: CompareReport) -> String { render(report.document()) }
+
+  func render(_ document: ReportDocument) -> String {
+    var out = paint(document.title, bold: true) + "\n" + String(repeating: "=", count: document.title.count) + "\n"
+    for block in document.blocks {
+      switch block {
+      case .heading(let level, let text):
+        out += "\n" + paint(text, bold: true) + "\n"
+        if level == 2 { out += String(repeating: "-", count: text.count) + "\n" }
+      case .paragraph(let text, let tone):
+        out += paint(text, tone: tone) + "\n"
+      case .keyValues(let pairs):
+        let width = pairs.map(\.key.count).max() ?? 0
+        for pair in pairs { out += pad(pair.key + ":", width + 1) + " " + pair.value + "\n" }
+      case .table(let header, let rows):
+        out += table(header, rows)
+      case .list(let items):
+        for item in items { out += "  • " + paint(item.text, tone: item.tone) + "\n" }
+      case .heatmap:
+        // The characterization table above already lists the same values; the grid is for HTML.
+        break
+      }
+    }
+    return out
+  }
+
+  private func table(_ header: [String], _ rows: [[ReportDocument.Cell]]) -> String {
+    var widths = header.map(\.count)
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.text.count)
+      }
+    }
+    // The last column (usually the "why") is not padded so long text does not drag spaces behind it.
+    func line(_ cells: [ReportDocument.Cell]) -> String {
+      var parts: [String] = []
+      for (index, cell) in cells.enumerated() {
+        let text = index == cells.count - 1 ? cell.text : pad(cell.text, widths[index])
+        parts.append(paint(text, tone: cell.tone))
+      }
+      return parts.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+    }
+    var out = line(header.map { ReportDocument.Cell($0) })
+    out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    for row in rows { out += line(row) }
+    return out
+  }
+
+  private func pad(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+  }
+
+  private func paint(_ text: String, tone: ReportDocument.Tone = .plain, bold: Bool = false) -> String {
+    guard colour else { return text }
+    var code: String
+    switch tone {
+    case .plain: code = ""
+    case .good: code = "32"
+    case .bad: code = "31"
+    case .unknown: code = "33"
+    case .muted: code = "2"
+    case .warning: code = "1;33"
+    }
+    if bold { code = code.isEmpty ? "1" : code + ";1" }
+    return code.isEmpty ? text : "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+}
+
+extension String {
+  func trimmingTrailingSpaces() -> String {
+    var text = Substring(self)
+    while text.last == " " { text = text.dropLast() }
+    return String(text)
+  }
+}

@@ -1,0 +1,268 @@
+import AppraisalModel
+
+extension RateReport {
+  /// The report as format-neutral blocks: identification, scope and sample, ratings, levels, findings,
+  /// characterizations, team judgments, rules applied and input hashes — in that order.
+  func document() -> ReportDocument {
+    var doc = ReportDocument(title: "Appraisal rating: \(appraisal.header.name)")
+    doc.paragraph(RatingRules.methodStatement, tone: .warning)
+    identification(&doc)
+    ratings(&doc)
+    levels(&doc)
+    findings(&doc)
+    characterizations(&doc)
+    judgments(&doc)
+    closing(&doc, inputs: inputs)
+    return doc
+  }
+
+  func identification(_ doc: inout ReportDocument) {
+    let header = appraisal.header
+    doc.heading("Appraisal")
+    doc.keyValues([
+      ("Appraisal", "\(header.name) (\(header.id))"),
+      ("Organizational unit", header.organizationalUnit),
+      ("Date", header.date),
+      ("Model", "\(catalog.model.title) (\(catalog.model.id) \(catalog.model.version))"),
+      ("Method class", "\(header.methodClass) — SCAMPI-style gap analysis, not a benchmark rating"),
+      ("Target", targetDescription),
+    ])
+    doc.heading("Scope and sample")
+    let inScope = ratedAreas.map(\.processArea)
+    let notApplicable = appraisal.scope.notApplicable.map { "\($0.processArea) (\($0.reason))" }
+    let outOfScope = result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea)
+    doc.keyValues([
+      ("In scope", inScope.isEmpty ? "none" : inScope.joined(separator: ", ")),
+      ("Not applicable", notApplicable.isEmpty ? "none" : notApplicable.joined(separator: "; ")),
+      ("Out of scope", outOfScope.isEmpty ? "none" : outOfScope.joined(separator: ", ")),
+      ("Additions (SSD)", appraisal.scope.includesAdditions ? "included" : "left out"),
+    ])
+    doc.table(
+      ["Instantiation", "Name", "Kind", "Subgroup", "Process areas"],
+      appraisal.instantiations.map { unit in
+        [
+          .init(unit.id), .init(unit.name), .init(unit.kind.rawValue), .init(unit.subgroup ?? "—"),
+          .init(unit.processAreas?.joined(separator: " ") ?? "all in scope"),
+        ]
+      })
+  }
+
+  func ratings(_ doc: inout ReportDocument) {
+    doc.heading("Process area ratings")
+    doc.table(
+      ["Process area", "Rating", "Capability level", "Why"],
+      ratedAreas.map { area in
+        [
+          .init("\(area.processArea) \(area.name)"), .init(area.value.rawValue, .init(area.value.rawValue)),
+          .init(capabilityText(area.capability)), .init(area.reasons.joined(separator: "; ")),
+        ]
+      })
+    doc.heading("Goal ratings")
+    doc.table(
+      ["Goal", "Title", "Rating", "Why"],
+      ratedAreas.flatMap(\.goals).map { goal in
+        let value = goal.value.rawValue + (goal.isProvisional ? " (provisional)" : "")
+        return [
+          .init("\(goal.processArea) \(goal.goal)"), .init(goal.title), .init(value, .init(goal.value.rawValue)),
+          .init(goal.reasons.joined(separator: "; ")),
+        ]
+      })
+  }
+
+  func capabilityText(_ capability: CapabilityLevel?) -> String {
+    guard let capability else { return "—" }
+    return "CL \(capability.level)" + (capability.nextLevelNotRated ? " (next level not rated)" : "")
+  }
+
+  func levels(_ doc: inout ReportDocument) {
+    if let maturity = result.maturityLevel {
+      doc.heading("Maturity level")
+      doc.paragraph(
+        "Maturity level \(maturity.level) of target \(maturity.target).", tone: maturity.blockers.isEmpty ? .good : .bad
+      )
+      blockers(maturity, &doc)
+    }
+    doc.heading("Capability profile")
+    doc.table(
+      ["Process area", "CL 0", "CL 1", "CL 2", "CL 3", "Limitation"],
+      ratedAreas.map { area in
+        let level = area.capability?.level ?? 0
+        return [.init(area.processArea)] + (0...3).map { $0 <= level ? .init("■", .good) : .init("□", .muted) }
+          + [.init(area.capability?.limitation ?? "")]
+      })
+    let staging = result.equivalentStaging
+    doc.paragraph("Equivalent staging: maturity level \(staging.level).")
+    if result.maturityLevel == nil { blockers(staging, &doc) }
+  }
+
+  private func blockers(_ maturity: MaturityLevelResult, _ doc: inout ReportDocument) {
+    guard !maturity.blockers.isEmpty else { return }
+    doc.paragraph("Blocking maturity level \(maturity.level + 1):")
+    doc.list(maturity.blockers.map { .init("\($0.processArea): \($0.reason)", .bad) })
+  }
+
+  func findings(_ doc: inout ReportDocument) {
+    doc.heading("Findings")
+    for area in ratedAreas {
+      let practices = area.goals.flatMap(\.practices)
+      let weaknesses = practices.flatMap(\.weaknesses)
+      let strengths = practices.flatMap { $0.instantiations.flatMap(\.strengths) }
+      let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
+      doc.heading("\(area.processArea) \(area.name) — \(area.value.rawValue)", level: 3)
+      if open.isEmpty && weaknesses.isEmpty && strengths.isEmpty {
+        doc.paragraph("No weakness recorded.")
+        continue
+      }
+      doc.list(
+        open.map { goal in
+          .init(
+            "\(goal.goal) \(goal.value.rawValue)\(goal.isProvisional ? " (provisional)" : ""): "
+              + goal.reasons.joined(separator: "; "), .init(goal.value.rawValue))
+        })
+      if !weaknesses.isEmpty {
+        doc.paragraph("Weaknesses:")
+        doc.list(
+          Self.grouped(weaknesses).map {
+            .init("\($0.practice) [\($0.units.joined(separator: ", "))]: \($0.text)\($0.major ? " (major)" : "")", .bad)
+          })
+      }
+      if !strengths.isEmpty {
+        doc.paragraph("Strengths:")
+        doc.list(
+          Self.grouped(strengths).map {
+            .init("\($0.practice) [\($0.units.joined(separator: ", "))]: \($0.text)", .good)
+          })
+      }
+    }
+  }
+
+  /// Observations with the same practice and text merged, listing the units they were recorded in.
+  static func grouped(_ observations: [Observation]) -> [(
+    practice: PracticeReference, text: String, units: [String], major: Bool
+  )] {
+    var order: [String] = []
+    var groups: [String: (practice: PracticeReference, text: String, units: [String], major: Bool)] = [:]
+    for observation in observations {
+      let key = "\(observation.practice)\u{0}\(observation.text)"
+      if groups[key] == nil {
+        order.append(key)
+        groups[key] = (observation.practice, observation.text, [], false)
+      }
+      if !groups[key]!.units.contains(observation.instantiation) {
+        groups[key]!.units.append(observation.instantiation)
+      }
+      if observation.impact == .major && observation.kind == .weakness { groups[key]!.major = true }
+    }
+    return order.map { groups[$0]! }
+  }
+
+  func characterizations(_ doc: inout ReportDocument) {
+    doc.heading("Practice characterizations")
+    let units = appraisal.instantiations.map(\.id)
+    var rows: [[ReportDocument.Cell]] = []
+    for practice in result.practiceCharacterizations {
+      var row: [ReportDocument.Cell] = [.init(practice.practice.description)]
+      for unit in units {
+        guard let value = practice.instantiations.first(where: { $0.instantiation == unit }) else {
+          row.append(.init("", .muted))
+          continue
+        }
+        var text = value.value?.code ?? "—"
+        if value.isOverride { text += " (derived \(value.derived!.code))" }
+        row.append(.init(text, Self.tone(value.value)))
+      }
+      var ou = practice.value?.code ?? "—"
+      if practice.judgmentNeeded { ou += " (judgment needed)" }
+      if case .teamDecision = practice.basis { ou += " (team decision)" }
+      row.append(.init(ou, Self.tone(practice.value)))
+      rows.append(row)
+    }
+    doc.paragraph("FI fully, LI largely, PI partially, NI not implemented, NY not yet; — not characterized.")
+    doc.table(["Practice"] + units + ["OU"], rows)
+    doc.heatmap(
+      .init(
+        title: "Practices × instantiations", columns: units + ["OU"],
+        rows: result.practiceCharacterizations.map { practice in
+          (
+            practice.practice.description,
+            units.map { unit in
+              guard let value = practice.instantiations.first(where: { $0.instantiation == unit }) else { return "" }
+              return value.value?.code
+            } + [practice.value?.code]
+          )
+        }))
+    let width = ratedAreas.map { $0.goals.flatMap(\.practices).count }.max() ?? 0
+    doc.heatmap(
+      .init(
+        title: "Process areas × practices (OU)", columns: (1...max(width, 1)).map { "\($0)" },
+        rows: ratedAreas.map { area in
+          let values = area.goals.flatMap(\.practices).map { Optional($0.value?.code) }
+          return (
+            area.processArea, values.map { $0 ?? nil } + Array(repeating: "", count: max(width, 1) - values.count)
+          )
+        }))
+  }
+
+  static func tone(_ value: Characterization?) -> ReportDocument.Tone {
+    switch value {
+    case .fullyImplemented, .largelyImplemented: .good
+    case .partiallyImplemented, .notImplemented: .bad
+    case .notYet: .muted
+    case nil: .unknown
+    }
+  }
+
+  func judgments(_ doc: inout ReportDocument, heading: String = "Team judgments") {
+    doc.heading(heading)
+    let decided = result.appliedAggregationDecisions.compactMap { practice -> ReportDocument.Cell? in
+      guard case .teamDecision(let allowed, let justification) = practice.basis else { return nil }
+      let options = allowed.map(\.code).joined(separator: "/")
+      return .init("\(practice.practice): OU value \(practice.value!.code) (allowed \(options)) — \(justification)")
+    }
+    let significance = result.appliedSignificanceDecisions.map { goal -> ReportDocument.Cell in
+      let decision = goal.significance!
+      return .init(
+        "\(goal.processArea) \(goal.goal): weaknesses \(decision.significant ? "significant" : "not significant") — "
+          + decision.justification)
+    }
+    let overrides = result.practiceCharacterizations.flatMap(\.instantiations).filter(\.isOverride).map {
+      ReportDocument.Cell(
+        "\($0.practice) in \($0.instantiation): team \($0.team!.code) over derived \($0.derived!.code)")
+    }
+    let needed = result.practiceCharacterizations.filter(\.judgmentNeeded).map {
+      ReportDocument.Cell("\($0.practice): PI used until the team decides", .warning)
+    }
+    if decided.isEmpty && significance.isEmpty && overrides.isEmpty && needed.isEmpty {
+      doc.paragraph("None recorded or needed.")
+      return
+    }
+    if !decided.isEmpty {
+      doc.paragraph("Aggregation decisions:")
+      doc.list(decided)
+    }
+    if !significance.isEmpty {
+      doc.paragraph("Significance decisions:")
+      doc.list(significance)
+    }
+    if !overrides.isEmpty {
+      doc.paragraph("Team characterizations overriding the derived value:")
+      doc.list(overrides)
+    }
+    if !needed.isEmpty {
+      doc.paragraph("Judgment needed:")
+      doc.list(needed)
+    }
+  }
+
+  func closing(_ doc: inout ReportDocument, inputs: [InputDigest]) {
+    doc.heading("Rules applied")
+    doc.list(RatingRules.summary(coverage: appraisal.coverage).map { .init("\($0.rule): \($0.statement)") })
+    let notes = result.notes + warnings
+    if !notes.isEmpty {
+      doc.heading("Notes")
+      doc.list(notes.map { .init($0, .warning) })
+    }
+    doc.heading("Input files")
+    doc.table(["Role", "File", "SHA-256"], inputs.map { [.init($0.role), .init($0.path), .init($0.sha256)] })
+  }
+}

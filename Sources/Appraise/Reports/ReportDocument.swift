@@ -1,0 +1,61 @@
+/// A report as a sequence of format-neutral blocks. The rate and compare reports are built once as a
+/// document; the text, Markdown and HTML renderers only decide how blocks look, so every format states
+/// the same things in the same order.
+struct ReportDocument: Sendable {
+  /// How a cell or line should stand out (colour on a terminal, a class in HTML; Markdown ignores it).
+  enum Tone: String, Sendable {
+    case plain, good, bad, unknown, muted, warning
+  }
+
+  struct Cell: Sendable {
+    var text: String
+    var tone: Tone = .plain
+    init(_ text: String, _ tone: Tone = .plain) {
+      self.text = text
+      self.tone = tone
+    }
+  }
+
+  /// A characterization grid: rows × columns of FI/LI/PI/NI/NY codes (`nil` = not characterized,
+  /// `""` = not applicable to that cell).
+  struct Heatmap: Sendable {
+    var title: String
+    var columns: [String]
+    var rows: [(label: String, cells: [String?])]
+  }
+
+  enum Block: Sendable {
+    case heading(level: Int, text: String)
+    case paragraph(String, tone: Tone)
+    case keyValues([(key: String, value: String)])
+    case table(header: [String], rows: [[Cell]])
+    case list([Cell])
+    case heatmap(Heatmap)
+  }
+
+  var title: String
+  var blocks: [Block] = []
+
+  init(title: String) { self.title = title }
+
+  mutating func heading(_ text: String, level: Int = 2) { blocks.append(.heading(level: level, text: text)) }
+  mutating func paragraph(_ text: String, tone: Tone = .plain) { blocks.append(.paragraph(text, tone: tone)) }
+  mutating func keyValues(_ pairs: [(String, String)]) {
+    blocks.append(.keyValues(pairs.map { (key: $0.0, value: $0.1) }))
+  }
+  mutating func table(_ header: [String], _ rows: [[Cell]]) { blocks.append(.table(header: header, rows: rows)) }
+  mutating func list(_ items: [Cell]) { if !items.isEmpty { blocks.append(.list(items)) } }
+  mutating func heatmap(_ map: Heatmap) { blocks.append(.heatmap(map)) }
+}
+
+extension ReportDocument.Tone {
+  /// The tone of a goal or area rating.
+  init(_ cell: String) {
+    switch cell {
+    case "Satisfied": self = .good
+    case "Unsatisfied": self = .bad
+    case "Not Rated": self = .unknown
+    default: self = .muted
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import AppraisalModel
+import ArgumentParser
+
+/// The output formats of `rate` and `compare`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+  case text, markdown, json, csv, html
+
+  /// The format implied by an output file's extension, if any.
+  init?(outputPath: String) {
+    let lower = outputPath.lowercased()
+    if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+      self = .markdown
+    } else if lower.hasSuffix(".json") {
+      self = .json
+    } else if lower.hasSuffix(".csv") {
+      self = .csv
+    } else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+      self = .html
+    } else if lower.hasSuffix(".txt") {
+      self = .text
+    } else {
+      return nil
+    }
+  }
+}
+
+/// Renders the two report kinds in one format. Renderers are pure: same report in, same bytes out (no
+/// clock, no locale, no environment), so reports are deterministic.
+protocol ReportRenderer {
+  func render(_ report: RateReport) -> String
+  func render(_ report: CompareReport) -> String
+}
+
+/// Symbols used for ratings in text-like formats; every format uses the same words beside them.
+enum RatingSymbol {
+  static func goal(_ cell: AppraisalComparison.Cell) -> String {
+    switch cell {
+    case .satisfied: "✔ Satisfied"
+    case .unsatisfied: "✘ Unsatisfied"
+    case .notRated: "? Not Rated"
+    case .notApplicable: "– N/A"
+    case .outOfScope: "· Out of Scope"
+    }
+  }
+}
