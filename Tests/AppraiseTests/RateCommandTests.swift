@@ -138,7 +138,7 @@ struct RateCommandTests {
     let result = try AppraiseRunner.run(["rate", "fixtures/invalid/evidence/xml-bad-values.xml", "--output", target])
     #expect(result.status == 65)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("15 problems in fixtures/invalid/evidence/xml-bad-values.xml:\n"))
+    #expect(result.stderr.hasPrefix("16 problems in fixtures/invalid/evidence/xml-bad-values.xml:\n"))
     #expect(result.stderr.contains("fixtures/invalid/evidence/xml-bad-values.xml:12: error: indicator is \"document\""))
     #expect(!FileManager.default.fileExists(atPath: target))
   }
