@@ -27,15 +27,16 @@ struct RateCommand: ParsableCommand {
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []))
     let report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
-    try options.emit(options.renderer().render(report))
+    let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
+    try options.emit(rendered)
     if let condition = options.failOn, condition.isMet(by: report.result) { throw ExitCode(1) }
   }
 
   /// Reads, validates and rates one file.
   static func report(_ file: String, role: String, catalog: Catalog, catalogDigest: InputDigest) throws -> RateReport {
-    let loaded = try loadAppraisal(file, catalog: catalog)
+    let loaded = try Timings.measure("read and validate") { try loadAppraisal(file, catalog: catalog) }
     for warning in loaded.warnings { printError(warning.description) }
-    let result = AppraisalRater.rate(loaded.appraisal, catalog: catalog)
+    let result = Timings.measure("rate") { AppraisalRater.rate(loaded.appraisal, catalog: catalog) }
     return RateReport(
       result: result, catalog: catalog, inputs: [try digest(role: role, path: file), catalogDigest],
       warnings: loaded.warnings.map(\.description))

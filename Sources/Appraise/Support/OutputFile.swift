@@ -15,6 +15,15 @@ enum OutputFile {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw Failure(reason: "is a directory; expected a file path")
     }
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it would
+    // replace the device node itself.
+    var status = stat()
+    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+      guard let handle = FileHandle(forWritingAtPath: path) else { throw Failure(reason: "cannot open for writing") }
+      defer { try? handle.close() }
+      handle.write(Data(text.utf8))
+      return
+    }
     let folder = target.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
     guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark driver (see bench/run.sh). Generates inputs, runs every command several times, and prints
+a Markdown report of medians (with min–max), ratios against references measured in the same run, and
+peak RSS. Figures are wall-clock seconds on this machine; nothing here is a pass/fail test.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "appraise")
+
+
+def run(cmd, env=None):
+    """One run: wall seconds, peak RSS in MB, and stderr (for APPRAISE_TIMINGS)."""
+    full = ["/usr/bin/time", "-f", "TIME %e %M"] + cmd
+    proc = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, **(env or {})})
+    lines = proc.stderr.strip().splitlines()
+    time_line = [l for l in lines if l.startswith("TIME ")][-1].split()
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return float(time_line[1]), int(time_line[2]) / 1024, proc.stderr
+
+
+class Stat:
+    def __init__(self, values):
+        self.values = values
+        self.median = statistics.median(values)
+        self.min, self.max = min(values), max(values)
+
+    def __str__(self):
+        return f"{self.median:.3f} ({self.min:.3f}–{self.max:.3f})"
+
+
+def measure(cmd, runs, env=None):
+    times, rss, errs = [], [], []
+    for _ in range(runs):
+        t, r, e = run(cmd, env)
+        times.append(t)
+        rss.append(r)
+        errs.append(e)
+    return Stat(times), max(rss), errs
+
+
+def timings(stderrs, phase_prefixes):
+    """Median over runs of the summed APPRAISE_TIMINGS phases whose names start with one of the prefixes."""
+    sums = []
+    for err in stderrs:
+        total = 0.0
+        for line in err.splitlines():
+            if line.startswith("timing: "):
+                name, seconds = line[len("timing: "):].rsplit(" ", 1)
+                if any(name.startswith(p) for p in phase_prefixes):
+                    total += float(seconds)
+        sums.append(total)
+    return Stat(sums)
+
+
+def generate(out, n, k, formats):
+    stem = os.path.join(out, f"appraisal-{n}-{k}")
+    missing = [f for f in formats if not os.path.exists(f"{stem}.{f}")]
+    if missing:
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), "--instantiations", str(n),
+                        "--items", str(k), "--out", out, "--formats", ",".join(missing)], check=True)
+    return stem
+
+
+def mb(path):
+    return os.path.getsize(path) / 1e6
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out"))
+    parser.add_argument("--sizes", default="25,250,2500", help="instantiations for the ~10 MB, ~100 MB, ~1 GB XML files (k=4)")
+    parser.add_argument("--growth", default="100,1000,5000", help="instantiations for the rate+reports series (k=1)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    xmllint = shutil.which("xmllint")
+    try:
+        import lxml  # noqa: F401
+        have_lxml = True
+    except ImportError:
+        have_lxml = False
+
+    print("# appraise benchmark\n")
+    print(f"- machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{subprocess.run(['swift', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
+    print(f"- runs per figure: {args.runs} ({args.big_runs} for files over 500 MB); median (min–max) wall seconds\n")
+
+    print("## XML ingest (read + validate against the catalog)\n")
+    print("| file | MB | appraise validate | xmllint --stream | ratio | ElementTree | appraise faster by | lxml | appraise faster by | appraise peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.sizes.split(",")]:
+        stem = generate(args.out, n, 4, ["xml", "json", "csv"] if n <= 250 else ["xml"])
+        xml = stem + ".xml"
+        runs = args.big_runs if mb(xml) > 500 else args.runs
+        ours, rss, _ = measure([BIN, "validate", xml], runs)
+        lint = measure(["xmllint", "--stream", "--noout", xml], runs)[0] if xmllint else None
+        etree = measure([sys.executable, os.path.join(ROOT, "bench", "reference_etree.py"), xml], runs)[0]
+        lx = measure([sys.executable, os.path.join(ROOT, "bench", "reference_lxml.py"), xml], runs)[0] if have_lxml else None
+        print(f"| {os.path.basename(xml)} | {mb(xml):.0f} | {ours} | {lint or 'n/a'} | "
+              f"{(ours.median / lint.median) if lint else float('nan'):.2f}× | {etree} | {etree.median / ours.median:.2f}× | "
+              f"{lx or 'n/a'} | {(lx.median / ours.median) if lx else float('nan'):.2f}× | {rss:.0f} |")
+        sys.stdout.flush()
+
+    print("\n## JSON and CSV ingest\n")
+    print("| file | MB | appraise validate | peak RSS MB | Python json.load + records | peak RSS MB | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.sizes.split(",")][:2]:
+        stem = generate(args.out, n, 4, ["json", "csv"])
+        ours, rss, _ = measure([BIN, "validate", stem + ".json"], args.runs)
+        ref, ref_rss, _ = measure([sys.executable, os.path.join(ROOT, "bench", "reference_json.py"), stem + ".json"], args.runs)
+        print(f"| {os.path.basename(stem)}.json | {mb(stem + '.json'):.0f} | {ours} | {rss:.0f} | {ref} | {ref_rss:.0f} | {ours.median / ref.median:.2f}× |")
+        csv, csv_rss, _ = measure([BIN, "validate", stem + ".csv"], args.runs)
+        print(f"| {os.path.basename(stem)}.csv | {mb(stem + '.csv'):.0f} | {csv} | {csv_rss:.0f} | — | — | — |")
+        sys.stdout.flush()
+
+    print("\n## Rate + every report format (parsing excluded; APPRAISE_TIMINGS phases)\n")
+    print("| instantiations | XML MB | rate | text | markdown | json | csv | html | rate + all reports |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.growth.split(",")]:
+        stem = generate(args.out, n, 1, ["xml"])
+        xml = stem + ".xml"
+        runs = args.big_runs if mb(xml) > 500 else args.runs
+        cells, total = [], 0.0
+        rate_stat = None
+        for fmt in ["text", "markdown", "json", "csv", "html"]:
+            _, _, errs = measure([BIN, "rate", xml, "--format", fmt, "--output", "/dev/null"], runs,
+                                 env={"APPRAISE_TIMINGS": "1"})
+            render = timings(errs, ["render"])
+            if rate_stat is None:
+                rate_stat = timings(errs, ["rate"])
+                total += rate_stat.median
+            total += render.median
+            cells.append(str(render))
+        print(f"| {n} | {mb(xml):.0f} | {rate_stat} | " + " | ".join(cells) + f" | {total:.3f} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmark: release build, then bench/run.py (generate inputs, time appraise against xmllint --stream,
+# Python ElementTree/lxml/json references in the same run, peak RSS, rate + reports growth).
+#   bash bench/run.sh                       # full run (~1 GB of XML; takes a while)
+#   bash bench/run.sh --sizes 25 --growth 100 --runs 1   # the tiny size CI runs
+# Needs: xmllint (apt-get install libxml2-utils), /usr/bin/time (apt-get install time), and optionally
+# Python lxml (pip install lxml); a missing reference is reported as n/a.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product appraise >&2
+exec python3 bench/run.py "$@"
