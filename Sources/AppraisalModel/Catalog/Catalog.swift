@@ -2,7 +2,7 @@
 ///
 /// The bundled CMMI-SVC V1.3 catalog and any in-house model load into this same type; the rating engine
 /// knows no process area by name.
-public struct Catalog: Hashable, Sendable, Codable {
+public struct Catalog: Hashable, Sendable {
   /// Which model and version the catalog describes (appraisals name the catalog by these two).
   public struct Model: Hashable, Sendable, Codable {
     public var id: String
@@ -19,17 +19,36 @@ public struct Catalog: Hashable, Sendable, Codable {
   }
 
   public var model: Model
-  public var processAreas: [ProcessArea]
-  public var genericGoals: [GenericGoal]
+  public var processAreas: [ProcessArea] { didSet { index = Index(processAreas, genericGoals) } }
+  public var genericGoals: [GenericGoal] { didSet { index = Index(processAreas, genericGoals) } }
+  /// Look-up tables derived from the areas and goals (validation asks once per evidence item).
+  private var index: Index
 
   public init(model: Model, processAreas: [ProcessArea], genericGoals: [GenericGoal]) {
     self.model = model
     self.processAreas = processAreas
     self.genericGoals = genericGoals
+    index = Index(processAreas, genericGoals)
+  }
+
+  private struct Index: Hashable, Sendable {
+    var areas: [String: Int] = [:]
+    var practices: Set<PracticeReference> = []
+    var genericPractices: Set<String> = []
+
+    init(_ areas: [ProcessArea], _ generic: [GenericGoal]) {
+      for (offset, area) in areas.enumerated() {
+        if self.areas[area.id] == nil { self.areas[area.id] = offset }
+        for goal in area.goals {
+          for practice in goal.practices { practices.insert(PracticeReference(area.id, practice.id)) }
+        }
+      }
+      genericPractices = Set(generic.flatMap { $0.practices.map(\.id) })
+    }
   }
 
   /// The process area with the acronym `id`.
-  public func processArea(_ id: String) -> ProcessArea? { processAreas.first { $0.id == id } }
+  public func processArea(_ id: String) -> ProcessArea? { index.areas[id].map { processAreas[$0] } }
 
   /// The generic goal with `id` (`GG 2`).
   public func genericGoal(_ id: String) -> GenericGoal? { genericGoals.first { $0.id == id } }
@@ -44,9 +63,8 @@ public struct Catalog: Hashable, Sendable, Codable {
 
   /// Whether `reference` names a practice of this catalog: a specific practice of the area or a generic one.
   public func contains(_ reference: PracticeReference) -> Bool {
-    guard let area = processArea(reference.processArea) else { return false }
-    if area.goals.contains(where: { $0.practices.contains { $0.id == reference.practice } }) { return true }
-    return genericGoals.contains { $0.practices.contains { $0.id == reference.practice } }
+    guard index.areas[reference.processArea] != nil else { return false }
+    return index.practices.contains(reference) || index.genericPractices.contains(reference.practice)
   }
 
   /// Counts for summaries and tests: process areas, specific goals, specific practices, generic goals and

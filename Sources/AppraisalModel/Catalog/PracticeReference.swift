@@ -12,14 +12,23 @@ public struct PracticeReference: Hashable, Sendable, Comparable, Codable, Custom
     self.practice = practice
   }
 
-  /// Parses `"SSD SP 3.2"` (process area, a space, the practice id); `nil` when the text has no space.
+  /// Parses `"SSD SP 3.2"` (process area, spaces, the practice id); `nil` when the text has no space.
+  /// Works on UTF-8 bytes: readers call it once per evidence item.
   public init?(parsing text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard let space = trimmed.firstIndex(of: " ") else { return nil }
-    let area = String(trimmed[..<space])
-    let practice = trimmed[space...].trimmingCharacters(in: .whitespaces)
-    guard !area.isEmpty, !practice.isEmpty else { return nil }
-    self.init(area, practice)
+    let space = UInt8(ascii: " ")
+    let tab = UInt8(ascii: "\t")
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == space || bytes[start] == tab { start = bytes.index(after: start) }
+    while end > start, bytes[bytes.index(before: end)] == space || bytes[bytes.index(before: end)] == tab {
+      end = bytes.index(before: end)
+    }
+    guard let gap = bytes[start..<end].firstIndex(of: space) else { return nil }
+    var practiceStart = gap
+    while practiceStart < end, bytes[practiceStart] == space { practiceStart = bytes.index(after: practiceStart) }
+    guard gap > start, practiceStart < end else { return nil }
+    self.init(String(text[start..<gap]), String(text[practiceStart..<end]))
   }
 
   /// Whether this is a generic practice (its id starts with `GP`).

@@ -21,14 +21,26 @@ public enum AppraisalValidator {
     return check.problems
   }
 
-  /// Whether `text` is a real calendar date in the form `YYYY-MM-DD`.
+  /// Whether `text` is a real calendar date in the form `YYYY-MM-DD` (checked on bytes: called per item).
   public static func isCalendarDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-      (1...12).contains(month), day >= 1
-    else { return false }
+    var digits: [Int] = []
+    digits.reserveCapacity(8)
+    var count = 0
+    for (index, byte) in text.utf8.enumerated() {
+      count += 1
+      if index == 4 || index == 7 {
+        if byte != UInt8(ascii: "-") { return false }
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        digits.append(Int(byte - UInt8(ascii: "0")))
+      } else {
+        return false
+      }
+    }
+    guard count == 10 else { return false }
+    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    let month = digits[4] * 10 + digits[5]
+    let day = digits[6] * 10 + digits[7]
+    guard (1...12).contains(month), day >= 1 else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     return day <= days[month - 1]

@@ -2,15 +2,24 @@
 ///
 /// A lookup falls back to the nearest enclosing path that has a location, so a problem about a missing
 /// field still points at the object that lacks it.
+///
+/// Recording every value's place costs more than reading the file, so readers make a first pass with
+/// recording off (`isRecording == false`: ``record(_:line:column:)`` does nothing and does not even build
+/// the path) and read the file again with recording on only when there is a problem to locate.
 public struct SourceMap: Sendable {
   public private(set) var file: String
+  public let isRecording: Bool
   private var locations: [ModelPath: SourceLocation] = [:]
 
-  public init(file: String) { self.file = file }
+  public init(file: String, recording: Bool = true) {
+    self.file = file
+    isRecording = recording
+  }
 
-  /// Records that the value at `path` starts at `location`.
-  public mutating func record(_ path: ModelPath, line: Int, column: Int?) {
-    locations[path] = SourceLocation(file: file, line: line, column: column)
+  /// Records that the value at `path` starts at `line` and `column`.
+  public mutating func record(_ path: @autoclosure () -> ModelPath, line: Int, column: Int?) {
+    guard isRecording else { return }
+    locations[path()] = SourceLocation(file: file, line: line, column: column)
   }
 
   /// The location of `path` or of its nearest recorded ancestor; `nil` when nothing on the way is known.

@@ -27,9 +27,10 @@ public enum CSVAppraisalDecoder {
     "aggregationDecision", "significanceDecision",
   ]
 
-  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+  /// Decodes a CSV appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
+  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     var tokenizer = CSVTokenizer(bytes: bytes)
-    var decoder = Decoder(file: file)
+    var decoder = Decoder(file: file, recording: recordLocations)
     do {
       while let row = try tokenizer.nextRow() { decoder.consume(row) }
     } catch {
@@ -222,9 +223,9 @@ public enum CSVAppraisalDecoder {
     /// Parsed practice references by their text (`nil`: malformed).
     var practices: [String: PracticeReference?] = [:]
 
-    init(file: String) {
+    init(file: String, recording: Bool) {
       self.file = file
-      sourceMap = SourceMap(file: file)
+      sourceMap = SourceMap(file: file, recording: recording)
     }
 
     // MARK: Reporting

@@ -24,24 +24,39 @@ public enum AppraisalReader {
     if syntax == .xml {
       // The XML reader streams from the file itself.
       try InputFile.requireReadable(path)
-      return try validate(XMLAppraisalDecoder.decode(path: path), catalog: catalog, file: path)
+      return try twoPass(catalog: catalog, file: path) { XMLAppraisalDecoder.decode(path: path, recordLocations: $0) }
     }
     return try read(bytes: try InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)
+  }
+
+  /// Decodes fast without locations; only when anything is wrong (or worth a warning) decodes again with
+  /// the source map on, so every problem is reported with its place. Valid files are read once.
+  static func twoPass(catalog: Catalog, file: String, decode: (Bool) -> AppraisalDecoding) throws(ReadFailure) -> Loaded
+  {
+    let fast = decode(false)
+    if fast.problems.isEmpty, let appraisal = fast.appraisal,
+      AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
+    {
+      return Loaded(appraisal: appraisal, file: file, warnings: [])
+    }
+    return try validate(decode(true), catalog: catalog, file: file)
   }
 
   /// Reads an appraisal from memory; `file` names it in messages.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog) throws(ReadFailure)
     -> Loaded
   {
-    try validate(decode(bytes: bytes, syntax: syntax, file: file), catalog: catalog, file: file)
+    try twoPass(catalog: catalog, file: file) { decode(bytes: bytes, syntax: syntax, file: file, recordLocations: $0) }
   }
 
   /// Decodes without validating against a catalog (for tools that only need the structure).
-  public static func decode(bytes: [UInt8], syntax: EvidenceSyntax, file: String) -> AppraisalDecoding {
+  public static func decode(bytes: [UInt8], syntax: EvidenceSyntax, file: String, recordLocations: Bool = true)
+    -> AppraisalDecoding
+  {
     switch syntax {
-    case .xml: XMLAppraisalDecoder.decode(bytes: bytes, file: file)
-    case .json: JSONAppraisalDecoder.decode(bytes: bytes, file: file)
-    case .csv: CSVAppraisalDecoder.decode(bytes: bytes, file: file)
+    case .xml: XMLAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
+    case .json: JSONAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
+    case .csv: CSVAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
     }
   }
 

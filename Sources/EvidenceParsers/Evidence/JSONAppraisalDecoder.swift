@@ -5,7 +5,8 @@ import AppraisalModel
 /// Every member is checked for type and name; each problem is recorded with the JSON value's line and
 /// column, and decoding goes on past it so the user sees all problems at once.
 public enum JSONAppraisalDecoder {
-  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+  /// Decodes a JSON appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
+  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     let root: JSONNode
     do {
       root = try JSONNode.parse(bytes: bytes)
@@ -19,7 +20,7 @@ public enum JSONAppraisalDecoder {
             message: error.message)
         ])
     }
-    let walker = JSONModelWalker(file: file)
+    let walker = JSONModelWalker(file: file, recording: recordLocations)
     let appraisal = Decoder(walker: walker).appraisal(root)
     return AppraisalDecoding(
       appraisal: appraisal, sourceMap: walker.sourceMap, problems: walker.locatedProblems,

@@ -5,17 +5,18 @@ import AppraisalModel
 /// attributes are all reported with their line; decoding continues past each so every problem is listed.
 /// A well-formedness error ends reading (libxml2 cannot recover) and is reported with the problems so far.
 public enum XMLAppraisalDecoder {
-  public static func decode(path: String) -> AppraisalDecoding {
+  /// Decodes an XML appraisal file; `recordLocations: false` skips the source map (see ``SourceMap``).
+  public static func decode(path: String, recordLocations: Bool = true) -> AppraisalDecoding {
     do {
-      return run(try XMLStreamReader(path: path), file: path)
+      return run(try XMLStreamReader(path: path), file: path, recording: recordLocations)
     } catch {
       return failure(error, file: path)
     }
   }
 
-  public static func decode(bytes: [UInt8], file: String) -> AppraisalDecoding {
+  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     do {
-      return run(try XMLStreamReader(bytes: bytes, name: file), file: file)
+      return run(try XMLStreamReader(bytes: bytes, name: file), file: file, recording: recordLocations)
     } catch {
       return failure(error, file: file)
     }
@@ -32,8 +33,8 @@ public enum XMLAppraisalDecoder {
       message: error.message)
   }
 
-  private static func run(_ reader: XMLStreamReader, file: String) -> AppraisalDecoding {
-    var builder = Builder(file: file)
+  private static func run(_ reader: XMLStreamReader, file: String, recording: Bool) -> AppraisalDecoding {
+    var builder = Builder(file: file, recording: recording)
     do {
       while let event = try reader.next() { builder.handle(event) }
     } catch {
@@ -60,6 +61,7 @@ public enum XMLAppraisalDecoder {
     var stack: [Open] = []
     var sawRoot = false
     var seen: Set<String> = []
+    var practiceCache: [String: PracticeReference] = [:]
 
     var header = Appraisal.Header(id: "", name: "", organizationalUnit: "", date: "", model: "", modelVersion: "")
     var scope = AppraisalScope(processAreas: [])
@@ -72,9 +74,9 @@ public enum XMLAppraisalDecoder {
     var aggregations: [AggregationDecision] = []
     var significances: [SignificanceDecision] = []
 
-    init(file: String) {
+    init(file: String, recording: Bool) {
       self.file = file
-      sourceMap = SourceMap(file: file)
+      sourceMap = SourceMap(file: file, recording: recording)
     }
 
     mutating func problem(_ line: Int, _ column: Int?, _ message: String, failed path: ModelPath? = nil) {

@@ -9,7 +9,7 @@ final class JSONModelWalker {
   /// Paths of values that could not be decoded (their own path, or the missing member's path).
   private(set) var failedPaths: Set<ModelPath> = []
 
-  init(file: String) { sourceMap = SourceMap(file: file) }
+  init(file: String, recording: Bool = true) { sourceMap = SourceMap(file: file, recording: recording) }
 
   /// Reports a problem located at `path`; `failedPath` (default: `path`) is the value that could not be
   /// decoded — for a missing member, the member's path rather than its object's.
@@ -37,19 +37,18 @@ final class JSONModelWalker {
     }
     var seen: Set<String> = []
     for member in members {
-      let memberPath = path.appending(member.key)
-      record(memberPath, member.value.position)
+      record(path.appending(member.key), member.value.position)
       if !seen.insert(member.key).inserted {
-        problem(memberPath, Message.duplicateMember(member.key, in: what))
+        problem(path.appending(member.key), Message.duplicateMember(member.key, in: what))
       } else if !allowed.contains(member.key) {
-        problem(memberPath, Message.unknownMember(member.key, in: what, allowed: allowed))
+        problem(path.appending(member.key), Message.unknownMember(member.key, in: what, allowed: allowed))
       }
     }
     return JSONObject(node: node, path: path, walker: self, what: what)
   }
 
-  private func record(_ path: ModelPath, _ position: JSONPosition) {
-    sourceMap.record(path, line: position.line, column: position.column)
+  private func record(_ path: @autoclosure () -> ModelPath, _ position: JSONPosition) {
+    sourceMap.record(path(), line: position.line, column: position.column)
   }
 
   enum Message {
