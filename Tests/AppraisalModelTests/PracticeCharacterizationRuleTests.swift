@@ -37,13 +37,13 @@ struct PracticeCharacterizationRuleTests {
       instantiations: TestModel.units, evidence: [item, affirmation], observations: [Self.minor],
       characterizations: [.init(practice: Self.practice, instantiation: "u1", value: .partiallyImplemented)])
     let result = PracticeCharacterizationRule.characterize(appraisal, required: [(Self.practice, "u2")])
-    let u1 = result[.init(Self.practice, "u1")]!
+    let u1 = result[Self.practice, "u1"]!
     #expect(u1.derived == .largelyImplemented)
     #expect(u1.team == .partiallyImplemented)
     #expect(u1.value == .partiallyImplemented)
     #expect(u1.isOverride)
     #expect(u1.evidence == EvidenceCounts(directArtifacts: 1, affirmations: 1))
-    let u2 = result[.init(Self.practice, "u2")]!
+    let u2 = result[Self.practice, "u2"]!
     #expect(u2.value == nil)
     #expect(u2.derivation == "no evidence, observation or team value recorded")
   }

@@ -62,7 +62,7 @@ public enum AppraisalRater {
         let aggregated = practices.map { practice in
           let reference = PracticeReference(area.id, practice.id)
           used.insert(reference)
-          let values = units.compactMap { characterized[.init(reference, $0.id)] }
+          let values = units.compactMap { characterized[reference, $0.id] }
           return OUAggregationRule.aggregate(reference, values, decision: decisions[reference])
         }
         usedGoals.insert("\(area.id) \(id)")
@@ -115,11 +115,11 @@ public enum AppraisalRater {
   }
 
   private static func notes(
-    _ appraisal: Appraisal, characterized: [PracticeCharacterizationRule.Key: InstantiationCharacterization],
+    _ appraisal: Appraisal, characterized: CharacterizationTable,
     used: Set<PracticeReference>, usedGoals: Set<String>, ratings: [ProcessAreaRating]
   ) -> [String] {
     var notes: [String] = []
-    let unused = Set(characterized.keys.map(\.practice)).subtracting(used)
+    let unused = characterized.practicesRecorded.subtracting(used)
     if !unused.isEmpty {
       notes.append(Message.unusedRecords(unused.sorted().map(\.description)))
     }

@@ -39,34 +39,43 @@ public enum PracticeCharacterizationRule {
   /// when nothing was recorded.
   public static func characterize(
     _ appraisal: Appraisal, required: [(PracticeReference, String)]
-  ) -> [Key: InstantiationCharacterization] {
-    var counts: [Key: EvidenceCounts] = [:]
+  ) -> CharacterizationTable {
+    var table = CharacterizationTable()
+    // Pairs are numbered once; files list a pair's records together, so the previous pair is tried first.
+    var last: (practice: PracticeReference, unit: String, key: Int)? = nil
+    func key(_ practice: PracticeReference, _ unit: String) -> Int {
+      if let last, last.unit == unit, last.practice == practice { return last.key }
+      let key = table.key(practice, unit)
+      last = (practice, unit, key)
+      return key
+    }
+    var counts: [Int: EvidenceCounts] = [:]
     for item in appraisal.evidence {
-      counts[Key(item.practice, item.instantiation), default: EvidenceCounts()].add(item.indicator)
+      counts[key(item.practice, item.instantiation), default: EvidenceCounts()].add(item.indicator)
     }
-    var observations: [Key: [Observation]] = [:]
+    var observations: [Int: [Observation]] = [:]
     for observation in appraisal.observations {
-      observations[Key(observation.practice, observation.instantiation), default: []].append(observation)
+      observations[key(observation.practice, observation.instantiation), default: []].append(observation)
     }
-    var team: [Key: Characterization] = [:]
+    var team: [Int: Characterization] = [:]
     for characterization in appraisal.characterizations {
-      team[Key(characterization.practice, characterization.instantiation)] = characterization.value
+      team[key(characterization.practice, characterization.instantiation)] = characterization.value
     }
     var keys = Set(counts.keys).union(observations.keys).union(team.keys)
-    for (practice, instantiation) in required { keys.insert(Key(practice, instantiation)) }
+    for (practice, instantiation) in required { keys.insert(key(practice, instantiation)) }
 
-    var result: [Key: InstantiationCharacterization] = [:]
-    for key in keys {
-      let evidence = counts[key] ?? EvidenceCounts()
-      let recorded = observations[key] ?? []
+    for pair in keys {
+      let evidence = counts[pair] ?? EvidenceCounts()
+      let recorded = observations[pair] ?? []
       let weaknesses = recorded.filter { $0.kind == .weakness }
       let (derived, reason) = derive(evidence: evidence, weaknesses: weaknesses)
-      result[key] = InstantiationCharacterization(
-        practice: key.practice, instantiation: key.instantiation, team: team[key], derived: derived,
+      let (practice, instantiation) = table.pair(pair)
+      table.cells[pair] = InstantiationCharacterization(
+        practice: practice, instantiation: instantiation, team: team[pair], derived: derived,
         derivation: reason, evidence: evidence, strengths: recorded.filter { $0.kind == .strength },
         weaknesses: weaknesses)
     }
-    return result
+    return table
   }
 
   /// A (practice, instantiation) pair.

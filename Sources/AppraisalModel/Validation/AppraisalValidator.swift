@@ -134,36 +134,39 @@ public enum AppraisalValidator {
     }
 
     /// Checks one practice × instantiation reference; returns whether it is usable.
+    /// Paths are built only when there is a problem to report (this runs once per record).
     @discardableResult
-    mutating func reference(_ practice: PracticeReference, _ instantiation: String, at path: ModelPath) -> Bool {
-      var usable = practiceReference(practice, at: path.appending("practice"))
+    mutating func reference(
+      _ practice: PracticeReference, _ instantiation: String, at path: @autoclosure () -> ModelPath
+    ) -> Bool {
+      var usable = practiceReference(practice, at: path().appending("practice"))
       if let unit = units[instantiation] {
         if usable && !unit.examines(practice.processArea) {
-          add(path.appending("instantiation"), Message.notExamined(instantiation, practice.processArea))
+          add(path().appending("instantiation"), Message.notExamined(instantiation, practice.processArea))
           usable = false
         }
       } else {
-        add(path.appending("instantiation"), Message.undeclaredInstantiation(instantiation))
+        add(path().appending("instantiation"), Message.undeclaredInstantiation(instantiation))
         usable = false
       }
       return usable
     }
 
-    mutating func practiceReference(_ practice: PracticeReference, at path: ModelPath) -> Bool {
+    mutating func practiceReference(_ practice: PracticeReference, at path: @autoclosure () -> ModelPath) -> Bool {
       guard let area = catalog.processArea(practice.processArea) else {
-        add(path, Message.unknownPractice(practice, "no process area \(practice.processArea) in \(catalog.model.id)"))
+        add(path(), Message.unknownPractice(practice, "no process area \(practice.processArea) in \(catalog.model.id)"))
         return false
       }
       guard catalog.contains(practice) else {
-        add(path, Message.unknownPractice(practice, "\(area.id) has no practice \(practice.practice)"))
+        add(path(), Message.unknownPractice(practice, "\(area.id) has no practice \(practice.practice)"))
         return false
       }
       guard scope.contains(practice.processArea) else {
-        add(path, Message.practiceOutOfScope(practice))
+        add(path(), Message.practiceOutOfScope(practice))
         return false
       }
       if practice.isGeneric && !ratedGenericPractices.contains(practice.practice) {
-        add(path, Message.genericNotRated(practice), .warning)
+        add(path(), Message.genericNotRated(practice), .warning)
       }
       return true
     }
@@ -182,8 +185,9 @@ public enum AppraisalValidator {
       }
       var weaknesses: Set<PracticeCharacterizationRule.Key> = []
       for (index, observation) in appraisal.observations.enumerated() {
-        let path = ModelPath.root.appending("observations").appending(index)
-        reference(observation.practice, observation.instantiation, at: path)
+        reference(
+          observation.practice, observation.instantiation, at: ModelPath.root.appending("observations").appending(index)
+        )
         if observation.kind == .weakness { weaknesses.insert(.init(observation.practice, observation.instantiation)) }
       }
       var characterized: [PracticeCharacterizationRule.Key: Int] = [:]

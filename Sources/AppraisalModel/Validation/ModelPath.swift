@@ -3,28 +3,87 @@
 /// Validators in this module know nothing of JSON or XML; they name the object they complain about with a
 /// path such as `processAreas[3].goals[0].practices[2].id`. Readers record where each path came from in a
 /// ``SourceMap`` so the problem can be reported as `file:line:col`.
+///
+/// Stored as a chain of nodes sharing their parents, so extending a path is one small allocation rather
+/// than a copy of every component (readers build a few paths per record of files with millions of them).
 public struct ModelPath: Hashable, Sendable, CustomStringConvertible, ExpressibleByArrayLiteral {
   public enum Component: Hashable, Sendable {
     case key(String)
     case index(Int)
   }
 
-  public var components: [Component]
+  private final class Node: Sendable {
+    let parent: Node?
+    let component: Component
+    let depth: Int
 
-  public init(_ components: [Component] = []) { self.components = components }
-  public init(arrayLiteral elements: Component...) { self.components = elements }
+    init(parent: Node?, component: Component) {
+      self.parent = parent
+      self.component = component
+      depth = (parent?.depth ?? 0) + 1
+    }
+  }
+
+  private let node: Node?
+
+  private init(node: Node?) { self.node = node }
+
+  public init(_ components: [Component] = []) {
+    var node: Node? = nil
+    for component in components { node = Node(parent: node, component: component) }
+    self.node = node
+  }
+
+  public init(arrayLiteral elements: Component...) { self.init(elements) }
+
+  /// The components from the root down.
+  public var components: [Component] {
+    var result: [Component] = []
+    var current = node
+    while let step = current {
+      result.append(step.component)
+      current = step.parent
+    }
+    return result.reversed()
+  }
 
   /// The document root.
   public static let root = ModelPath()
 
   /// This path extended by a member name.
-  public func appending(_ key: String) -> ModelPath { ModelPath(components + [.key(key)]) }
+  public func appending(_ key: String) -> ModelPath { ModelPath(node: Node(parent: node, component: .key(key))) }
   /// This path extended by an array index.
-  public func appending(_ index: Int) -> ModelPath { ModelPath(components + [.index(index)]) }
+  public func appending(_ index: Int) -> ModelPath { ModelPath(node: Node(parent: node, component: .index(index))) }
 
   /// The enclosing path, or `nil` at the root.
-  public var parent: ModelPath? {
-    components.isEmpty ? nil : ModelPath(Array(components.dropLast()))
+  public var parent: ModelPath? { node.map { ModelPath(node: $0.parent) } }
+
+  /// Whether `prefix` is this path or one of its ancestors.
+  public func hasPrefix(_ prefix: ModelPath) -> Bool {
+    var current = node
+    let depth = prefix.node?.depth ?? 0
+    while let step = current, step.depth > depth { current = step.parent }
+    return ModelPath(node: current) == prefix
+  }
+
+  public static func == (lhs: ModelPath, rhs: ModelPath) -> Bool {
+    var left = lhs.node
+    var right = rhs.node
+    while true {
+      if left === right { return true }
+      guard let l = left, let r = right, l.depth == r.depth, l.component == r.component else { return false }
+      left = l.parent
+      right = r.parent
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    var current = node
+    hasher.combine(node?.depth ?? 0)
+    while let step = current {
+      hasher.combine(step.component)
+      current = step.parent
+    }
   }
 
   /// `processAreas[3].goals[0].id` — the same notation as a JSON path without the leading `$`.

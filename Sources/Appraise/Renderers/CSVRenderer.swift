@@ -66,13 +66,30 @@ struct CSVRenderer: ReportRenderer {
   }
 
   static func csv(_ rows: [[String]]) -> String {
-    "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
+    var out = "\u{FEFF}"
+    for row in rows {
+      for (index, value) in row.enumerated() {
+        if index > 0 { out += "," }
+        out += cell(value)
+      }
+      out += "\r\n"
+    }
+    return out
   }
 
   static func cell(_ value: String) -> String {
     var text = value
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    // Checked on bytes: reports for large appraisals have millions of cells.
+    if let first = text.utf8.first,
+      first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@")
+    {
+      text = "'" + text
+    }
+    let needsQuotes = text.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
+    guard needsQuotes else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

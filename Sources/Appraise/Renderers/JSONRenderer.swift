@@ -15,11 +15,8 @@ struct JSONRenderer: ReportRenderer {
   }
 
   private func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain structs cannot fail; a failure would be a programming error.
-    let data = try! encoder.encode(value)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    try! ReportJSONEncoder().encode(value)
   }
 
   struct RateDocument: Encodable {

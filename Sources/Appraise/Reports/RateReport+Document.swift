@@ -162,8 +162,10 @@ extension RateReport {
     var rows: [[ReportDocument.Cell]] = []
     for practice in result.practiceCharacterizations {
       var row: [ReportDocument.Cell] = [.init(practice.practice.description)]
+      let byUnit = Dictionary(
+        practice.instantiations.map { ($0.instantiation, $0) }, uniquingKeysWith: { first, _ in first })
       for unit in units {
-        guard let value = practice.instantiations.first(where: { $0.instantiation == unit }) else {
+        guard let value = byUnit[unit] else {
           row.append(.init("", .muted))
           continue
         }
@@ -183,10 +185,12 @@ extension RateReport {
       .init(
         title: "Practices × instantiations", columns: units + ["OU"],
         rows: result.practiceCharacterizations.map { practice in
-          (
+          let byUnit = Dictionary(
+            practice.instantiations.map { ($0.instantiation, $0) }, uniquingKeysWith: { first, _ in first })
+          return (
             practice.practice.description,
             units.map { unit in
-              guard let value = practice.instantiations.first(where: { $0.instantiation == unit }) else { return "" }
+              guard let value = byUnit[unit] else { return "" }
               return value.value?.code
             } + [practice.value?.code]
           )

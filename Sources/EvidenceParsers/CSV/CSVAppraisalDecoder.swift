@@ -655,8 +655,8 @@ public enum CSVAppraisalDecoder {
 
       /// Records the shared cells for a record at `path`.
       func shared(_ path: ModelPath, into decoder: inout Decoder) {
-        let practicePath = ModelPath(path.components + [.key("practice")])
-        let instantiationPath = ModelPath(path.components + [.key("instantiation")])
+        let practicePath = path.appending("practice")
+        let instantiationPath = path.appending("instantiation")
         decoder.record(practicePath, practiceField)
         decoder.record(instantiationPath, instantiationField)
         if practiceFailed { decoder.failedPaths.insert(practicePath) }

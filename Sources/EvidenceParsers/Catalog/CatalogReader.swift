@@ -33,7 +33,7 @@ public enum CatalogReader {
       // Semantic problems under a value that already failed to decode would only repeat it.
       let broken = problems.map(\.path)
       problems += CatalogValidator.problems(in: catalog).filter { problem in
-        !broken.contains { problem.path.components.starts(with: $0.components) }
+        !broken.contains { problem.path.hasPrefix($0) }
       }
     }
     let located = problems.map { LocatedProblem($0, in: walker.sourceMap) }.sorted()

@@ -65,14 +65,7 @@ public enum AppraisalReader {
     if let appraisal = decoding.appraisal {
       let failed = decoding.failedPaths
       problems += AppraisalValidator.problems(in: appraisal, catalog: catalog)
-        .filter { problem in
-          var path: ModelPath? = problem.path
-          while let current = path {
-            if failed.contains(current) { return false }
-            path = current.parent
-          }
-          return true
-        }
+        .filter { problem in !failed.contains { problem.path.hasPrefix($0) } }
         .map { LocatedProblem($0, in: decoding.sourceMap) }
     }
     problems = Array(Set(problems)).sorted()

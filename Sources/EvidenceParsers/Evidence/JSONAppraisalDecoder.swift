@@ -27,6 +27,17 @@ public enum JSONAppraisalDecoder {
       failedPaths: walker.failedPaths)
   }
 
+  /// Member names of the records that repeat per item, built once (not per record).
+  private enum Members {
+    static let evidenceItem: Set<String> = [
+      "id", "practice", "instantiation", "indicator", "locator", "note", "imported",
+    ]
+    static let locator: Set<String> = ["document", "section", "version", "date", "url"]
+    static let observation: Set<String> = ["id", "type", "practice", "instantiation", "impact", "text"]
+    static let characterization: Set<String> = ["practice", "instantiation", "value", "note"]
+    static let instantiation: Set<String> = ["id", "name", "kind", "subgroup", "processAreas"]
+  }
+
   private struct Decoder {
     let walker: JSONModelWalker
     typealias V = EvidenceVocabulary
@@ -103,7 +114,7 @@ public enum JSONAppraisalDecoder {
 
     func instantiation(_ element: (path: ModelPath, node: JSONNode)) -> Instantiation {
       let object = walker.object(
-        element.node, at: element.path, allowed: ["id", "name", "kind", "subgroup", "processAreas"],
+        element.node, at: element.path, allowed: Members.instantiation,
         what: "an instantiation")
       return Instantiation(
         id: object?.string("id") ?? "", name: object?.string("name") ?? "",
@@ -122,10 +133,10 @@ public enum JSONAppraisalDecoder {
     func evidence(_ element: (path: ModelPath, node: JSONNode)) -> EvidenceItem {
       let object = walker.object(
         element.node, at: element.path,
-        allowed: ["id", "practice", "instantiation", "indicator", "locator", "note", "imported"],
+        allowed: Members.evidenceItem,
         what: "an evidence item")
       let locator = object?.object(
-        "locator", allowed: ["document", "section", "version", "date", "url"], what: "the locator")
+        "locator", allowed: Members.locator, what: "the locator")
       return EvidenceItem(
         id: object?.string("id") ?? "", practice: practice(object),
         instantiation: object?.string("instantiation") ?? "",
@@ -139,7 +150,7 @@ public enum JSONAppraisalDecoder {
 
     func observation(_ element: (path: ModelPath, node: JSONNode)) -> Observation {
       let object = walker.object(
-        element.node, at: element.path, allowed: ["id", "type", "practice", "instantiation", "impact", "text"],
+        element.node, at: element.path, allowed: Members.observation,
         what: "an observation")
       let kind = object?.choice("type", V.observationKinds) ?? .weakness
       let impact = object?.choice("impact", V.impacts, required: false) ?? .minor
@@ -153,7 +164,7 @@ public enum JSONAppraisalDecoder {
 
     func characterization(_ element: (path: ModelPath, node: JSONNode)) -> TeamCharacterization {
       let object = walker.object(
-        element.node, at: element.path, allowed: ["practice", "instantiation", "value", "note"],
+        element.node, at: element.path, allowed: Members.characterization,
         what: "a characterization")
       return TeamCharacterization(
         practice: practice(object), instantiation: object?.string("instantiation") ?? "",

@@ -35,10 +35,10 @@ final class JSONModelWalker {
       problem(path, Message.wrongType(what, expected: "an object", found: node))
       return nil
     }
-    var seen: Set<String> = []
-    for member in members {
+    for (offset, member) in members.enumerated() {
       record(path.appending(member.key), member.value.position)
-      if !seen.insert(member.key).inserted {
+      // Records have a handful of members: a linear look-back is cheaper than hashing into a set.
+      if members[..<offset].contains(where: { $0.key == member.key }) {
         problem(path.appending(member.key), Message.duplicateMember(member.key, in: what))
       } else if !allowed.contains(member.key) {
         problem(path.appending(member.key), Message.unknownMember(member.key, in: what, allowed: allowed))
