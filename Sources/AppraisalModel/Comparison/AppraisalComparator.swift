@@ -144,8 +144,8 @@ public enum AppraisalComparator {
       var parts: [String] = []
       if !removed.isEmpty { parts.append("only before: " + removed.joined(separator: ", ")) }
       if !added.isEmpty { parts.append("only after: " + added.joined(separator: ", ")) }
-      return "the \(what) \(what.hasSuffix("s") || what.hasSuffix(")") ? "differ" : "differs") — "
-        + parts.joined(separator: "; ")
+      // "the scope differs", "the areas … differ": singular only for the scope.
+      return "the \(what) \(what == "scope" ? "differs" : "differ") — " + parts.joined(separator: "; ")
     }
     static func additions(_ old: Bool, _ new: Bool) -> String {
       "additions (SSD) were \(old ? "included" : "left out") before and \(new ? "included" : "left out") after"

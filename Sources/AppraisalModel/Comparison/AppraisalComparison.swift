@@ -49,6 +49,12 @@ public struct AppraisalComparison: Hashable, Sendable {
     public var practice: PracticeReference
     public var before: Characterization?
     public var after: Characterization?
+
+    public init(practice: PracticeReference, before: Characterization?, after: Characterization?) {
+      self.practice = practice
+      self.before = before
+      self.after = after
+    }
   }
 
   /// A weakness that appears on one side only, matched by practice and text.

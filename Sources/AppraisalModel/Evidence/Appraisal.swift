@@ -1,6 +1,6 @@
 /// Everything an appraisal team records for one organizational unit: header, scope, sample, evidence,
 /// observations, characterizations and judgments. Readers produce it; the rating engine consumes it.
-public struct Appraisal: Hashable, Sendable, Codable {
+public struct Appraisal: Hashable, Sendable {
   /// Identifies the appraisal and says what was appraised against what.
   public struct Header: Hashable, Sendable, Codable {
     public var id: String
@@ -37,6 +37,9 @@ public struct Appraisal: Hashable, Sendable, Codable {
   public var coverage: CoveragePolicy
   public var instantiations: [Instantiation]
   public var evidence: [EvidenceItem]
+  /// Evidence counted while streaming instead of kept (see ``EvidenceTally``); `nil` when every item is in
+  /// ``evidence``.
+  public var evidenceTally: EvidenceTally?
   public var observations: [Observation]
   public var characterizations: [TeamCharacterization]
   public var aggregationDecisions: [AggregationDecision]
@@ -59,4 +62,7 @@ public struct Appraisal: Hashable, Sendable, Codable {
     self.aggregationDecisions = aggregationDecisions
     self.significanceDecisions = significanceDecisions
   }
+
+  /// The number of evidence items, kept or counted.
+  public var evidenceCount: Int { evidence.count + (evidenceTally?.itemCount ?? 0) }
 }

@@ -21,6 +21,10 @@ public enum DataCoverageRule {
         affirmations.insert(item.instantiation)
       }
     }
+    for pair in appraisal.evidenceTally?.pairs ?? [] where pair.practice.processArea == processArea {
+      if pair.counts.artifacts > 0 { artifacts.insert(pair.unit) }
+      if pair.counts.affirmations > 0 { affirmations.insert(pair.unit) }
+    }
     var order: [String] = []
     var groups: [String: [Instantiation]] = [:]
     for unit in units {

@@ -53,6 +53,9 @@ public enum PracticeCharacterizationRule {
     for item in appraisal.evidence {
       counts[key(item.practice, item.instantiation), default: EvidenceCounts()].add(item.indicator)
     }
+    for pair in appraisal.evidenceTally?.pairs ?? [] {
+      counts[key(pair.practice, pair.unit), default: EvidenceCounts()].merge(pair.counts)
+    }
     var observations: [Int: [Observation]] = [:]
     for observation in appraisal.observations {
       observations[key(observation.practice, observation.instantiation), default: []].append(observation)

@@ -53,6 +53,13 @@ public struct EvidenceCounts: Hashable, Sendable {
   public var artifacts: Int { directArtifacts + indirectArtifacts + untypedArtifacts }
   public var isEmpty: Bool { artifacts == 0 && affirmations == 0 }
 
+  mutating func merge(_ other: EvidenceCounts) {
+    directArtifacts += other.directArtifacts
+    indirectArtifacts += other.indirectArtifacts
+    untypedArtifacts += other.untypedArtifacts
+    affirmations += other.affirmations
+  }
+
   mutating func add(_ indicator: EvidenceItem.Indicator) {
     switch indicator {
     case .directArtifact: directArtifacts += 1

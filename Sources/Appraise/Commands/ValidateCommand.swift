@@ -30,11 +30,11 @@ struct ValidateCommand: ParsableCommand {
     var status: ExitCode = .success
     for file in files {
       do {
-        let result = try AppraisalReader.read(path: file, catalog: loaded)
+        let result = try AppraisalReader.read(path: file, catalog: loaded, streaming: true)
         for warning in result.warnings { printError(warning.description) }
         let summary = result.appraisal
         print(
-          "\(file): valid — \(summary.instantiations.count) instantiations, \(summary.evidence.count) evidence items, "
+          "\(file): valid — \(summary.instantiations.count) instantiations, \(summary.evidenceCount) evidence items, "
             + "\(summary.observations.count) observations"
             + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings"))
       } catch {

@@ -3,7 +3,9 @@ import Foundation
 
 /// CSV reports, one row per practice × instantiation, that open cleanly in Excel: UTF-8 with a BOM,
 /// CRLF line ends, RFC 4180 quoting, and cells that would start a formula (`= + - @`) prefixed with an
-/// apostrophe so a spreadsheet never executes report text.
+/// apostrophe so a spreadsheet never executes report text. After the table and one empty row, a footer of
+/// `key,value…` rows states what every report states: method, model, appraisal, scope, sample, team
+/// judgments, rules and input hashes.
 struct CSVRenderer: ReportRenderer {
   static let rateColumns = [
     "processArea", "goal", "goalRating", "practice", "practiceTitle", "instantiation", "value", "team", "derived",
@@ -14,7 +16,43 @@ struct CSVRenderer: ReportRenderer {
   func render(_ report: RateReport) -> String {
     var rows = [Self.rateColumns]
     rows += rateRows(report)
+    rows.append([])
+    rows += footer(report, inputs: report.inputs)
     return Self.csv(rows)
+  }
+
+  /// The statements every report makes, as `key,value…` rows.
+  private func footer(_ report: RateReport, inputs: [InputDigest]) -> [[String]] {
+    let header = report.appraisal.header
+    var rows: [[String]] = [
+      ["method", RatingRules.methodStatement],
+      ["model", report.catalog.model.id, report.catalog.model.version, report.catalog.model.title],
+      ["appraisal", header.id, header.name, header.organizationalUnit, header.date, header.methodClass],
+      ["target", report.targetDescription],
+      ["inScope"] + report.ratedAreas.map(\.processArea),
+      ["outOfScope"] + report.result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea),
+    ]
+    rows += report.appraisal.scope.notApplicable.map { ["notApplicable", $0.processArea, $0.reason] }
+    rows += report.appraisal.instantiations.map {
+      ["instantiation", $0.id, $0.name, $0.kind.rawValue, $0.subgroup ?? ""]
+    }
+    for practice in report.result.appliedAggregationDecisions {
+      if case .teamDecision(_, let justification) = practice.basis {
+        rows.append(["aggregationDecision", practice.practice.description, practice.value?.code ?? "", justification])
+      }
+    }
+    for goal in report.result.appliedSignificanceDecisions {
+      rows.append([
+        "significanceDecision", "\(goal.processArea) \(goal.goal)",
+        goal.significance!.significant ? "significant" : "not significant",
+        goal.significance!.justification,
+      ])
+    }
+    if let maturity = report.result.maturityLevel { rows.append(["maturityLevel", "\(maturity.level)"]) }
+    rows.append(["equivalentStaging", "\(report.result.equivalentStaging.level)"])
+    rows += RatingRules.summary(coverage: report.appraisal.coverage).map { ["rule", $0.rule, $0.statement] }
+    rows += inputs.map { ["input", $0.role, $0.path, $0.sha256] }
+    return rows
   }
 
   func render(_ report: CompareReport) -> String {
@@ -38,6 +76,13 @@ struct CSVRenderer: ReportRenderer {
         transition.after?.code ?? "",
       ])
     }
+    rows.append([])
+    rows += report.comparison.warnings.map { ["warning", $0] }
+    rows += footer(report.after, inputs: report.inputs).map {
+      $0.first == "appraisal" ? ["after"] + $0.dropFirst() : $0
+    }
+    let before = report.before.appraisal.header
+    rows.append(["before", before.id, before.name, before.organizationalUnit, before.date, before.methodClass])
     return Self.csv(rows)
   }
 

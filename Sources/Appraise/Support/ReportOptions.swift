@@ -105,7 +105,7 @@ func digest(role: String, path: String) throws -> InputDigest {
 /// Reads and validates an appraisal file; problems go to stderr and end the command (65/66).
 func loadAppraisal(_ path: String, catalog: Catalog) throws -> AppraisalReader.Loaded {
   do {
-    return try AppraisalReader.read(path: path, catalog: catalog)
+    return try AppraisalReader.read(path: path, catalog: catalog, streaming: true)
   } catch {
     throw fail(error)
   }

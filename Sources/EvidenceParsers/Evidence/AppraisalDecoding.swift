@@ -10,6 +10,9 @@ public struct AppraisalDecoding: Sendable {
   /// Values that could not be decoded (a placeholder stands in the appraisal so indices stay aligned);
   /// validation problems at or under these paths are dropped as repeats.
   public var failedPaths: Set<ModelPath>
+  /// Set when a summarizing read gave up (see ``XMLAppraisalDecoder/decode(path:recordLocations:summarizingWith:)``):
+  /// the appraisal must not be used; read the file again without summarizing.
+  public var isIncomplete = false
 
   public init(appraisal: Appraisal?, sourceMap: SourceMap, problems: [LocatedProblem], failedPaths: Set<ModelPath> = [])
   {

@@ -11,7 +11,11 @@ public enum AppraisalReader {
   }
 
   /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`).
-  public static func read(path: String, catalog: Catalog) throws(ReadFailure) -> Loaded {
+  ///
+  /// With `streaming`, an XML file's evidence items are validated and counted as they are read rather
+  /// than kept (``Appraisal/evidence`` stays empty, ``Appraisal/evidenceTally`` holds the counts), so
+  /// memory does not grow with their text. The rating is the same; only the items are not available.
+  public static func read(path: String, catalog: Catalog, streaming: Bool = false) throws(ReadFailure) -> Loaded {
     guard let syntax = EvidenceSyntax(path: path) else {
       throw .invalid(
         file: path,
@@ -24,6 +28,14 @@ public enum AppraisalReader {
     if syntax == .xml {
       // The XML reader streams from the file itself.
       try InputFile.requireReadable(path)
+      if streaming {
+        let fast = XMLAppraisalDecoder.decode(path: path, recordLocations: false, summarizingWith: catalog)
+        if !fast.isIncomplete, fast.problems.isEmpty, let appraisal = fast.appraisal,
+          AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
+        {
+          return Loaded(appraisal: appraisal, file: path, warnings: [])
+        }
+      }
       return try twoPass(catalog: catalog, file: path) { XMLAppraisalDecoder.decode(path: path, recordLocations: $0) }
     }
     return try read(bytes: try InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)

@@ -6,9 +6,16 @@ import AppraisalModel
 /// A well-formedness error ends reading (libxml2 cannot recover) and is reported with the problems so far.
 public enum XMLAppraisalDecoder {
   /// Decodes an XML appraisal file; `recordLocations: false` skips the source map (see ``SourceMap``).
-  public static func decode(path: String, recordLocations: Bool = true) -> AppraisalDecoding {
+  /// With `summarizingWith` a catalog, evidence items are checked and counted as they stream past instead
+  /// of kept (``EvidenceTally``); if anything is in doubt the result is marked ``AppraisalDecoding/isIncomplete``
+  /// and the caller reads the file again without summarizing.
+  public static func decode(path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil)
+    -> AppraisalDecoding
+  {
     do {
-      return run(try XMLStreamReader(path: path), file: path, recording: recordLocations)
+      return run(
+        try XMLStreamReader(path: path), file: path, recording: recordLocations,
+        summarizer: catalog.map(EvidenceSummarizer.init))
     } catch {
       return failure(error, file: path)
     }
@@ -33,8 +40,11 @@ public enum XMLAppraisalDecoder {
       message: error.message)
   }
 
-  private static func run(_ reader: XMLStreamReader, file: String, recording: Bool) -> AppraisalDecoding {
+  private static func run(
+    _ reader: XMLStreamReader, file: String, recording: Bool, summarizer: EvidenceSummarizer? = nil
+  ) -> AppraisalDecoding {
     var builder = Builder(file: file, recording: recording)
+    builder.summarizer = summarizer
     do {
       while let event = try reader.next() { builder.handle(event) }
     } catch {
@@ -62,6 +72,7 @@ public enum XMLAppraisalDecoder {
     var sawRoot = false
     var seen: Set<String> = []
     var practiceCache: [String: PracticeReference] = [:]
+    var summarizer: EvidenceSummarizer?
 
     var header = Appraisal.Header(id: "", name: "", organizationalUnit: "", date: "", model: "", modelVersion: "")
     var scope = AppraisalScope(processAreas: [])
@@ -208,6 +219,11 @@ public enum XMLAppraisalDecoder {
           problem(
             open.line, nil, "evidence item has no <locator>; expected <locator document=\"…\"/>",
             failed: open.path.appending("locator"))
+        }
+        if summarizer != nil {
+          // Streaming: check and count the item, keep nothing.
+          if !summarizer!.hasBegun { summarizer!.begin(scope: scope, target: target, instantiations: instantiations) }
+          summarizer!.add(evidence.removeLast())
         }
       default:
         if !text.isEmpty && open.name != "#unknown" {
@@ -369,12 +385,15 @@ public enum XMLAppraisalDecoder {
             message: "the appraisal has no <\(name)>; expected one (see docs/evidence-format.md)"))
         failed.insert(ModelPath.root.appending(field))
       }
-      let appraisal = Appraisal(
+      var appraisal = Appraisal(
         header: header, scope: scope, target: target, coverage: coverage, instantiations: instantiations,
         evidence: evidence, observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregations, significanceDecisions: significances)
-      return AppraisalDecoding(
+      appraisal.evidenceTally = summarizer?.tally
+      var decoding = AppraisalDecoding(
         appraisal: sawRoot ? appraisal : nil, sourceMap: sourceMap, problems: problems, failedPaths: failed)
+      decoding.isIncomplete = summarizer?.isAbandoned ?? false
+      return decoding
     }
   }
 

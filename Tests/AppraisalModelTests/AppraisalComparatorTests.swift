@@ -1,0 +1,117 @@
+import AppraisalModel
+import Testing
+
+@Suite("Before/after comparison")
+struct AppraisalComparatorTests {
+  static func rate(_ appraisal: Appraisal) -> AppraisalResult {
+    AppraisalRater.rate(appraisal, catalog: TestModel.catalog)
+  }
+
+  @Test("the same appraisal twice: nothing moved, no warning")
+  func unchanged() {
+    let result = Self.rate(TestModel.appraisal(areas: ["AA", "BB"], target: .capabilityLevel(1)))
+    let comparison = AppraisalComparator.compare(before: result, after: result)
+    #expect(comparison.changedGoals.isEmpty)
+    #expect(comparison.transitions.isEmpty)
+    #expect(comparison.warnings.isEmpty)
+    #expect(comparison.areas.map(\.processArea) == ["AA", "BB"])
+    #expect(comparison.areas[0].goals.map(\.goal) == ["SG 1", "SG 2"])
+  }
+
+  @Test("a goal that moved, its practice transition, and weaknesses closed and new")
+  func moved() {
+    let before = Self.rate(
+      TestModel.appraisal(
+        areas: ["AA", "BB"], target: .capabilityLevel(1), overrides: ["AA SP 2.1@u1": .notImplemented]))
+    let after = Self.rate(
+      TestModel.appraisal(
+        areas: ["AA", "BB"], target: .capabilityLevel(1), overrides: ["BB SP 1.1@u2": .largelyImplemented]))
+    let comparison = AppraisalComparator.compare(before: before, after: after)
+    #expect(
+      comparison.changedGoals.map { "\($0.processArea) \($0.goal) \($0.before.rawValue)→\($0.after.rawValue)" } == [
+        "AA SG 2 Unsatisfied→Satisfied"
+      ])
+    #expect(
+      comparison.transitions == [
+        .init(practice: .init("AA", "SP 2.1"), before: .partiallyImplemented, after: .fullyImplemented),
+        .init(practice: .init("BB", "SP 1.1"), before: .fullyImplemented, after: .largelyImplemented),
+      ])
+    #expect(comparison.closedWeaknesses.map(\.text) == ["weakness of AA SP 2.1 in u1"])
+    #expect(comparison.newWeaknesses.map(\.text) == ["weakness of BB SP 1.1 in u2"])
+    #expect(comparison.changedAreas.map(\.processArea) == ["AA"])
+  }
+
+  @Test("warnings name every difference in setup")
+  func warnings() {
+    let before = TestModel.appraisal(areas: ["AA", "BB"], target: .capabilityLevel(1))
+    var after = TestModel.appraisal(
+      areas: ["AA", "CC"], target: .maturityLevel(2), notApplicable: ["BB"], includesAdditions: false,
+      units: [TestModel.units[0], Instantiation(id: "u3", name: "Three", kind: .team)])
+    after.coverage = .standard
+    let comparison = AppraisalComparator.compare(before: Self.rate(before), after: Self.rate(after))
+    #expect(
+      comparison.warnings == [
+        "the rating targets differ: continuous, capability level 1 before, staged, maturity level 2 after",
+        "the scope differs — only before: BB; only after: CC",
+        "the areas declared not applicable differ — only after: BB",
+        "additions (SSD) were included before and left out after",
+        "the sample (instantiations) differ — only before: u2; only after: u3",
+        "the data-coverage policies differ",
+      ])
+    // An area only in one appraisal shows as Out of Scope or N/A on the other side.
+    #expect(comparison.areas.first { $0.processArea == "BB" }?.after == .notApplicable)
+    #expect(comparison.areas.first { $0.processArea == "CC" }?.before == .outOfScope)
+  }
+}
+
+@Suite("Appraisal validation against the catalog")
+struct AppraisalValidatorTests {
+  @Test(
+    "calendar dates",
+    arguments: [
+      ("2024-02-29", true), ("2023-02-29", false), ("1900-02-29", false), ("2000-02-29", true), ("2026-04-31", false),
+      ("2026-12-31", true), ("2026-1-01", false), ("2026-01-01T00:00", false), ("२०२६-०१-०१", false), ("", false),
+    ])
+  func dates(text: String, valid: Bool) {
+    #expect(AppraisalValidator.isCalendarDate(text) == valid)
+  }
+
+  static func problems(_ appraisal: Appraisal) -> [String] {
+    AppraisalValidator.problems(in: appraisal, catalog: TestModel.catalog).map {
+      "\($0.severity.rawValue) \($0.path): \($0.message)"
+    }
+  }
+
+  @Test("a valid appraisal has no problem")
+  func valid() {
+    #expect(Self.problems(TestModel.appraisal(areas: ["AA", "BB"], target: .maturityLevel(2))).isEmpty)
+  }
+
+  @Test("references, scope, levels and judgments")
+  func references() {
+    var appraisal = TestModel.appraisal(areas: ["AA"], target: .capabilityLevel(1))
+    appraisal.target = .capabilityLevel(0)
+    appraisal.instantiations[1].processAreas = ["BB"]
+    appraisal.evidence = [
+      EvidenceItem(
+        id: "e1", practice: .init("AA", "GP 2.1"), instantiation: "u1", indicator: .artifact,
+        locator: .init(document: "Policy"))
+    ]
+    appraisal.significanceDecisions = [
+      .init(processArea: "AA", goal: "SG 9", significant: true, justification: "x"),
+      .init(processArea: "AA", goal: "SG 1", significant: true, justification: "  "),
+    ]
+    let notExamined = "instantiation \"u2\" does not examine AA; add it to the instantiation's processAreas"
+    #expect(
+      Self.problems(appraisal) == [
+        "error scope.targetLevel: target level 0; expected 1 to 3 for the continuous representation",
+        "error instantiations[1].processAreas[0]: process area BB is not in the appraisal's scope",
+        "warning evidence[0].practice: AA GP 2.1 belongs to a generic goal the target does not rate; the record is ignored",
+        "error characterizations[1].instantiation: \(notExamined)",
+        "error characterizations[3].instantiation: \(notExamined)",
+        "error characterizations[5].instantiation: \(notExamined)",
+        "error significanceDecisions[0].goal: process area AA has no goal \"SG 9\"",
+        "error significanceDecisions[1].justification: the justification is empty; every team judgment needs one",
+      ])
+  }
+}
