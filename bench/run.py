@@ -81,6 +81,7 @@ def main():
     parser.add_argument("--growth", default="100,1000,5000", help="instantiations for the rate+reports series (k=1)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
+    parser.add_argument("--sections", default="xml,json,growth", help="which tables to measure")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -95,6 +96,16 @@ def main():
           f"{subprocess.run(['swift', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
     print(f"- runs per figure: {args.runs} ({args.big_runs} for files over 500 MB); median (min–max) wall seconds\n")
 
+    sections = args.sections.split(",")
+    if "xml" in sections:
+        xml_section(args, xmllint, have_lxml)
+    if "json" in sections:
+        json_section(args)
+    if "growth" in sections:
+        growth_section(args)
+
+
+def xml_section(args, xmllint, have_lxml):
     print("## XML ingest (read + validate against the catalog)\n")
     print("| file | MB | appraise validate | xmllint --stream | ratio | ElementTree | appraise faster by | lxml | appraise faster by | appraise peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|")
@@ -111,6 +122,9 @@ def main():
               f"{lx or 'n/a'} | {(lx.median / ours.median) if lx else float('nan'):.2f}× | {rss:.0f} |")
         sys.stdout.flush()
 
+
+
+def json_section(args):
     print("\n## JSON and CSV ingest\n")
     print("| file | MB | appraise validate | peak RSS MB | Python json.load + records | peak RSS MB | ratio |")
     print("|---|---|---|---|---|---|---|")
@@ -123,6 +137,9 @@ def main():
         print(f"| {os.path.basename(stem)}.csv | {mb(stem + '.csv'):.0f} | {csv} | {csv_rss:.0f} | — | — | — |")
         sys.stdout.flush()
 
+
+
+def growth_section(args):
     print("\n## Rate + every report format (parsing excluded; APPRAISE_TIMINGS phases)\n")
     print("| instantiations | XML MB | rate | text | markdown | json | csv | html | rate + all reports |")
     print("|---|---|---|---|---|---|---|---|---|")

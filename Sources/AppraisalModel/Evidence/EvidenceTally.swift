@@ -23,12 +23,26 @@ public struct EvidenceTally: Hashable, Sendable {
     itemCount += 1
   }
 
-  /// Every pair with at least one item, with its counts.
-  public var pairs: [(practice: PracticeReference, unit: String, counts: EvidenceCounts)] {
-    var result: [(PracticeReference, String, EvidenceCounts)] = []
+  /// Calls `body` for every pair with at least one item (no intermediate array: there can be millions).
+  public func forEachPair(_ body: (PracticeReference, String, EvidenceCounts) -> Void) {
+    guard !units.isEmpty else { return }
     for (offset, value) in counts.enumerated() where !value.isEmpty {
-      result.append((practices[offset / units.count], units[offset % units.count], value))
+      body(practices[offset / units.count], units[offset % units.count], value)
     }
-    return result
+  }
+
+  /// The units with at least one artifact, and with at least one affirmation, for some practice of
+  /// `processArea` (the data-coverage rule's question), looking only at that area's practices.
+  public func coverage(of processArea: String) -> (artifacts: Set<String>, affirmations: Set<String>) {
+    var artifacts: Set<String> = []
+    var affirmations: Set<String> = []
+    for (number, practice) in practices.enumerated() where practice.processArea == processArea {
+      for (unitNumber, unit) in units.enumerated() {
+        let value = counts[number * units.count + unitNumber]
+        if value.artifacts > 0 { artifacts.insert(unit) }
+        if value.affirmations > 0 { affirmations.insert(unit) }
+      }
+    }
+    return (artifacts, affirmations)
   }
 }

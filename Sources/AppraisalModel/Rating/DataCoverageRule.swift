@@ -21,9 +21,9 @@ public enum DataCoverageRule {
         affirmations.insert(item.instantiation)
       }
     }
-    for pair in appraisal.evidenceTally?.pairs ?? [] where pair.practice.processArea == processArea {
-      if pair.counts.artifacts > 0 { artifacts.insert(pair.unit) }
-      if pair.counts.affirmations > 0 { affirmations.insert(pair.unit) }
+    if let tally = appraisal.evidenceTally?.coverage(of: processArea) {
+      artifacts.formUnion(tally.artifacts)
+      affirmations.formUnion(tally.affirmations)
     }
     var order: [String] = []
     var groups: [String: [Instantiation]] = [:]

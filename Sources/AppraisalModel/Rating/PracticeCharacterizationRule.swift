@@ -53,8 +53,8 @@ public enum PracticeCharacterizationRule {
     for item in appraisal.evidence {
       counts[key(item.practice, item.instantiation), default: EvidenceCounts()].add(item.indicator)
     }
-    for pair in appraisal.evidenceTally?.pairs ?? [] {
-      counts[key(pair.practice, pair.unit), default: EvidenceCounts()].merge(pair.counts)
+    appraisal.evidenceTally?.forEachPair { practice, unit, value in
+      counts[key(practice, unit), default: EvidenceCounts()].merge(value)
     }
     var observations: [Int: [Observation]] = [:]
     for observation in appraisal.observations {
