@@ -115,8 +115,8 @@ def xml_section(args, xmllint, have_lxml):
         runs = args.big_runs if mb(xml) > 500 else args.runs
         ours, rss, _ = measure([BIN, "validate", xml], runs)
         lint = measure(["xmllint", "--stream", "--noout", xml], runs)[0] if xmllint else None
-        etree = measure([sys.executable, os.path.join(ROOT, "bench", "reference_etree.py"), xml], runs)[0]
-        lx = measure([sys.executable, os.path.join(ROOT, "bench", "reference_lxml.py"), xml], runs)[0] if have_lxml else None
+        etree = measure([sys.executable, os.path.join(ROOT, "bench", "reference_xml.py"), xml, "etree"], runs)[0]
+        lx = measure([sys.executable, os.path.join(ROOT, "bench", "reference_xml.py"), xml, "lxml"], runs)[0] if have_lxml else None
         print(f"| {os.path.basename(xml)} | {mb(xml):.0f} | {ours} | {lint or 'n/a'} | "
               f"{(ours.median / lint.median) if lint else float('nan'):.2f}× | {etree} | {etree.median / ours.median:.2f}× | "
               f"{lx or 'n/a'} | {(lx.median / ours.median) if lx else float('nan'):.2f}× | {rss:.0f} |")

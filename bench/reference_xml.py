@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Reference: what an engineer would write with the standard library — stream an evidence XML file with
-xml.etree.ElementTree.iterparse and build one record per evidence item, observation and characterization."""
+"""Reference: what an engineer would write — stream an evidence XML file with iterparse and build one
+record per evidence item, observation and characterization.
+
+    reference_xml.py FILE [etree|lxml]    (default etree: xml.etree.ElementTree; lxml: lxml.etree)
+"""
 import sys
-import xml.etree.ElementTree as ET
+
+if len(sys.argv) > 2 and sys.argv[2] == "lxml":
+    from lxml import etree as ET
+else:
+    import xml.etree.ElementTree as ET
 
 items, observations, characterizations = [], [], []
 current = None
