@@ -61,6 +61,13 @@ def timings(stderrs, phase_prefixes):
     return Stat(sums)
 
 
+def ratio(numerator, denominator):
+    """`a/b×`, or n/a when a figure is missing or below the timer's 10 ms resolution."""
+    if numerator is None or denominator is None or denominator.median <= 0:
+        return "n/a"
+    return f"{numerator.median / denominator.median:.2f}×"
+
+
 def generate(out, n, k, formats):
     stem = os.path.join(out, f"appraisal-{n}-{k}")
     missing = [f for f in formats if not os.path.exists(f"{stem}.{f}")]
@@ -118,8 +125,8 @@ def xml_section(args, xmllint, have_lxml):
         etree = measure([sys.executable, os.path.join(ROOT, "bench", "reference_xml.py"), xml, "etree"], runs)[0]
         lx = measure([sys.executable, os.path.join(ROOT, "bench", "reference_xml.py"), xml, "lxml"], runs)[0] if have_lxml else None
         print(f"| {os.path.basename(xml)} | {mb(xml):.0f} | {ours} | {lint or 'n/a'} | "
-              f"{(ours.median / lint.median) if lint else float('nan'):.2f}× | {etree} | {etree.median / ours.median:.2f}× | "
-              f"{lx or 'n/a'} | {(lx.median / ours.median) if lx else float('nan'):.2f}× | {rss:.0f} |")
+              f"{ratio(ours, lint)} | {etree} | {ratio(etree, ours)} | "
+              f"{lx or 'n/a'} | {ratio(lx, ours)} | {rss:.0f} |")
         sys.stdout.flush()
 
 
@@ -132,7 +139,7 @@ def json_section(args):
         stem = generate(args.out, n, 4, ["json", "csv"])
         ours, rss, _ = measure([BIN, "validate", stem + ".json"], args.runs)
         ref, ref_rss, _ = measure([sys.executable, os.path.join(ROOT, "bench", "reference_json.py"), stem + ".json"], args.runs)
-        print(f"| {os.path.basename(stem)}.json | {mb(stem + '.json'):.0f} | {ours} | {rss:.0f} | {ref} | {ref_rss:.0f} | {ours.median / ref.median:.2f}× |")
+        print(f"| {os.path.basename(stem)}.json | {mb(stem + '.json'):.0f} | {ours} | {rss:.0f} | {ref} | {ref_rss:.0f} | {ratio(ours, ref)} |")
         csv, csv_rss, _ = measure([BIN, "validate", stem + ".csv"], args.runs)
         print(f"| {os.path.basename(stem)}.csv | {mb(stem + '.csv'):.0f} | {csv} | {csv_rss:.0f} | — | — | — |")
         sys.stdout.flush()
