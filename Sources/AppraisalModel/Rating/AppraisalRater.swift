@@ -39,6 +39,7 @@ public enum AppraisalRater {
       appraisal.significanceDecisions.map { ("\($0.processArea) \($0.goal)", $0) },
       uniquingKeysWith: { first, _ in first })
 
+    let providers = DataCoverageRule.providers(appraisal)
     var ratings: [ProcessAreaRating] = []
     var used: Set<PracticeReference> = []
     var usedGoals: Set<String> = []
@@ -56,7 +57,9 @@ public enum AppraisalRater {
         continue
       }
       let units = appraisal.instantiations.filter { $0.examines(area.id) }
-      let coverage = DataCoverageRule.check(processArea: area.id, appraisal: appraisal, policy: appraisal.coverage)
+      let coverage = DataCoverageRule.check(
+        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage,
+        providers: providers[area.id] ?? DataCoverageRule.Providers())
 
       func rateGoal(_ id: String, _ title: String, _ practices: [Practice], generic: Bool) -> GoalRating {
         let aggregated = practices.map { practice in

@@ -8,23 +8,40 @@
 public enum DataCoverageRule {
   public static let defaultSubgroup = "(all units)"
 
-  public static func check(
-    processArea: String, appraisal: Appraisal, policy: CoveragePolicy
-  ) -> CoverageResult {
-    let units = appraisal.instantiations.filter { $0.examines(processArea) }
-    var artifacts: Set<String> = []
-    var affirmations: Set<String> = []
-    for item in appraisal.evidence where item.practice.processArea == processArea {
+  /// The units that provide artifacts, and affirmations, for one process area.
+  public struct Providers: Sendable {
+    public var artifacts: Set<String> = []
+    public var affirmations: Set<String> = []
+  }
+
+  /// Who provides what for every area, in one pass over the evidence (the rater checks every area).
+  public static func providers(_ appraisal: Appraisal) -> [String: Providers] {
+    var result: [String: Providers] = [:]
+    for item in appraisal.evidence {
       if item.indicator.isArtifact {
-        artifacts.insert(item.instantiation)
+        result[item.practice.processArea, default: Providers()].artifacts.insert(item.instantiation)
       } else {
-        affirmations.insert(item.instantiation)
+        result[item.practice.processArea, default: Providers()].affirmations.insert(item.instantiation)
       }
     }
-    if let tally = appraisal.evidenceTally?.coverage(of: processArea) {
-      artifacts.formUnion(tally.artifacts)
-      affirmations.formUnion(tally.affirmations)
+    if let tally = appraisal.evidenceTally {
+      for area in Set(tally.practices.map(\.processArea)) {
+        let counted = tally.coverage(of: area)
+        result[area, default: Providers()].artifacts.formUnion(counted.artifacts)
+        result[area, default: Providers()].affirmations.formUnion(counted.affirmations)
+      }
     }
+    return result
+  }
+
+  /// Checks one area; pass `providers` from ``providers(_:)`` when checking several areas.
+  public static func check(
+    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers: Providers? = nil
+  ) -> CoverageResult {
+    let units = appraisal.instantiations.filter { $0.examines(processArea) }
+    let given = providers ?? Self.providers(appraisal)[processArea] ?? Providers()
+    let artifacts = given.artifacts
+    let affirmations = given.affirmations
     var order: [String] = []
     var groups: [String: [Instantiation]] = [:]
     for unit in units {

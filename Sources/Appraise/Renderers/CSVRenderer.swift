@@ -22,12 +22,12 @@ struct CSVRenderer: ReportRenderer {
   }
 
   /// The statements every report makes, as `key,value…` rows.
-  private func footer(_ report: RateReport, inputs: [InputDigest]) -> [[String]] {
+  private func footer(_ report: RateReport, inputs: [InputDigest], appraisalKey: String = "appraisal") -> [[String]] {
     let header = report.appraisal.header
     var rows: [[String]] = [
       ["method", RatingRules.methodStatement],
       ["model", report.catalog.model.id, report.catalog.model.version, report.catalog.model.title],
-      ["appraisal", header.id, header.name, header.organizationalUnit, header.date, header.methodClass],
+      [appraisalKey, header.id, header.name, header.organizationalUnit, header.date, header.methodClass],
       ["target", report.targetDescription],
       ["inScope"] + report.ratedAreas.map(\.processArea),
       ["outOfScope"] + report.result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea),
@@ -78,9 +78,7 @@ struct CSVRenderer: ReportRenderer {
     }
     rows.append([])
     rows += report.comparison.warnings.map { ["warning", $0] }
-    rows += footer(report.after, inputs: report.inputs).map {
-      $0.first == "appraisal" ? ["after"] + $0.dropFirst() : $0
-    }
+    rows += footer(report.after, inputs: report.inputs, appraisalKey: "after")
     let before = report.before.appraisal.header
     rows.append(["before", before.id, before.name, before.organizationalUnit, before.date, before.methodClass])
     return Self.csv(rows)

@@ -35,6 +35,9 @@ public enum AppraisalReader {
         {
           return Loaded(appraisal: appraisal, file: path, warnings: [])
         }
+        // Something is wrong or in doubt: go straight to the located read (a second fast pass would
+        // only find the same thing again).
+        return try validate(XMLAppraisalDecoder.decode(path: path, recordLocations: true), catalog: catalog, file: path)
       }
       return try twoPass(catalog: catalog, file: path) { XMLAppraisalDecoder.decode(path: path, recordLocations: $0) }
     }
