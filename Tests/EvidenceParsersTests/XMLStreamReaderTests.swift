@@ -139,6 +139,60 @@ private let smallDocumentEvents: [XMLEvent] = [
 // MARK: - Events
 
 @Suite struct XMLStreamReaderTests {
+  @Test func advanceGivesKindsNamesAndAttributeBytes() throws {
+    let reader = try XMLStreamReader(
+      bytes: Array("<a><item id='x&amp;y' p:practice='P' xmlns:p='urn:p' other=''/><note>hi</note><zz/></a>".utf8),
+      name: "t.xml")
+    guard case .startElement(name: "a", _, _, _, _) = try reader.next() else {
+      Issue.record("expected <a>")
+      return
+    }
+    reader.internNames(["item", "note", "id", "practice"])
+    var seen: [String] = []
+    while true {
+      let kind = try reader.advance()
+      if kind == .endOfDocument { break }
+      switch kind {
+      case .startElement(let isEmpty):
+        seen.append("start \(reader.currentName) \(isEmpty)")
+        _ = reader.forEachAttribute { name, value in
+          seen.append("  \(name)=\(String(decoding: value, as: UTF8.self))")
+          return true
+        }
+      case .endElement: seen.append("end")
+      case .text: seen.append("text")
+      case .endOfDocument: break
+      }
+    }
+    #expect(
+      seen == [
+        "start 0 true", "  2=x&y", "  3=P", "  -1=", "end", "start 1 false", "text", "end", "start -1 true", "end",
+        "end",
+      ])
+  }
+
+  @Test func advanceAndNextMix() throws {
+    let reader = try XMLStreamReader(bytes: Array("<a><b/><c>t</c></a>".utf8), name: "t.xml")
+    _ = try reader.next()
+    #expect(try reader.advance() == .startElement(isEmpty: true))
+    #expect(try reader.next() == .endElement(name: "b"))
+    guard case .startElement(name: "c", _, _, _, isEmpty: false) = try reader.next() else {
+      Issue.record("expected <c>")
+      return
+    }
+    #expect(try reader.advance() == .text)
+    #expect(try reader.advance() == .endElement)
+    #expect(try reader.next() == .endElement(name: "a"))
+    #expect(try reader.advance() == .endOfDocument)
+  }
+
+  @Test func advanceStopsOnMalformedXML() throws {
+    let reader = try XMLStreamReader(bytes: Array("<a><b></a>".utf8), name: "t.xml")
+    #expect(throws: XMLReadError.self) {
+      while try reader.advance() != .endOfDocument {}
+    }
+  }
+
   @Test func smallDocumentGivesExactEvents() throws {
     let all = try events(smallDocument)
     #expect(all.count == smallDocumentEvents.count)

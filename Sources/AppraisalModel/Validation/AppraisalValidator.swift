@@ -22,28 +22,31 @@ public enum AppraisalValidator {
   }
 
   /// Whether `text` is a real calendar date in the form `YYYY-MM-DD` (checked on bytes: called per item).
-  public static func isCalendarDate(_ text: String) -> Bool {
-    var digits: [Int] = []
-    digits.reserveCapacity(8)
-    var count = 0
-    for (index, byte) in text.utf8.enumerated() {
-      count += 1
+  public static func isCalendarDate(_ text: String) -> Bool { isCalendarDate(utf8: text.utf8) }
+
+  /// Whether the UTF-8 bytes `utf8` spell a real calendar date in the form `YYYY-MM-DD`.
+  @inlinable
+  public static func isCalendarDate(utf8: some Collection<UInt8>) -> Bool {
+    guard utf8.count == 10 else { return false }
+    var number = 0
+    var fields: (year: Int, month: Int) = (0, 0)
+    var index = 0
+    for byte in utf8 {
+      defer { index += 1 }
       if index == 4 || index == 7 {
-        if byte != UInt8(ascii: "-") { return false }
-      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-        digits.append(Int(byte - UInt8(ascii: "0")))
+        guard byte == UInt8(ascii: "-") else { return false }
+        if index == 4 { fields.year = number } else { fields.month = number }
+        number = 0
       } else {
-        return false
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+        number = number * 10 + Int(byte - UInt8(ascii: "0"))
       }
     }
-    guard count == 10 else { return false }
-    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    let month = digits[4] * 10 + digits[5]
-    let day = digits[6] * 10 + digits[7]
+    let (year, month, day) = (fields.year, fields.month, number)
     guard (1...12).contains(month), day >= 1 else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return day <= days[month - 1]
+    let days = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+    return day <= days
   }
 
   private struct Check {

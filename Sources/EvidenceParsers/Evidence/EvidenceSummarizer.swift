@@ -4,17 +4,28 @@ import AppraisalModel
 /// ``EvidenceTally``, so a large file's items never accumulate in memory.
 ///
 /// It checks what ``AppraisalValidator`` checks for evidence — a practice of the catalog in a rated area
-/// and goal, a declared instantiation that examines the area, a calendar date, a unique id — but only
-/// answers *whether* everything is fine. On the first doubt it gives up (``isAbandoned``), and the reader
-/// reads the file again the ordinary way, which reports every problem with its place. Ids are compared by
-/// hash here; a collision only sends the file down that exact path.
+/// and goal, a declared instantiation that examines the area, a unique id — but only answers *whether*
+/// everything is fine. On the first doubt it gives up (``isAbandoned``), and the reader reads the file
+/// again the ordinary way, which reports every problem with its place.
+///
+/// It works on the bytes of attribute values: practice references and instantiation ids are looked up
+/// in byte tables filled on first sight, and ids are kept as 64-bit hashes (a collision only sends the
+/// file down the exact path).
 struct EvidenceSummarizer {
   let catalog: Catalog
   private(set) var isAbandoned = false
   private(set) var tally: EvidenceTally?
   private var practiceNumbers: [PracticeReference: Int] = [:]
-  private var units: [String: (number: Int, unit: Instantiation)] = [:]
-  private var ids: Set<Int> = []
+  /// The process area (an index into `areaIDs`) of each practice number.
+  private var practiceAreas: [Int] = []
+  private var areaIDs: [String] = []
+  private var unitNumbers: [String: Int] = [:]
+  /// Whether unit u examines area a, at `u * areaIDs.count + a`.
+  private var examines: [Bool] = []
+  /// Byte spelling → practice or unit number, or -1 for a spelling that is not one.
+  private var practiceSpellings = ByteTable()
+  private var unitSpellings = ByteTable()
+  private let ids = HashLog()
 
   init(catalog: Catalog) { self.catalog = catalog }
 
@@ -23,33 +34,58 @@ struct EvidenceSummarizer {
     let generic = target.ratedGenericLevels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
     var practices: [PracticeReference] = []
     for id in scope.processAreas {
-      guard let area = catalog.processArea(id), practices.allSatisfy({ $0.processArea != id }) else { continue }
+      guard let area = catalog.processArea(id), !areaIDs.contains(id) else { continue }
       for practice in area.goals.flatMap(\.practices) + generic {
         practiceNumbers[PracticeReference(id, practice.id)] = practices.count
         practices.append(PracticeReference(id, practice.id))
+        practiceAreas.append(areaIDs.count)
       }
+      areaIDs.append(id)
     }
-    for unit in instantiations where units[unit.id] == nil { units[unit.id] = (units.count, unit) }
-    let names = units.sorted { $0.value.number < $1.value.number }.map(\.key)
-    tally = EvidenceTally(practices: practices, units: names)
+    var units: [Instantiation] = []
+    for unit in instantiations where unitNumbers[unit.id] == nil {
+      unitNumbers[unit.id] = units.count
+      units.append(unit)
+    }
+    examines = units.flatMap { unit in areaIDs.map(unit.examines) }
+    tally = EvidenceTally(practices: practices, units: units.map(\.id))
   }
 
   var hasBegun: Bool { tally != nil }
 
-  /// Checks and counts one item.
-  mutating func add(_ item: EvidenceItem) {
-    guard !isAbandoned, tally != nil else { return abandon() }
-    guard let practice = practiceNumbers[item.practice], let unit = units[item.instantiation],
-      unit.unit.examines(item.practice.processArea), ids.insert(item.id.hashValue).inserted,
-      !item.id.isEmpty, !item.locator.document.isEmpty,
-      item.locator.date.map(AppraisalValidator.isCalendarDate) ?? true
+  /// The number of the practice spelled `bytes` (e.g. `SCON SP 2.3`), or `nil` if it is none in scope.
+  mutating func practice(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    if let known = practiceSpellings.value(for: bytes) { return known < 0 ? nil : known }
+    let number = EvidenceVocabulary.practice(String(decoding: bytes, as: UTF8.self)).flatMap { practiceNumbers[$0] }
+    practiceSpellings.set(number ?? -1, for: bytes)
+    return number
+  }
+
+  /// The number of the instantiation whose id is `bytes`, or `nil` if none is declared.
+  mutating func unit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    if let known = unitSpellings.value(for: bytes) { return known < 0 ? nil : known }
+    let number = unitNumbers[String(decoding: bytes, as: UTF8.self)]
+    unitSpellings.set(number ?? -1, for: bytes)
+    return number
+  }
+
+  /// Checks and counts one item whose practice and unit numbers come from ``practice(_:)`` and
+  /// ``unit(_:)``; gives up if the unit does not examine the practice's area.
+  /// `idHash` is the item id's ``ByteHash``.
+  mutating func add(practice: Int, unit: Int, idHash: UInt64?, indicator: EvidenceItem.Indicator) {
+    guard !isAbandoned, tally != nil, let idHash, examines[unit * areaIDs.count + practiceAreas[practice]],
+      ids.append(idHash)
     else { return abandon() }
-    tally!.add(practice: practice, unit: unit.number, indicator: item.indicator)
+    tally!.add(practice: practice, unit: unit, indicator: indicator)
+  }
+
+  /// Ends the evidence: gives up if two items share an id.
+  mutating func finish() {
+    if !isAbandoned && ids.hasRepeats() { abandon() }
   }
 
   mutating func abandon() {
     isAbandoned = true
     tally = nil
-    ids = []
   }
 }

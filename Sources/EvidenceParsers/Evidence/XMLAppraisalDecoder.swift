@@ -46,7 +46,16 @@ public enum XMLAppraisalDecoder {
     var builder = Builder(file: file, recording: recording)
     builder.summarizer = summarizer
     do {
-      while let event = try reader.next() { builder.handle(event) }
+      while let event = try reader.next() {
+        builder.handle(event)
+        if builder.summarizer != nil, case .startElement("evidence", _, _, _, false) = event,
+          builder.stack.count == 2, builder.stack[1].name == "evidence"
+        {
+          // Streaming: the items are checked and counted on bytes; on any doubt the read stops here
+          // and the caller reads the file again the ordinary way.
+          guard try builder.scanEvidence(reader) else { return builder.finish() }
+        }
+      }
     } catch {
       builder.problems.append(located(error, file: file))
       return AppraisalDecoding(appraisal: nil, sourceMap: builder.sourceMap, problems: builder.problems)
@@ -201,7 +210,7 @@ public enum XMLAppraisalDecoder {
       case "note":
         evidence[evidence.count - 1].note = text.isEmpty ? nil : text
       case "weakness", "strength":
-        observations[observations.count - 1].text = text
+        observations[observations.count - 1].text = interned(text)
         if text.isEmpty {
           problem(
             open.line, nil, "<\(open.name)> has no text; expected the finding", failed: open.path.appending("text"))
@@ -213,6 +222,7 @@ public enum XMLAppraisalDecoder {
       case "significance":
         significances[significances.count - 1].justification = text
       case "item":
+        refuseText(text, in: open)
         if evidence[evidence.count - 1].locator.document.isEmpty
           && !failedPaths.contains(open.path.appending("locator"))
         {
@@ -220,16 +230,34 @@ public enum XMLAppraisalDecoder {
             open.line, nil, "evidence item has no <locator>; expected <locator document=\"…\"/>",
             failed: open.path.appending("locator"))
         }
-        if summarizer != nil {
-          // Streaming: check and count the item, keep nothing.
-          if !summarizer!.hasBegun { summarizer!.begin(scope: scope, target: target, instantiations: instantiations) }
-          summarizer!.add(evidence.removeLast())
-        }
       default:
-        if !text.isEmpty && open.name != "#unknown" {
-          problem(open.line, nil, "<\(open.name)> holds text \"\(text.prefix(40))\"; expected only elements")
-        }
+        if open.name != "#unknown" { refuseText(text, in: open) }
       }
+    }
+
+    mutating func refuseText(_ text: String, in open: Open) {
+      if !text.isEmpty {
+        problem(open.line, nil, "<\(open.name)> holds text \"\(text.prefix(40))\"; expected only elements")
+      }
+    }
+
+    /// Finding texts repeat (templates, the same weakness in many units): equal texts share one string,
+    /// so a large file's observations do not each hold a copy. The table stops growing at 4,096 texts.
+    var texts: [String: String] = [:]
+
+    mutating func interned(_ text: String) -> String {
+      if let shared = texts[text] { return shared }
+      if texts.count < 4096 { texts[text] = text }
+      return text
+    }
+
+    /// Hands the open `<evidence>` element to an ``XMLEvidenceScanner``; `false` when it gave up.
+    mutating func scanEvidence(_ reader: XMLStreamReader) throws(XMLReadError) -> Bool {
+      if !summarizer!.hasBegun { summarizer!.begin(scope: scope, target: target, instantiations: instantiations) }
+      var scanner = XMLEvidenceScanner()
+      guard try scanner.scan(reader, into: &summarizer!) else { return false }
+      stack.removeLast()
+      return true
     }
 
     mutating func readHeader(_ attributes: Attributes, at path: ModelPath) {
@@ -389,6 +417,8 @@ public enum XMLAppraisalDecoder {
         header: header, scope: scope, target: target, coverage: coverage, instantiations: instantiations,
         evidence: evidence, observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregations, significanceDecisions: significances)
+      var summarizer = summarizer
+      summarizer?.finish()
       appraisal.evidenceTally = summarizer?.tally
       var decoding = AppraisalDecoding(
         appraisal: sawRoot ? appraisal : nil, sourceMap: sourceMap, problems: problems, failedPaths: failed)

@@ -48,3 +48,13 @@ public enum XMLEvent: Sendable, Equatable {
   case endElement(name: String)
   case text(String, line: Int, column: Int)
 }
+
+/// What ``XMLStreamReader/advance()`` moved to.
+public enum XMLNodeKind: Sendable, Equatable {
+  /// An element's start tag; an empty element (`<a/>`) is followed by an ``endElement`` too.
+  case startElement(isEmpty: Bool)
+  case endElement
+  /// Character data or CDATA, not whitespace only.
+  case text
+  case endOfDocument
+}

@@ -38,11 +38,16 @@ public final class XMLStreamReader {
   private let input: ReaderInput
   private let file: String
   private var pendingEnd: String?
+  /// advance() stopped on an empty element: its end comes next (the reader is still on it).
+  private var pendingEmptyEnd = false
   private var finished = false
   private var storedError: XMLReadError?
   /// Line of the last event handed out or of the end of skipped whitespace: a lower bound for the
   /// line of the next event.
   private var lastLine = 1
+  /// Names interned by ``internNames(_:)``: pointers into the reader's own dictionary, which also holds
+  /// every element and attribute name the parser reads, so equal names are equal pointers.
+  private var internedNames: [UnsafePointer<xmlChar>?] = []
 
   /// Streams the file at `path`. Throws `cannot open file: <strerror>` when it cannot be opened or
   /// is a directory; everything else (including an empty file) is reported by ``next()``.
@@ -92,6 +97,10 @@ public final class XMLStreamReader {
       pendingEnd = nil
       return .endElement(name: name)
     }
+    if pendingEmptyEnd {
+      pendingEmptyEnd = false
+      return .endElement(name: localName())
+    }
     if let storedError { throw storedError }
     if finished { return nil }
     while true {
@@ -126,6 +135,92 @@ public final class XMLStreamReader {
         continue
       }
     }
+  }
+
+  // MARK: - Raw scanning
+
+  /// Interns `names` for ``advance()``'s byte-level access and returns nothing: afterwards
+  /// ``currentName`` and ``forEachAttribute(_:)`` identify a name by its index in `names` (or -1),
+  /// comparing libxml2's interned name pointers instead of making a `String` per name.
+  public func internNames(_ names: [String]) {
+    internedNames = names.map { xmlTextReaderConstString(reader, $0) }
+  }
+
+  /// Moves to the next element start, element end or non-whitespace text and says which it is,
+  /// building no Swift value (hot loops; the values stay with libxml2 until the next move).
+  /// ``next()`` and `advance()` may be mixed: each continues where the other stopped.
+  public func advance() throws(XMLReadError) -> XMLNodeKind {
+    if pendingEnd != nil || pendingEmptyEnd {
+      pendingEnd = nil
+      pendingEmptyEnd = false
+      return .endElement
+    }
+    if let storedError { throw storedError }
+    if finished { return .endOfDocument }
+    while true {
+      let status = xmlTextReaderRead(reader)
+      if status < 0 || input.firstError != nil || (status == 0 && input.readErrno != 0) {
+        throw fail(currentError())
+      }
+      if status == 0 {
+        finished = true
+        return .endOfDocument
+      }
+      switch xmlTextReaderNodeType(reader) {
+      case NodeType.element:
+        // libxml2 reports no end for an empty element; one is made up, as next() does.
+        pendingEmptyEnd = xmlTextReaderIsEmptyElement(reader) == 1
+        return .startElement(isEmpty: pendingEmptyEnd)
+      case NodeType.endElement: return .endElement
+      case NodeType.text, NodeType.cdata: return .text
+      case NodeType.documentType, NodeType.entityReference, NodeType.entity, NodeType.endEntity,
+        NodeType.notation:
+        throw fail(doctypeError(fallbackLine: parserLine, fallbackColumn: nil))
+      default: continue
+      }
+    }
+  }
+
+  /// The index in ``internNames(_:)``'s list of the current element's local name, or -1.
+  public var currentName: Int {
+    guard let node = xmlTextReaderCurrentNode(reader) else { return -1 }
+    return internedIndex(node.pointee.name)
+  }
+
+  /// Calls `body` with each attribute of the current element: the index of its local name among the
+  /// interned names (or -1) and its value's UTF-8 bytes, valid only during the call. Stops early when
+  /// `body` returns `false`, and then returns `false`.
+  public func forEachAttribute(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    guard let node = xmlTextReaderCurrentNode(reader) else { return true }
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      let name = internedIndex(current.pointee.name)
+      let text = current.pointee.children
+      if text == nil {
+        if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
+      } else if let text, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+        let content = text.pointee.content
+      {
+        if !body(name, UnsafeBufferPointer(start: content, count: strlen(content))) { return false }
+      } else {
+        // A value libxml2 keeps in several nodes: join them (rare).
+        guard let joined = xmlNodeListGetString(node.pointee.doc, text, 1) else { return false }
+        defer { appraise_xmlFree(joined) }
+        if !body(name, UnsafeBufferPointer(start: joined, count: strlen(joined))) { return false }
+      }
+      attribute = current.pointee.next
+    }
+    return true
+  }
+
+  private func internedIndex(_ name: UnsafePointer<xmlChar>?) -> Int {
+    guard let name else { return -1 }
+    var index = 0
+    while index < internedNames.count {
+      if internedNames[index] == name { return index }
+      index += 1
+    }
+    return -1
   }
 
   // MARK: - Events

@@ -1,0 +1,127 @@
+import AppraisalModel
+import Foundation
+import Testing
+
+@testable import EvidenceParsers
+
+@Suite("Streaming evidence scanner: byte-level reading and its fall-backs")
+struct StreamingScannerTests {
+  static let catalog = try! BundledCatalog.load()
+
+  /// fixtures/evidence/sample.xml with one edit applied, written to a temporary file.
+  static func sample(replacing old: String, with new: String) throws -> String {
+    let text = try String(contentsOf: Golden.url("fixtures/evidence/sample.xml"), encoding: .utf8)
+    #expect(text.contains(old), "the sample no longer contains \(old)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("scanner-\(UUID().uuidString).xml")
+    try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  static func streamedDecoding(_ path: String) -> AppraisalDecoding {
+    XMLAppraisalDecoder.decode(path: path, recordLocations: false, summarizingWith: catalog)
+  }
+
+  @Test("a plainly valid file is counted on bytes, with every item")
+  func countsEverything() throws {
+    let path = Golden.url("fixtures/evidence/sample.xml").path
+    let streamed = Self.streamedDecoding(path)
+    let full = try AppraisalReader.read(path: path, catalog: Self.catalog).appraisal
+    #expect(!streamed.isIncomplete)
+    #expect(streamed.appraisal?.evidenceTally?.itemCount == full.evidence.count)
+    #expect(streamed.appraisal?.evidenceCount == full.evidenceCount)
+  }
+
+  @Test(
+    "values the byte scanner leaves to the ordinary read: it gives up, and the file still reads as valid",
+    arguments: [
+      ("id=\"S-0001\"", "id=\" S-0001 \""),  // white space the ordinary read trims
+      ("practice=\"IRP SP 2.2\" instantiation=\"desk\"", "practice=\"IRP SP 2.2 \" instantiation=\"desk\""),
+      ("date=\"2026-10-31\"", "date=\"2026-10-31\u{A0}\""),  // non-ASCII white space
+    ])
+  func givesUpButValid(edit: (String, String)) throws {
+    let path = try Self.sample(replacing: edit.0, with: edit.1)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(Self.streamedDecoding(path).isIncomplete)
+    let streamed = try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: true).appraisal
+    let full = try AppraisalReader.read(path: path, catalog: Self.catalog).appraisal
+    #expect(
+      AppraisalRater.rate(streamed, catalog: Self.catalog).processAreas
+        == AppraisalRater.rate(full, catalog: Self.catalog).processAreas)
+  }
+
+  @Test(
+    "problems in the evidence: the scanner gives up and the streaming read reports what the full read reports",
+    arguments: [
+      ("id=\"S-0002\"", "id=\"S-0001\""),  // duplicate id, next to the first
+      ("id=\"S-0006\"", "id=\"S-0001\""),  // duplicate id, further on
+      (
+        "practice=\"IRP SP 2.1\" instantiation=\"hosting\" indicator=\"indirect-artifact\"",
+        "practice=\"SD SP 1.1\" instantiation=\"hosting\" indicator=\"indirect-artifact\""
+      ),  // unit does not examine SD
+      ("instantiation=\"desk\" indicator=\"direct-artifact\"", "instantiation=\"dsk\" indicator=\"direct-artifact\""),
+      ("indicator=\"direct-artifact\"", "indicator=\"direct\""),
+      ("indicator=\"direct-artifact\"", "indicator=\"direct-artifact\" reviewer=\"x\""),
+      ("date=\"2026-10-31\"", "date=\"2026-02-30\""),
+      ("<locator document=\"Service desk group interview\"/>", ""),
+      ("<note>1,240 incidents, all with category</note>", "<note>1,240 <b>incidents</b></note>"),
+      ("<note>1,240 incidents, all with category</note>", "stray text"),
+      (
+        "practice=\"IRP SP 2.1\" instantiation=\"desk\" indicator=\"affirmation\"",
+        "practice=\"IRP SP 9.9\" instantiation=\"desk\" indicator=\"affirmation\""
+      ),
+    ])
+  func problemsReportedAlike(edit: (String, String)) throws {
+    let path = try Self.sample(replacing: edit.0, with: edit.1)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(Self.streamedDecoding(path).isIncomplete)
+    var reports: [[String]] = []
+    for streaming in [false, true] {
+      do {
+        _ = try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: streaming)
+        Issue.record("the edited file was accepted")
+      } catch {
+        reports.append(error.problems.map(\.message))
+      }
+    }
+    #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
+  }
+
+  @Test("HashLog finds a repeat anywhere among many hashes, and none where there is none")
+  func hashLog() {
+    var generator = SystemRandomNumberGenerator()
+    let values = (0..<200_000).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+    let distinct = HashLog()
+    for value in Set(values) { #expect(distinct.append(value)) }
+    #expect(!distinct.hasRepeats())
+    let repeated = HashLog()
+    for value in values { _ = repeated.append(value) }
+    _ = repeated.append(values[123_456])
+    #expect(repeated.hasRepeats())
+    // Many equal values (the sort's worst case for a naive quicksort) stay fast and are found.
+    let equal = HashLog()
+    for _ in 0..<100_000 { _ = equal.append(42) }
+    #expect(equal.hasRepeats())
+  }
+
+  @Test("ByteTable maps byte strings to numbers through growth")
+  func byteTable() {
+    var table = ByteTable(capacity: 2)
+    for number in 0..<1000 { Array("key-\(number)".utf8).withUnsafeBufferPointer { table.set(number, for: $0) } }
+    #expect(table.count == 1000)
+    for number in [0, 1, 999] {
+      #expect(Array("key-\(number)".utf8).withUnsafeBufferPointer { table.value(for: $0) } == number)
+    }
+    #expect(Array("key-1000".utf8).withUnsafeBufferPointer { table.value(for: $0) } == nil)
+    #expect([UInt8]().withUnsafeBufferPointer { table.value(for: $0) } == nil)
+  }
+
+  @Test("calendar dates on bytes agree with the String check")
+  func calendarDates() {
+    for text in ["2024-02-29", "2023-02-29", "2026-13-01", "2026-04-31", "2026-04-30", "26-04-30", "2026/04/30", ""] {
+      #expect(AppraisalValidator.isCalendarDate(utf8: Array(text.utf8)) == AppraisalValidator.isCalendarDate(text))
+    }
+    #expect(AppraisalValidator.isCalendarDate("2024-02-29"))
+    #expect(!AppraisalValidator.isCalendarDate("1900-02-29"))
+    #expect(AppraisalValidator.isCalendarDate("2000-02-29"))
+  }
+}
