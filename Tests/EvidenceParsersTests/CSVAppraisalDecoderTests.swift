@@ -231,6 +231,16 @@ private let specJSONExample = """
           line: 3, column: 3, message: "invalid UTF-8 byte 0xC3; expected UTF-8 text (save the file as CSV UTF-8)"))
   }
 
+  @Test func nulByteInUnquotedAndQuotedCells() {
+    let message = "NUL byte (0x00) in a cell; expected UTF-8 text (is the file binary, or UTF-16? save it as CSV UTF-8)"
+    #expect(syntaxError([0x61, 0x2C, 0x62, 0x00, 0x0A]) == CSVSyntaxError(line: 1, column: 4, message: message))
+    #expect(
+      syntaxError(Array("x\n\"a\nbc".utf8) + [0x00] + Array("\"".utf8))
+        == CSVSyntaxError(line: 3, column: 3, message: message))
+    // UTF-16 without a byte order mark: every other byte is NUL.
+    #expect(syntaxError([0x61, 0x00, 0x2C, 0x00]) == CSVSyntaxError(line: 1, column: 2, message: message))
+  }
+
   @Test func semicolonSeparatedFileIsRecognized() {
     #expect(
       syntaxError("\n  \nformatVersion;1\nid;x, y\n")

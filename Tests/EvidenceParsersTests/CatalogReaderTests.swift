@@ -1,5 +1,6 @@
 import AppraisalModel
 import EvidenceParsers
+import Foundation
 import Testing
 
 @Suite("Catalog reader")
@@ -44,9 +45,14 @@ struct CatalogReaderTests {
     #expect(catalog.processArea("OPS")?.kind == .custom)
   }
 
-  @Test(
-    "invalid catalogs give their golden error lists",
-    arguments: ["broken-cmmi-svc", "trailing-comma", "empty-goal"])
+  /// Every catalog case in fixtures/invalid/catalogs (docs/invalid-inputs.md), by name without `.json`.
+  static let invalidCatalogs: [String] = {
+    let folder = Golden.url("fixtures/invalid/catalogs")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()
+  }()
+
+  @Test("invalid catalogs give their golden error lists", arguments: invalidCatalogs)
   func invalid(name: String) throws {
     let relative = "fixtures/invalid/catalogs/\(name).json"
     let bytes = try Golden.bytes(relative)

@@ -205,6 +205,10 @@ extension JSONReaderTests {
       Case(bytes: bom, "empty file; expected a JSON value", 1, 1),
       Case("  \n ", "file contains only whitespace; expected a JSON value", 2, 2),
       Case(
+        bytes: [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)", 1, 1),
+      Case(
+        bytes: [0xFE, 0xFF, 0x00, 0x5B, 0x00, 0x5D], "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)", 1, 1),
+      Case(
         "[1,]",
         "unexpected ']' after ',' in array; expected a value (trailing commas are not allowed)", 1,
         4),

@@ -3,6 +3,9 @@ import Foundation
 /// Writes output files so that a reader never sees half a report: the text goes to a temporary file in
 /// the target's folder, which is then renamed over the target (atomic on POSIX file systems). On any
 /// failure the temporary file is removed and the target is left as it was.
+///
+/// Paths are used as given, never through `URL`: `URL(fileURLWithPath:)` resolves `..` lexically (it turns
+/// `x//../r.md` into `x/r.md`), so the file written would not be the one the user named.
 enum OutputFile {
   struct Failure: LocalizedError {
     var reason: String
@@ -10,7 +13,6 @@ enum OutputFile {
   }
 
   static func write(_ text: String, to path: String) throws {
-    let target = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw Failure(reason: "is a directory; expected a file path")
@@ -24,14 +26,26 @@ enum OutputFile {
       handle.write(Data(text.utf8))
       return
     }
-    let folder = target.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-      throw Failure(reason: "cannot create a file in \(folder.path)")
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let temporary = (folder == "/" ? "" : folder) + "/.\(name).\(getpid()).tmp"
+    // O_EXCL: never write through something already there (a stale file, a planted symbolic link).
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw Failure(reason: "cannot create a file in \(folder): " + String(cString: strerror(errno)))
     }
-    if rename(temporary.path, target.path) != 0 {
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+      try handle.close()
+    } catch {
+      unlink(temporary)
+      throw Failure(reason: error.localizedDescription)
+    }
+    if rename(temporary, path) != 0 {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
+      unlink(temporary)
       throw Failure(reason: reason)
     }
   }

@@ -60,8 +60,8 @@ public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible
 /// - A quoted cell (`"…"`) may contain commas, line breaks and `""` for a quote. Spaces and tabs around a
 ///   quoted cell are allowed and dropped (cells are trimmed by the appraisal reader anyway).
 /// - Errors: a quoted cell not closed before the end of the file, a `"` inside an unquoted cell, anything
-///   but `,` or a line break after a closing quote, bytes that are not UTF-8, and a file that uses `;` or
-///   tabs instead of commas (European Excel), which is recognized from its first non-empty line.
+///   but `,` or a line break after a closing quote, bytes that are not UTF-8, a NUL byte, and a file that uses
+///   `;` or tabs instead of commas (European Excel), which is recognized from its first non-empty line.
 public struct CSVTokenizer {
   private let bytes: [UInt8]
   private var offset: Int
@@ -169,6 +169,7 @@ public struct CSVTokenizer {
         if length == 0 { throw invalidUTF8(p, at: k) }
         k += length
       } else {
+        if b == 0 { throw nulByte(at: k) }
         k += 1
       }
     }
@@ -221,6 +222,7 @@ public struct CSVTokenizer {
         if length == 0 { throw invalidUTF8(p, at: k) }
         k += length
       } else {
+        if b == 0 { throw nulByte(at: k) }
         k += 1
       }
     }
@@ -243,6 +245,11 @@ public struct CSVTokenizer {
 
   private func invalidUTF8(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> CSVSyntaxError {
     error(at: i, "invalid UTF-8 byte 0x\(Self.hex(p[i])); expected UTF-8 text (save the file as CSV UTF-8)")
+  }
+
+  /// A NUL byte is never text: the file is binary, or UTF-16 without a byte order mark.
+  private func nulByte(at i: Int) -> CSVSyntaxError {
+    error(at: i, "NUL byte (0x00) in a cell; expected UTF-8 text (is the file binary, or UTF-16? save it as CSV UTF-8)")
   }
 
   /// The problem a file has before any row is read: UTF-16 text, or `;` or tab separators on the first

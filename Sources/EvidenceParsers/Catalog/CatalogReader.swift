@@ -26,6 +26,17 @@ public enum CatalogReader {
             file: file, message: error.message)
         ])
     }
+    if looksLikeEvidence(root) {
+      // One clear problem instead of a list of missing and unknown members.
+      throw .invalid(
+        file: file,
+        problems: [
+          LocatedProblem(
+            severity: .error,
+            location: SourceLocation(file: file, line: root.position.line, column: root.position.column), file: file,
+            message: Message.evidenceFile)
+        ])
+    }
     let walker = JSONModelWalker(file: file)
     let catalog = decode(root, walker)
     var problems = walker.problems
@@ -41,13 +52,22 @@ public enum CatalogReader {
     throw .invalid(file: file, problems: located)
   }
 
+  /// An evidence file passed where a catalog belongs: it has a header and a scope, and no catalog member.
+  private static func looksLikeEvidence(_ root: JSONNode) -> Bool {
+    guard root.member("header") != nil, root.member("scope") != nil else { return false }
+    return ["model", "genericGoals", "processAreas"].allSatisfy { root.member($0) == nil }
+  }
+
   private static func decode(_ root: JSONNode, _ walker: JSONModelWalker) -> Catalog? {
     guard
       let top = walker.object(
         root, at: .root, allowed: ["formatVersion", "model", "genericGoals", "processAreas", "$schema"],
         what: "the catalog")
     else { return nil }
-    if let version = top.int("formatVersion", in: 1...Int.max), !supportedFormatVersions.contains(version) {
+    if let version = top.int(
+      "formatVersion", in: 1...Int.max, expected: "the integer \(supportedFormatVersions.upperBound)"),
+      !supportedFormatVersions.contains(version)
+    {
       walker.problem(
         ModelPath.root.appending("formatVersion"),
         "format version \(version) is not supported; expected \(supportedFormatVersions.upperBound)")
@@ -100,5 +120,11 @@ public enum CatalogReader {
       else { return nil }
       return Practice(id: object.string("id") ?? "", title: object.string("title") ?? "")
     }
+  }
+
+  enum Message {
+    static let evidenceFile =
+      "this is an evidence file (it has \"header\" and \"scope\"), not a catalog; expected a catalog with "
+      + "\"model\", \"genericGoals\" and \"processAreas\" (see docs/catalog-format.md)"
   }
 }

@@ -51,7 +51,9 @@ public enum JSONAppraisalDecoder {
             "characterizations", "aggregationDecisions", "significanceDecisions",
           ], what: "the appraisal")
       else { return nil }
-      if let version = top.int("formatVersion", in: 0...Int.max), version != V.formatVersion {
+      if let version = top.int("formatVersion", in: 0...Int.max, expected: "the integer \(V.formatVersion)"),
+        version != V.formatVersion
+      {
         walker.problem(ModelPath.root.appending("formatVersion"), V.Message.formatVersion("\(version)"))
       }
       let (scope, target, coverage) = self.scope(top)

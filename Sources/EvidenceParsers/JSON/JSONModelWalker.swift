@@ -99,9 +99,9 @@ struct JSONObject {
     return text
   }
 
-  /// An integer member within `range`.
-  func int(_ key: String, in range: ClosedRange<Int>, required: Bool = true) -> Int? {
-    let expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
+  /// An integer member within `range`; `expected` replaces "an integer from … to …" in messages.
+  func int(_ key: String, in range: ClosedRange<Int>, required: Bool = true, expected: String? = nil) -> Int? {
+    let expected = expected ?? "an integer from \(range.lowerBound) to \(range.upperBound)"
     guard let value = node.member(key), !value.isNull || required else {
       if required {
         walker.problem(

@@ -36,8 +36,8 @@ public enum JSONToken: Sendable, Equatable {
 /// deeper than ``maxDepth``. After an error, every later call to `next()` throws the same
 /// error again.
 ///
-/// A UTF-8 byte order mark at the very start is skipped. See ``JSONPosition`` for how lines
-/// and columns are counted.
+/// A UTF-8 byte order mark at the very start is skipped; a UTF-16 one is an error. See
+/// ``JSONPosition`` for how lines and columns are counted.
 public struct JSONReader {
   /// The default limit for nested arrays and objects.
   public static let defaultMaxDepth = 512
@@ -104,6 +104,12 @@ public struct JSONReader {
     contentStart = hasBOM ? 3 : 0
     offset = contentStart
     lineStart = contentStart
+    // A UTF-16 file (Windows "Unicode" text) would otherwise fail on its first byte as "not UTF-8".
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+      failure = JSONSyntaxError(
+        position: JSONPosition(line: 1, column: 1),
+        message: "the file is UTF-16 text; expected UTF-8 (save it as UTF-8)")
+    }
   }
 
   /// The current nesting depth: the number of arrays and objects opened and not yet closed.
