@@ -19,6 +19,6 @@ struct Appraise: ParsableCommand {
         appraise catalog SCON
       """,
     version: "0.1.0",
-    subcommands: [RateCommand.self, CompareCommand.self, ValidateCommand.self, CatalogCommand.self]
+    subcommands: [RateCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, CatalogCommand.self]
   )
 }

@@ -1,0 +1,66 @@
+/// A rating seen through another framework: for each of its processes, the linked process areas and
+/// practices with their ratings, and how many of them support the process. It restates the SCAMPI
+/// rating; it is not a rating of the process (no such rating exists), and each link keeps its source.
+public struct CrossModelView: Hashable, Sendable {
+  /// One linked element and where it stands in the rating.
+  public struct Entry: Hashable, Sendable {
+    public var link: CrossModelMapping.Link
+    /// "Satisfied", "FI", "Not Rated", "Out of Scope", …: the area's rating or the practice's OU value.
+    public var status: String
+    /// Whether the element supports the process: a Satisfied area, an FI or LI practice.
+    public var supports: Bool
+    /// Whether it was rated at all (in scope, characterized).
+    public var isRated: Bool
+    public var isAuthoritative: Bool
+  }
+
+  public struct Row: Hashable, Sendable {
+    public var process: CrossModelMapping.Process
+    public var entries: [Entry]
+
+    public var rated: [Entry] { entries.filter(\.isRated) }
+    public var supporting: [Entry] { entries.filter(\.supports) }
+
+    /// A plain summary: "not linked", "not assessed", "supported", "partly supported" or "not supported".
+    public var summary: String {
+      if entries.isEmpty { return "not linked" }
+      if rated.isEmpty { return "not assessed" }
+      if supporting.count == rated.count { return "supported" }
+      return supporting.isEmpty ? "not supported" : "partly supported"
+    }
+  }
+
+  public var framework: String
+  public var rows: [Row]
+  public var sources: [CrossModelMapping.Source]
+
+  /// The view of `result` for the processes of `framework` in `mapping`.
+  public init(result: AppraisalResult, mapping: CrossModelMapping, framework: String) {
+    self.framework = framework
+    let areas = Dictionary(result.processAreas.map { ($0.processArea, $0) }, uniquingKeysWith: { first, _ in first })
+    let practices = Dictionary(
+      result.practiceCharacterizations.map { ($0.practice, $0) }, uniquingKeysWith: { first, _ in first })
+    var used: Set<String> = []
+    rows = mapping.processes.filter { $0.framework == framework }.map { process in
+      let entries = mapping.links.filter { $0.process == process.id }.map { link -> Entry in
+        used.insert(link.source)
+        let authoritative = mapping.source(link.source)?.isAuthoritative ?? false
+        let area = areas[link.processArea]
+        if let practice = link.practice {
+          let value = practices[PracticeReference(link.processArea, practice)]?.value
+          let rated = area?.isRated == true && value != nil
+          return Entry(
+            link: link, status: rated ? value!.code : (area?.value.rawValue ?? "Out of Scope"),
+            supports: value == .fullyImplemented || value == .largelyImplemented, isRated: rated,
+            isAuthoritative: authoritative)
+        }
+        let value = area?.value ?? .outOfScope
+        return Entry(
+          link: link, status: value.rawValue, supports: value == .satisfied,
+          isRated: value == .satisfied || value == .unsatisfied, isAuthoritative: authoritative)
+      }
+      return Row(process: process, entries: entries)
+    }
+    sources = mapping.sources.filter { used.contains($0.id) }
+  }
+}

@@ -1,0 +1,147 @@
+import AppraisalModel
+import ArgumentParser
+import EvidenceParsers
+import Foundation
+
+/// `appraise import --from TOOL FILE… --output evidence.xml`: turns ITSM exports into evidence.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Turn ITSM tool exports into an evidence file (imported artifacts, never characterizations).",
+    discussion: """
+      Each record (incident, problem, change, request, SLA, configuration item, knowledge article) is matched \
+      against the mapping rules (default: the bundled practice-catalogs/mappings/itsm-cmmi-svc-1.3.json); every \
+      rule met by records of one group becomes one imported evidence item of the rule's practice in that \
+      group's instantiation, its locator naming the files and sample record numbers. Records that cannot be \
+      used fully are reported as warnings with their place. Formats and fields: docs/itsm-import.md.
+
+      Examples:
+        appraise import --from servicenow fixtures/itsm/servicenow/incident.xml --output evidence.xml
+        appraise import --from jira-sm search.json --merge appraisal.xml --output appraisal.xml
+      """)
+
+  @Option(help: "The tool the exports come from: \(ITSMTool.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var from: String
+
+  @Argument(help: "Export files.")
+  var files: [String]
+
+  @Option(help: "The evidence file to write (.xml or .json).")
+  var output: String
+
+  @Option(
+    help: "An evidence file to add the import to (instantiations kept, imported items with the same id replaced).")
+  var merge: String?
+
+  @Option(help: "A native field that groups records into instantiations (repeatable; the first present wins).")
+  var groupBy: [String] = []
+
+  @Option(help: "The kind of instantiation each group is: project, team, service or support-function.")
+  var instantiationKind: String = "service"
+
+  @Option(help: "A mapping rules file (default: the bundled ITSM → CMMI-SVC rules).")
+  var mapping: String?
+
+  @Option(help: "A catalog file (default: the bundled CMMI-SVC V1.3).")
+  var catalog: String?
+
+  @Option(help: "The new appraisal's organizational unit (without --merge).")
+  var organizationalUnit: String = "imported organizational unit"
+
+  @Option(help: "The new appraisal's date, YYYY-MM-DD (default: the latest record date).")
+  var date: String?
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("name at least one export file") }
+    if ITSMTool(rawValue: from) == nil {
+      throw ValidationError(
+        "--from \(from) is not a known tool; expected one of \(ITSMTool.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
+    }
+    if Instantiation.Kind(rawValue: instantiationKind) == nil {
+      throw ValidationError(
+        "--instantiation-kind \(instantiationKind) is not a kind; expected one of "
+          + Instantiation.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    if !output.hasSuffix(".xml") && !output.hasSuffix(".json") {
+      throw ValidationError("--output \(output) must end in .xml or .json (the evidence syntaxes import writes)")
+    }
+    if let date, !AppraisalValidator.isCalendarDate(date) {
+      throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
+    }
+    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    for file in files where URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path == target {
+      throw ValidationError("--output \(output) is one of the export files; choose another path")
+    }
+  }
+
+  func run() throws {
+    let tool = ITSMTool(rawValue: from)!
+    let kind = Instantiation.Kind(rawValue: instantiationKind)!
+    let loadedCatalog = try readCatalog(catalog)
+    let rules: ImportMapping
+    do throws(ReadFailure) {
+      rules = try ImportMappingReader.read(
+        path: mapping ?? BundledCatalog.path("mappings/itsm-cmmi-svc-1.3.json") ?? "mappings/itsm-cmmi-svc-1.3.json",
+        catalog: loadedCatalog)
+    } catch {
+      throw fail(error)
+    }
+    var importer = EvidenceImporter(mapping: rules, tool: tool.displayName)
+    var failure: ExitCode?
+    for file in files {
+      do throws(ReadFailure) {
+        let warnings = try ITSMImportReader.read(path: file, tool: tool, groupBy: groupBy) {
+          importer.add($0, from: (file as NSString).lastPathComponent)
+        }
+        for warning in warnings { printError(warning.description) }
+      } catch {
+        printError(error.errorDescription ?? "\(error)")
+        if case .cannotOpen = error {
+          failure = ExitStatus.noInput
+        } else if failure == nil {
+          failure = ExitStatus.dataError
+        }
+      }
+    }
+    if let failure { throw failure }
+    let appraisal: Appraisal
+    if let merge {
+      appraisal = importer.merged(into: try loadAppraisal(merge, catalog: loadedCatalog).appraisal, kind: kind)
+    } else {
+      let header = Appraisal.Header(
+        id: "import-\(tool.rawValue)", name: "\(tool.displayName) import", organizationalUnit: organizationalUnit,
+        date: date ?? importer.latestDate ?? today(), model: loadedCatalog.model.id,
+        modelVersion: loadedCatalog.model.version)
+      appraisal = importer.appraisal(header: header, kind: kind, catalog: loadedCatalog)
+    }
+    // What import writes must read back as valid evidence.
+    let problems = AppraisalValidator.problems(in: appraisal, catalog: loadedCatalog).filter { $0.severity == .error }
+    if !problems.isEmpty {
+      for problem in problems { printError("\(output): error: \(problem.message)") }
+      throw ExitStatus.dataError
+    }
+    let text = output.hasSuffix(".json") ? EvidenceWriter.json(appraisal) : EvidenceWriter.xml(appraisal)
+    do {
+      try OutputFile.write(text, to: output)
+    } catch {
+      printError("cannot write \(output): \(error.localizedDescription)")
+      throw ExitStatus.cannotCreate
+    }
+    let counts = ITSMRecord.Kind.allCases.compactMap { kind in
+      importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
+    }
+    print(
+      "\(output): \(importer.recordCount) records (\(counts.joined(separator: ", "))) → "
+        + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
+        + "instantiations; \(importer.unmatchedCount) records matched no rule")
+  }
+
+  private func today() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
+  }
+}

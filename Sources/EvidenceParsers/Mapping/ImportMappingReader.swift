@@ -1,0 +1,61 @@
+import AppraisalModel
+
+/// Reads an ITSM-to-practice mapping file (format: docs/itsm-import.md) and checks it against the
+/// catalog; every problem comes back located.
+public enum ImportMappingReader {
+  public static let supportedFormatVersions = 1...1
+
+  public static func read(path: String, catalog: Catalog) throws(ReadFailure) -> ImportMapping {
+    try read(bytes: try InputFile.bytes(at: path), file: path, catalog: catalog)
+  }
+
+  public static func read(bytes: [UInt8], file: String, catalog: Catalog) throws(ReadFailure) -> ImportMapping {
+    try JSONDocumentReader.read(bytes: bytes, file: file, decode: decode) { $0.problems(against: catalog) }
+  }
+
+  private static func decode(_ root: JSONNode, _ walker: JSONModelWalker) -> ImportMapping? {
+    guard
+      let top = walker.object(
+        root, at: .root, allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "$schema"],
+        what: "the mapping")
+    else { return nil }
+    JSONDocumentReader.checkFormatVersion(top, walker, supported: supportedFormatVersions)
+    let kinds = Dictionary(uniqueKeysWithValues: ITSMRecord.Kind.allCases.map { ($0.rawValue, $0) })
+    let indicators = EvidenceVocabulary.indicators
+    let rules = top.array("rules").compactMap { element -> ImportMapping.Rule? in
+      guard
+        let object = walker.object(
+          element.node, at: element.path,
+          allowed: ["id", "kind", "when", "practice", "indicator", "minimumRecords", "rationale"], what: "a rule")
+      else { return nil }
+      let conditions = object.array("when", required: false).compactMap { condition -> ImportMapping.Condition? in
+        guard
+          let test = walker.object(
+            condition.node, at: condition.path, allowed: ["field", "present", "in", "equals"], what: "a condition")
+        else { return nil }
+        let field = test.string("field") ?? ""
+        if test.has("in") { return .init(field: field, test: .oneOf(test.strings("in"))) }
+        if test.has("equals") { return .init(field: field, test: .oneOf([test.string("equals") ?? ""])) }
+        if test.has("present") { return .init(field: field, test: .present(test.bool("present", default: true))) }
+        walker.problem(condition.path, "a condition needs one of present, in or equals")
+        return nil
+      }
+      var practice = PracticeReference("", "")
+      if let text = object.string("practice") {
+        if let parsed = EvidenceVocabulary.practice(text) {
+          practice = parsed
+        } else {
+          walker.problem(element.path.appending("practice"), EvidenceVocabulary.Message.badPractice(text))
+        }
+      }
+      return ImportMapping.Rule(
+        id: object.string("id") ?? "", kind: object.choice("kind", kinds) ?? .incident, conditions: conditions,
+        practice: practice, indicator: object.choice("indicator", indicators) ?? .artifact,
+        minimumRecords: object.int("minimumRecords", in: 0...Int.max, required: false) ?? 1,
+        rationale: object.string("rationale") ?? "")
+    }
+    return ImportMapping(
+      model: top.string("model") ?? "", modelVersion: top.string("modelVersion") ?? "",
+      title: top.string("title") ?? "", rules: rules)
+  }
+}

@@ -1,0 +1,49 @@
+import AppraisalModel
+import EvidenceParsers
+import Testing
+
+@Suite("Mapping files: the bundled ITSM rules and ITIL links load and check against the catalog")
+struct MappingReaderTests {
+  static let catalog = try! BundledCatalog.load()
+
+  @Test("the bundled ITSM → CMMI-SVC rules are valid, artifacts only, with a rationale each")
+  func itsmRules() throws {
+    let mapping = try ImportMappingReader.read(
+      path: BundledCatalog.path("mappings/itsm-cmmi-svc-1.3.json")!, catalog: Self.catalog)
+    #expect(mapping.rules.count >= 30)
+    #expect(mapping.rules.allSatisfy { $0.indicator.isArtifact && !$0.rationale.isEmpty })
+    #expect(Set(mapping.rules.map(\.kind)) == Set(ITSMRecord.Kind.allCases))
+  }
+
+  @Test("the bundled ITIL links cover ITIL V2, V3/2011 and ITIL 4, none authoritative")
+  func itilLinks() throws {
+    let mapping = try CrossModelMappingReader.read(
+      path: BundledCatalog.path("mappings/itil-cmmi-svc-1.3.json")!, catalog: Self.catalog)
+    #expect(mapping.frameworks.count == 3)
+    #expect(mapping.links.count >= 100)
+    #expect(mapping.sources.allSatisfy { !$0.isAuthoritative })
+  }
+
+  @Test("a broken rules file reports every problem located")
+  func brokenRules() {
+    let text = """
+      {"formatVersion": 2, "model": "CMMI-SVC", "modelVersion": "1.3", "title": "t",
+       "rules": [
+         {"id": "a", "kind": "incident", "when": [{"field": "colour", "present": true}], "practice": "IRP SP 9.9",
+          "indicator": "affirmation", "rationale": "r"},
+         {"id": "a", "kind": "gadget", "practice": "IRP", "indicator": "direct-artifact", "rationale": "r", "extra": 1}
+       ]}
+      """
+    do {
+      _ = try ImportMappingReader.read(bytes: Array(text.utf8), file: "rules.json", catalog: Self.catalog)
+      Issue.record("accepted")
+    } catch {
+      let lines = error.problems.map(\.description)
+      #expect(lines.count >= 7, "\(lines)")
+      #expect(lines.allSatisfy { $0.hasPrefix("rules.json:") })
+      #expect(lines.contains { $0.contains("format version 2") })
+      #expect(lines.contains { $0.contains("colour") })
+      #expect(lines.contains { $0.contains("gadget") })
+    }
+  }
+}
