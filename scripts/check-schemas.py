@@ -62,9 +62,14 @@ for path in valid_evidence + invalid_evidence:
     should_pass = path in valid_evidence or name.startswith("semantic-")
     cases.append((path, should_pass, problems))
 
-# The JSON report golden files (written by the built binary) must match the report schema.
-for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json")):
-    cases.append((path, True, check_json(report_schema, path)))
+# The JSON report golden files (written by the built binary) must match the report schema; the evidence
+# files `appraise import` writes (import-*) must match the evidence schemas.
+for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("Tests/AppraiseTests/Golden/import-*.xml")):
+    if os.path.basename(path).startswith("import-"):
+        problems = check_json(evidence_schema, path) if path.endswith(".json") else check_xml(path)
+    else:
+        problems = check_json(report_schema, path)
+    cases.append((path, True, problems))
 
 passed = failed = 0
 for path, should_pass, problems in cases:

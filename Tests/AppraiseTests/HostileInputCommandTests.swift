@@ -202,17 +202,17 @@ struct HostileInputCommandTests {
     Case(
       name: "xinclude.xml", status: 65,
       message: ":13: error: unexpected element <include> in <evidence>; see docs/evidence-format.md"),
-    Case(name: "gzip-compressed.xml", status: 65, message: ":1:1: error: document is empty"),
+    Case(name: "gzip-compressed.xml", status: 65, message: ":1:1: error: the file is gzip-compressed"),
     Case(
       name: "gzip-compressed.xml.gz", status: 65,
       message: ": error: unknown file type; expected an evidence file ending in .xml, .json or .csv"),
-    Case(name: "deep-nesting.xml", status: 65, message: ":13:1540: error: excessive depth in document: 256"),
+    Case(name: "deep-nesting.xml", status: 65, message: ":13:1540: error: elements nested deeper than 256 levels"),
     Case(name: "text-5mb.xml", status: 0, message: ": valid — 1 instantiations, 1 evidence items"),
     // The column (about 10,000,000: where libxml2 gave up) depends on the text before the note.
-    Case(name: "text-20mb.xml", status: 65, message: ":11:", also: "error: xmlsax2characters: huge text node"),
+    Case(name: "text-20mb.xml", status: 65, message: ":11:", also: "error: a text value longer than 10,000,000 bytes"),
     Case(
       name: "invalid-utf8.xml", status: 65,
-      message: ":11:16: error: input is not proper utf-8, indicate encoding ! bytes: 0xe9 0x20 0x61 0x75"),
+      message: ":11:16: error: invalid UTF-8 byte 0xE9; expected UTF-8 text"),
     Case(name: "utf16-bom.xml", status: 0, message: ": valid — 1 instantiations, 1 evidence items"),
     Case(
       name: "encoding-lie-utf16.xml", status: 65,

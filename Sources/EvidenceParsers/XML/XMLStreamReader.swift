@@ -305,7 +305,10 @@ public final class XMLStreamReader {
       return XMLReadError(file: file, line: 0, column: nil, message: "cannot read file: " + errorText(input.readErrno))
     }
     if input.bytesRead == 0 {
-      return XMLReadError(file: file, line: 0, column: nil, message: "empty file; expected an XML document")
+      return XMLReadError(file: file, line: 1, column: 1, message: "empty file; expected an XML document")
+    }
+    if let message = input.notXMLMessage() {
+      return XMLReadError(file: file, line: 1, column: 1, message: message)
     }
     guard let captured = input.firstError else {
       return XMLReadError(file: file, line: max(1, parserLine), column: nil, message: unattachedErrorMessage())
@@ -487,7 +490,31 @@ private final class ReaderInput {
     let column = Int(error.pointee.int2)
     firstError = CapturedError(
       line: max(0, Int(error.pointee.line)), column: column > 0 ? column : nil,
-      message: message.isEmpty ? "malformed XML" : message, sawDoctype: sawDoctype)
+      message: message.isEmpty ? "malformed XML" : plainMessage(message), sawDoctype: sawDoctype)
+  }
+
+  /// For a file that is no XML text at all — gzip data, other binary data — what it looks like, from its
+  /// first bytes; `nil` for anything that starts like XML (a byte order mark, `<`, white space).
+  func notXMLMessage() -> String? {
+    var head = [UInt8](repeating: 0, count: 4)
+    let count: Int
+    if fd >= 0 {
+      count = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 4, 0) }
+    } else {
+      count = min(4, bytes.count)
+      head.replaceSubrange(0..<count, with: bytes.prefix(count))
+    }
+    guard count >= 2 else { return nil }
+    if head[0] == 0x1F && head[1] == 0x8B {
+      return "the file is gzip-compressed; expected an uncompressed XML document (gunzip it first)"
+    }
+    let startsLikeXML: Set<UInt8> = [0x3C, 0xEF, 0xFE, 0xFF, 0x00, 0x20, 0x09, 0x0A, 0x0D]
+    if !startsLikeXML.contains(head[0]) {
+      let shown = head[0] >= 0x21 && head[0] < 0x7F ? "'\(Character(UnicodeScalar(head[0])))' " : ""
+      return
+        "the file starts with \(shown)byte 0x\(String(head[0], radix: 16, uppercase: true)); expected an XML document starting with '<'"
+    }
+    return nil
   }
 
   /// 1-based line and column of `<!DOCTYPE` within the first 64 KiB, for ASCII-compatible input.
@@ -546,6 +573,30 @@ private func lineBreaksInFirstPiece(_ text: UnsafePointer<xmlChar>) -> Int {
     }
     cursor += 1
   }
+}
+
+/// libxml2's messages that name its internals or options, said in the user's terms (checked against
+/// Debian's libxml2 2.9.14 wording, already lower-cased by normalizedMessage).
+private func plainMessage(_ message: String) -> String {
+  if message.hasPrefix("excessive depth in document") {
+    return "elements nested deeper than 256 levels; an evidence file needs at most 5"
+  }
+  if message.hasSuffix("huge text node") {
+    return "a text value longer than 10,000,000 bytes; expected shorter text (libxml2's limit)"
+  }
+  if message.hasPrefix("attvalue: ") {
+    return "an attribute value is not closed; expected a closing quote before '<' or the end of the file"
+  }
+  if message == "char 0x0 out of allowed range" {
+    return "NUL byte (0x00); expected XML text (is the file binary, or UTF-16 without a byte order mark?)"
+  }
+  if message.hasPrefix("input is not proper utf-8, indicate encoding ! bytes: ") {
+    let bytes = message.dropFirst("input is not proper utf-8, indicate encoding ! bytes: ".count)
+    let first = bytes.split(separator: " ").first.map { $0.uppercased().replacingOccurrences(of: "0X", with: "0x") }
+    return "invalid UTF-8 byte \(first ?? "")"
+      + "; expected UTF-8 text, or an encoding declaration such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+  }
+  return message
 }
 
 /// Trims libxml2's message, collapses its whitespace (some messages span two lines) and lower-cases
