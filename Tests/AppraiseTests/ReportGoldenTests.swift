@@ -48,4 +48,27 @@ struct ReportGoldenTests {
     #expect(result.status == 0)
     try Self.check(result.stdout, "rate-sample.txt")
   }
+
+  @Test("rate with the ITIL V2 view, every format", arguments: formats)
+  func itilView(format: String) throws {
+    let result = try AppraiseRunner.run([
+      "rate", "fixtures/company-a/after.xml", "--view", "itil", "--itil", "v2", "--format", format,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    try Self.check(result.stdout, "rate-after-itil-v2.\(Self.extensions[format]!)")
+  }
+
+  @Test("import, then rate with the ITIL 4 view: the end-to-end path from ITSM records")
+  func importThenView() throws {
+    let evidence = FileManager.default.temporaryDirectory.appendingPathComponent("itil-\(UUID().uuidString).xml").path
+    defer { try? FileManager.default.removeItem(atPath: evidence) }
+    let imported = try AppraiseRunner.run(
+      ["import", "--from", "servicenow"]
+        + ["incident", "problem", "change_request"].map { "fixtures/itsm/servicenow/\($0).xml" }
+        + ["--output", evidence])
+    #expect(imported.status == 0, "stderr: \(imported.stderr)")
+    let rated = try AppraiseRunner.run(["rate", evidence, "--view", "itil", "--itil", "4"])
+    #expect(rated.status == 0, "stderr: \(rated.stderr)")
+    try Self.check(rated.stdout.replacingOccurrences(of: evidence, with: "EVIDENCE"), "import-rate-itil-4.txt")
+  }
 }

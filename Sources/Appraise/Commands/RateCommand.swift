@@ -16,6 +16,7 @@ struct RateCommand: ParsableCommand {
         appraise rate fixtures/company-a/after.xml
         appraise rate fixtures/company-a/after.json --format html --output after.html
         appraise rate evidence.csv --format json --fail-on unsatisfied
+        appraise rate fixtures/company-a/after.xml --view itil --itil v2
       """)
 
   @Argument(help: "The appraisal's evidence file (.xml, .json or .csv).")
@@ -23,10 +24,51 @@ struct RateCommand: ParsableCommand {
 
   @OptionGroup var options: ReportOptions
 
+  /// Extra views of the rating.
+  enum View: String, ExpressibleByArgument, CaseIterable {
+    case itil
+  }
+
+  /// ITIL editions, as the cross-model mapping names them.
+  enum ITILEdition: String, ExpressibleByArgument, CaseIterable {
+    case v2, v3
+    case v4 = "4"
+    var framework: String {
+      switch self {
+      case .v2: "ITIL V2"
+      case .v3: "ITIL V3/2011"
+      case .v4: "ITIL 4"
+      }
+    }
+  }
+
+  @Option(help: "Add a view of the rating: itil (rolled up per ITIL process through derived cross-model links).")
+  var view: View?
+
+  @Option(help: "The ITIL edition for --view itil: v2, v3 (V3/2011) or 4.")
+  var itil: ITILEdition = .v4
+
+  @Option(help: "A cross-model mapping file for --view (default: the bundled ITIL ↔ CMMI-SVC links).")
+  var viewMapping: String?
+
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
-    try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []))
-    let report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
+    try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []) + (viewMapping.map { [$0] } ?? []))
+    var mapping: CrossModelMapping?
+    if view == .itil {
+      do throws(ReadFailure) {
+        mapping = try CrossModelMappingReader.read(
+          path: viewMapping ?? BundledCatalog.path("mappings/itil-cmmi-svc-1.3.json")
+            ?? "mappings/itil-cmmi-svc-1.3.json", catalog: catalog)
+      } catch {
+        throw fail(error)
+      }
+    }
+    var report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
+    if let mapping {
+      report.view = CrossModelView(result: report.result, mapping: mapping, framework: itil.framework)
+      if viewMapping != nil { report.inputs.append(try digest(role: "view mapping", path: viewMapping!)) }
+    }
     let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
     try options.emit(rendered)
     if let condition = options.failOn, condition.isMet(by: report.result) { throw ExitCode(1) }

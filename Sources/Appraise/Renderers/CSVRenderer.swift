@@ -51,6 +51,22 @@ struct CSVRenderer: ReportRenderer {
     if let maturity = report.result.maturityLevel { rows.append(["maturityLevel", "\(maturity.level)"]) }
     rows.append(["equivalentStaging", "\(report.result.equivalentStaging.level)"])
     rows += RatingRules.summary(coverage: report.appraisal.coverage).map { ["rule", $0.rule, $0.statement] }
+    if let view = report.view {
+      rows.append(["view", view.framework, RateReport.viewStatement(view)])
+      for row in view.rows {
+        rows.append(["viewProcess", row.process.name, row.process.book ?? "", row.summary])
+        rows += row.entries.map {
+          [
+            "viewLink", row.process.name, $0.link.target, $0.link.relation.rawValue, $0.link.strength.rawValue,
+            $0.link.source, $0.isAuthoritative ? "authoritative" : "derived", $0.status,
+            $0.supports ? "supports" : "does not support",
+          ]
+        }
+      }
+      rows += view.sources.map {
+        ["viewSource", $0.id, $0.title, $0.isAuthoritative ? "authoritative" : "not authoritative"]
+      }
+    }
     rows += inputs.map { ["input", $0.role, $0.path, $0.sha256] }
     return rows
   }

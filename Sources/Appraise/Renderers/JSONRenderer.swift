@@ -33,6 +33,7 @@ struct JSONRenderer: ReportRenderer {
     var rules: [Rule]
     var notes: [String]
     var inputs: [Input]?
+    var itilView: View?
 
     init(kind: String, report: RateReport, inputs: [InputDigest]?) {
       let result = report.result
@@ -65,6 +66,7 @@ struct JSONRenderer: ReportRenderer {
       rules = RatingRules.summary(coverage: appraisal.coverage).map { Rule(rule: $0.rule, statement: $0.statement) }
       notes = result.notes + report.warnings
       self.inputs = inputs?.map(Input.init)
+      itilView = report.view.map(View.init)
     }
   }
 
@@ -292,6 +294,50 @@ struct JSONRenderer: ReportRenderer {
       before = RateDocument(kind: "rate", report: report.before, inputs: nil)
       after = RateDocument(kind: "rate", report: report.after, inputs: nil)
       inputs = report.inputs.map(Input.init)
+    }
+  }
+
+  /// A cross-model view (`--view itil`).
+  struct View: Encodable {
+    struct Link: Encodable {
+      var cmmi, relation, strength, source: String
+      var authoritative: Bool
+      var status: String
+      var supports: Bool
+      var note: String?
+    }
+    struct Process: Encodable {
+      var id, name: String
+      var book: String?
+      var summary: String
+      var links: [Link]
+    }
+    struct Source: Encodable {
+      var id, title: String
+      var reference: String?
+      var authoritative: Bool
+    }
+    var framework: String
+    var statement: String
+    var processes: [Process]
+    var sources: [Source]
+
+    init(_ view: CrossModelView) {
+      framework = view.framework
+      statement = RateReport.viewStatement(view)
+      processes = view.rows.map { row in
+        Process(
+          id: row.process.id, name: row.process.name, book: row.process.book, summary: row.summary,
+          links: row.entries.map {
+            Link(
+              cmmi: $0.link.target, relation: $0.link.relation.rawValue, strength: $0.link.strength.rawValue,
+              source: $0.link.source, authoritative: $0.isAuthoritative, status: $0.status, supports: $0.supports,
+              note: $0.link.note)
+          })
+      }
+      sources = view.sources.map {
+        Source(id: $0.id, title: $0.title, reference: $0.reference, authoritative: $0.isAuthoritative)
+      }
     }
   }
 }

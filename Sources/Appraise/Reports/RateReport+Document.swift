@@ -10,6 +10,7 @@ extension RateReport {
     ratings(&doc)
     levels(&doc)
     findings(&doc)
+    if let view { crossModelView(view, &doc) }
     characterizations(&doc)
     judgments(&doc)
     closing(&doc, inputs: inputs)

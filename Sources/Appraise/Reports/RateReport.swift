@@ -7,6 +7,8 @@ struct RateReport: Sendable {
   var inputs: [InputDigest]
   /// Validation warnings of the input (not errors: those stop before rating).
   var warnings: [String]
+  /// The rating seen through another framework's processes (`--view itil`), if asked for.
+  var view: CrossModelView? = nil
 
   var appraisal: Appraisal { result.appraisal }
 
