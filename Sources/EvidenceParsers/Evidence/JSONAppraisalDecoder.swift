@@ -7,9 +7,16 @@ import AppraisalModel
 public enum JSONAppraisalDecoder {
   /// Decodes a JSON appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
   public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
+    let walker = JSONModelWalker(file: file, recording: recordLocations)
+    let decoder = Decoder(walker: walker)
+    // Evidence items, usually most of the file, are decoded as the parser completes each one, so the
+    // document is never held as a tree alongside the model.
+    var evidence: [EvidenceItem] = []
     let root: JSONNode
     do {
-      root = try JSONNode.parse(bytes: bytes)
+      root = try JSONNode.parse(bytes: bytes, streaming: ["evidence"]) { _, index, node in
+        evidence.append(decoder.evidence((ModelPath.root.appending("evidence").appending(index), node)))
+      }
     } catch {
       return AppraisalDecoding(
         appraisal: nil, sourceMap: SourceMap(file: file),
@@ -20,8 +27,8 @@ public enum JSONAppraisalDecoder {
             message: error.message)
         ])
     }
-    let walker = JSONModelWalker(file: file, recording: recordLocations)
-    let appraisal = Decoder(walker: walker).appraisal(root)
+    var appraisal = decoder.appraisal(root)
+    appraisal?.evidence = evidence
     return AppraisalDecoding(
       appraisal: appraisal, sourceMap: walker.sourceMap, problems: walker.locatedProblems,
       failedPaths: walker.failedPaths)

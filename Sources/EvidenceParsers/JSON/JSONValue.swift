@@ -57,6 +57,16 @@ public struct JSONNode: Equatable, Sendable {
   public static func parse(
     bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth
   ) throws(JSONSyntaxError) -> JSONNode {
+    try parse(bytes: bytes, maxDepth: maxDepth, streaming: [], { _, _, _ in })
+  }
+
+  /// Parses like ``parse(bytes:maxDepth:)``, but hands each element of the arrays that are members
+  /// `streaming` of the top-level object to `visit` (member name, element index, element) as soon as it
+  /// is complete, and leaves those arrays empty in the tree: a large array is never held as a tree.
+  public static func parse(
+    bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth, streaming: Set<String>,
+    _ visit: (String, Int, JSONNode) -> Void
+  ) throws(JSONSyntaxError) -> JSONNode {
     var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
     // The values of every open container, innermost last, in two shared stacks; a closing
     // bracket moves its container's values into an array of exactly the right size.
@@ -102,7 +112,10 @@ public struct JSONNode: Equatable, Sendable {
       case .null:
         finished = JSONNode(.null, at: position)
       }
-      if let container = open.last {
+      if open.count == 2, open[0].isObject, !open[1].isObject, streaming.contains(open[1].key) {
+        visit(open[1].key, open[1].count, finished)
+        open[1].count += 1
+      } else if let container = open.last {
         if container.isObject {
           members.append(JSONMember(key: key, keyPosition: keyPosition, value: finished))
         } else {
@@ -125,6 +138,8 @@ public struct JSONNode: Equatable, Sendable {
     /// The member name this container is the value of, if its parent is an object.
     var key: String
     var keyPosition: JSONPosition
+    /// Elements handed to the visitor so far (streamed arrays only).
+    var count = 0
   }
 
   // MARK: - Typed access
