@@ -88,7 +88,8 @@ def main():
     parser.add_argument("--growth", default="100,1000,5000", help="instantiations for the rate+reports series (k=1)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
-    parser.add_argument("--sections", default="xml,json,growth", help="which tables to measure")
+    parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
+    parser.add_argument("--sections", default="xml,json,growth,itsm", help="which tables to measure")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -110,6 +111,8 @@ def main():
         json_section(args)
     if "growth" in sections:
         growth_section(args)
+    if "itsm" in sections:
+        itsm_section(args, xmllint)
 
 
 def xml_section(args, xmllint, have_lxml):
@@ -166,6 +169,24 @@ def growth_section(args):
             total += render.median
             cells.append(str(render))
         print(f"| {n} | {mb(xml):.0f} | {rate_stat} | " + " | ".join(cells) + f" | {total:.3f} |")
+        sys.stdout.flush()
+
+
+def itsm_section(args, xmllint):
+    print("\n## ITSM import: ServiceNow XML export (appraise import --from servicenow)\n")
+    print("| records | MB | appraise import | records/s | peak RSS MB | xmllint --stream | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.itsm_records.split(",")]:
+        path = os.path.join(args.out, f"servicenow-incident-{n}.xml")
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_servicenow.py"), "--records", str(n),
+                            "--out", args.out], check=True, stdout=subprocess.DEVNULL)
+        runs = args.big_runs if mb(path) > 500 else args.runs
+        target = os.path.join(args.out, "import-output.xml")
+        ours, rss, _ = measure([BIN, "import", "--from", "servicenow", path, "--output", target], runs)
+        lint = measure(["xmllint", "--stream", "--noout", path], runs)[0] if xmllint else None
+        rate = f"{n / ours.median:,.0f}" if ours.median > 0 else "n/a"
+        print(f"| {n:,} | {mb(path):.0f} | {ours} | {rate} | {rss:.0f} | {lint or 'n/a'} | {ratio(ours, lint)} |")
         sys.stdout.flush()
 
 
