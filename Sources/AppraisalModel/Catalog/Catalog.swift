@@ -16,6 +16,12 @@ public struct Catalog: Hashable, Sendable {
       self.title = title
       self.reference = reference
     }
+
+    /// Why a file made for model `id` version `version` does not fit this catalog, or `nil` if it does.
+    public func mismatch(_ id: String, _ version: String, what: String) -> String? {
+      id == self.id && version == self.version
+        ? nil : "\(what) is for \(id) \(version); expected the catalog's \(self.id) \(self.version)"
+    }
   }
 
   public var model: Model

@@ -101,12 +101,8 @@ public struct CrossModelMapping: Hashable, Sendable {
   public func problems(against catalog: Catalog) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     let root = ModelPath.root
-    if model != catalog.model.id || modelVersion != catalog.model.version {
-      problems.append(
-        ModelProblem(
-          .error, at: root.appending("model"),
-          "the mapping is for \(model) \(modelVersion); expected the catalog's \(catalog.model.id) \(catalog.model.version)"
-        ))
+    if let mismatch = catalog.model.mismatch(model, modelVersion, what: "the mapping") {
+      problems.append(ModelProblem(.error, at: root.appending("model"), mismatch))
     }
     var sourceIDs: Set<String> = []
     for (index, source) in sources.enumerated() where !sourceIDs.insert(source.id).inserted {

@@ -74,12 +74,8 @@ public struct ImportMapping: Hashable, Sendable {
   public func problems(against catalog: Catalog) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     let root = ModelPath.root
-    if model != catalog.model.id || modelVersion != catalog.model.version {
-      problems.append(
-        ModelProblem(
-          .error, at: root.appending("model"),
-          "the mapping is for \(model) \(modelVersion); expected the catalog's \(catalog.model.id) \(catalog.model.version)"
-        ))
+    if let mismatch = catalog.model.mismatch(model, modelVersion, what: "the mapping") {
+      problems.append(ModelProblem(.error, at: root.appending("model"), mismatch))
     }
     var ids: Set<String> = []
     for (index, rule) in rules.enumerated() {

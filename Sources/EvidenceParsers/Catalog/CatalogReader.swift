@@ -13,43 +13,9 @@ public enum CatalogReader {
 
   /// Reads and validates a catalog from memory; `file` names it in messages.
   public static func read(bytes: [UInt8], file: String) throws(ReadFailure) -> Catalog {
-    let root: JSONNode
-    do {
-      root = try JSONNode.parse(bytes: bytes)
-    } catch {
-      throw .invalid(
-        file: file,
-        problems: [
-          LocatedProblem(
-            severity: .error,
-            location: SourceLocation(file: file, line: error.position.line, column: error.position.column),
-            file: file, message: error.message)
-        ])
-    }
-    if looksLikeEvidence(root) {
-      // One clear problem instead of a list of missing and unknown members.
-      throw .invalid(
-        file: file,
-        problems: [
-          LocatedProblem(
-            severity: .error,
-            location: SourceLocation(file: file, line: root.position.line, column: root.position.column), file: file,
-            message: Message.evidenceFile)
-        ])
-    }
-    let walker = JSONModelWalker(file: file)
-    let catalog = decode(root, walker)
-    var problems = walker.problems
-    if let catalog {
-      // Semantic problems under a value that already failed to decode would only repeat it.
-      let broken = problems.map(\.path)
-      problems += CatalogValidator.problems(in: catalog).filter { problem in
-        !broken.contains { problem.path.hasPrefix($0) }
-      }
-    }
-    let located = problems.map { LocatedProblem($0, in: walker.sourceMap) }.sorted()
-    if let catalog, !located.contains(where: { $0.severity == .error }) { return catalog }
-    throw .invalid(file: file, problems: located)
+    try JSONDocumentReader.read(
+      bytes: bytes, file: file, refusing: { looksLikeEvidence($0) ? Message.evidenceFile : nil }, decode: decode,
+      validate: CatalogValidator.problems(in:))
   }
 
   /// An evidence file passed where a catalog belongs: it has a header and a scope, and no catalog member.
@@ -64,14 +30,7 @@ public enum CatalogReader {
         root, at: .root, allowed: ["formatVersion", "model", "genericGoals", "processAreas", "$schema"],
         what: "the catalog")
     else { return nil }
-    if let version = top.int(
-      "formatVersion", in: 1...Int.max, expected: "the integer \(supportedFormatVersions.upperBound)"),
-      !supportedFormatVersions.contains(version)
-    {
-      walker.problem(
-        ModelPath.root.appending("formatVersion"),
-        "format version \(version) is not supported; expected \(supportedFormatVersions.upperBound)")
-    }
+    JSONDocumentReader.checkFormatVersion(top, walker, supported: supportedFormatVersions)
     var model = Catalog.Model(id: "", version: "", title: "")
     if let object = top.object("model", allowed: ["id", "version", "title", "reference"], what: "the model") {
       model.id = object.string("id") ?? ""

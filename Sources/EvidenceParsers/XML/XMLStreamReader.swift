@@ -101,18 +101,8 @@ public final class XMLStreamReader {
       pendingEmptyEnd = false
       return .endElement(name: localName())
     }
-    if let storedError { throw storedError }
-    if finished { return nil }
-    while true {
-      let status = xmlTextReaderRead(reader)
-      if status < 0 || input.firstError != nil || (status == 0 && input.readErrno != 0) {
-        throw fail(currentError())
-      }
-      if status == 0 {
-        finished = true
-        return nil
-      }
-      switch xmlTextReaderNodeType(reader) {
+    while let type = try readNode() {
+      switch type {
       case NodeType.element:
         return startElement()
       case NodeType.endElement:
@@ -122,9 +112,6 @@ public final class XMLStreamReader {
         let line = textStartLine(xmlTextReaderCurrentNode(reader), content: value)
         lastLine = line
         return .text(String(cString: value), line: line, column: column(on: line))
-      case NodeType.documentType, NodeType.entityReference, NodeType.entity, NodeType.endEntity,
-        NodeType.notation:
-        throw fail(doctypeError(fallbackLine: parserLine, fallbackColumn: nil))
       case NodeType.whitespace, NodeType.significantWhitespace:
         // Not reported. It ends where the next construct starts, so its line (kept in full by
         // XML_PARSE_BIG_LINES) is a lower bound for the next event's line.
@@ -134,6 +121,29 @@ public final class XMLStreamReader {
         // Comments, processing instructions.
         continue
       }
+    }
+    return nil
+  }
+
+  /// Moves libxml2's reader on by one node and returns its type, or `nil` at the end of the document.
+  /// Throws, and keeps throwing, on malformed input and on any DTD or entity node.
+  private func readNode() throws(XMLReadError) -> Int32? {
+    if let storedError { throw storedError }
+    if finished { return nil }
+    let status = xmlTextReaderRead(reader)
+    if status < 0 || input.firstError != nil || (status == 0 && input.readErrno != 0) {
+      throw fail(currentError())
+    }
+    if status == 0 {
+      finished = true
+      return nil
+    }
+    let type = xmlTextReaderNodeType(reader)
+    switch type {
+    case NodeType.documentType, NodeType.entityReference, NodeType.entity, NodeType.endEntity, NodeType.notation:
+      throw fail(doctypeError(fallbackLine: parserLine, fallbackColumn: nil))
+    default:
+      return type
     }
   }
 
@@ -155,30 +165,18 @@ public final class XMLStreamReader {
       pendingEmptyEnd = false
       return .endElement
     }
-    if let storedError { throw storedError }
-    if finished { return .endOfDocument }
-    while true {
-      let status = xmlTextReaderRead(reader)
-      if status < 0 || input.firstError != nil || (status == 0 && input.readErrno != 0) {
-        throw fail(currentError())
-      }
-      if status == 0 {
-        finished = true
-        return .endOfDocument
-      }
-      switch xmlTextReaderNodeType(reader) {
+    while let type = try readNode() {
+      switch type {
       case NodeType.element:
         // libxml2 reports no end for an empty element; one is made up, as next() does.
         pendingEmptyEnd = xmlTextReaderIsEmptyElement(reader) == 1
         return .startElement(isEmpty: pendingEmptyEnd)
       case NodeType.endElement: return .endElement
       case NodeType.text, NodeType.cdata: return .text
-      case NodeType.documentType, NodeType.entityReference, NodeType.entity, NodeType.endEntity,
-        NodeType.notation:
-        throw fail(doctypeError(fallbackLine: parserLine, fallbackColumn: nil))
       default: continue
       }
     }
+    return .endOfDocument
   }
 
   /// The index in ``internNames(_:)``'s list of the current element's local name, or -1.

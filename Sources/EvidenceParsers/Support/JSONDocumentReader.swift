@@ -4,9 +4,11 @@ import AppraisalModel
 /// into a model value collecting every problem, validate the value, then locate and sort all problems and
 /// fail once if any is an error.
 enum JSONDocumentReader {
+  /// `refusing` may name, for a whole document of the wrong kind, the one problem to report instead of a
+  /// list of missing and unknown members.
   static func read<Value>(
-    bytes: [UInt8], file: String, decode: (JSONNode, JSONModelWalker) -> Value?,
-    validate: (Value) -> [ModelProblem]
+    bytes: [UInt8], file: String, refusing: (JSONNode) -> String? = { _ in nil },
+    decode: (JSONNode, JSONModelWalker) -> Value?, validate: (Value) -> [ModelProblem]
   ) throws(ReadFailure) -> Value {
     let root: JSONNode
     do {
@@ -19,6 +21,16 @@ enum JSONDocumentReader {
             severity: .error,
             location: SourceLocation(file: file, line: error.position.line, column: error.position.column),
             file: file, message: error.message)
+        ])
+    }
+    if let message = refusing(root) {
+      throw .invalid(
+        file: file,
+        problems: [
+          LocatedProblem(
+            severity: .error,
+            location: SourceLocation(file: file, line: root.position.line, column: root.position.column), file: file,
+            message: message)
         ])
     }
     let walker = JSONModelWalker(file: file)
@@ -36,7 +48,9 @@ enum JSONDocumentReader {
 
   /// Checks `formatVersion` against the versions a reader supports.
   static func checkFormatVersion(_ top: JSONObject, _ walker: JSONModelWalker, supported: ClosedRange<Int>) {
-    if let version = top.int("formatVersion", in: 1...Int.max), !supported.contains(version) {
+    if let version = top.int("formatVersion", in: 1...Int.max, expected: "the integer \(supported.upperBound)"),
+      !supported.contains(version)
+    {
       walker.problem(
         ModelPath.root.appending("formatVersion"),
         "format version \(version) is not supported; expected \(supported.upperBound)")
