@@ -51,6 +51,21 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "The new appraisal's date, YYYY-MM-DD (default: the latest record date).")
   var date: String?
 
+  @Flag(help: "Import the other records when some cannot be used (no id, a broken row); they are reported as skipped.")
+  var skipBadRecords = false
+
+  @Option(help: "Jira: the label that marks an issue as a continuity test.")
+  var continuityLabel: String = "continuity-test"
+
+  @Option(
+    help:
+      "Jira: a custom field for a normalized field, as NAME=customfield_ID (repeatable), e.g. rootCause=customfield_10040."
+  )
+  var jiraField: [String] = []
+
+  @Option(help: "ServiceNow Table API: the table of records that do not name theirs (e.g. incident).")
+  var table: String?
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("name at least one export file") }
     if ITSMTool(rawValue: from) == nil {
@@ -65,6 +80,9 @@ struct ImportCommand: ParsableCommand {
     }
     if !output.hasSuffix(".xml") && !output.hasSuffix(".json") {
       throw ValidationError("--output \(output) must end in .xml or .json (the evidence syntaxes import writes)")
+    }
+    for field in jiraField where field.split(separator: "=").count != 2 {
+      throw ValidationError("--jira-field \(field) is not NAME=customfield_ID")
     }
     if let date, !AppraisalValidator.isCalendarDate(date) {
       throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
@@ -89,13 +107,23 @@ struct ImportCommand: ParsableCommand {
     }
     var importer = EvidenceImporter(mapping: rules, tool: tool.displayName)
     var failure: ExitCode?
-    for file in files {
-      do throws(ReadFailure) {
-        let warnings = try ITSMImportReader.read(path: file, tool: tool, groupBy: groupBy) {
-          importer.add($0, from: (file as NSString).lastPathComponent)
-        }
-        for warning in warnings { printError(warning.description) }
-      } catch {
+    // All files are read as one import (cross-file references such as a task_sla's incident or
+    // Freshservice's groups.json are resolved across them). A rejected file fails the run and nothing is
+    // written; records skipped with errors are reported and the others imported.
+    let names = Dictionary(files.map { ($0, ($0 as NSString).lastPathComponent) }, uniquingKeysWith: { a, _ in a })
+    let options = ITSMImportOptions(
+      groupBy: groupBy, continuityLabel: continuityLabel,
+      jiraFields: Dictionary(
+        jiraField.map { field in
+          let parts = field.split(separator: "=").map(String.init)
+          return (parts[0], parts[1])
+        }, uniquingKeysWith: { _, last in last }), serviceNowTable: table)
+    let results = ITSMImportReader.read(paths: files, tool: tool, options: options) { record, file in
+      importer.add(record, from: names[file] ?? file)
+    }
+    var skipped = 0
+    for result in results {
+      if let error = result.failure {
         printError(error.errorDescription ?? "\(error)")
         if case .cannotOpen = error {
           failure = ExitStatus.noInput
@@ -103,6 +131,24 @@ struct ImportCommand: ParsableCommand {
           failure = ExitStatus.dataError
         }
       }
+      for var problem in result.problems {
+        if problem.severity == .error {
+          skipped += 1
+          if skipBadRecords {
+            // Asked for: the record is left out, which is worth a warning, not an error.
+            problem.severity = .warning
+            let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
+            problem.message = "record skipped: " + reason
+          }
+        }
+        printError(problem.description)
+      }
+    }
+    if skipped > 0 && !skipBadRecords {
+      printError(
+        "import: \(skipped) record\(skipped == 1 ? "" : "s") could not be used and nothing was written; "
+          + "correct the export, or pass --skip-bad-records to import the other records")
+      if failure == nil { failure = ExitStatus.dataError }
     }
     if let failure { throw failure }
     let appraisal: Appraisal
@@ -134,7 +180,8 @@ struct ImportCommand: ParsableCommand {
     print(
       "\(output): \(importer.recordCount) records (\(counts.joined(separator: ", "))) → "
         + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
-        + "instantiations; \(importer.unmatchedCount) records matched no rule")
+        + "instantiations; \(importer.unmatchedCount) records matched no rule"
+        + (skipped > 0 ? "; \(skipped) records skipped" : ""))
   }
 
   private func today() -> String {

@@ -27,85 +27,207 @@ public enum ITSMTool: String, CaseIterable, Sendable {
     case .manageengine, .freshservice: ["json"]
     }
   }
+
+  var profile: any ITSMProfile.Type {
+    switch self {
+    case .servicenow: ServiceNowProfile.self
+    case .jiraSM: JiraProfile.self
+    case .bmcHelix: BMCHelixProfile.self
+    case .manageengine: ManageEngineProfile.self
+    case .freshservice: FreshserviceProfile.self
+    }
+  }
+}
+
+/// Choices that change how records are normalized (docs/itsm-import.md).
+public struct ITSMImportOptions: Sendable {
+  /// The group field: the tool's alternative (`business_service`, `component`, `site`, `department`,
+  /// `service`) or native field names, the first present wins; empty for the tool's default.
+  public var groupBy: [String]
+  /// Jira: the label that makes an issue a continuity test.
+  public var continuityLabel: String
+  /// Jira: custom field ids by normalized field name or Jira field name (`rootCause` or `Root cause` →
+  /// `customfield_10040`), overriding the look-up by name.
+  public var jiraFields: [String: String]
+  /// ServiceNow Table API: the table of records without `sys_class_name` when the file does not tell.
+  public var serviceNowTable: String?
+
+  public init(
+    groupBy: [String] = [], continuityLabel: String = "continuity-test", jiraFields: [String: String] = [:],
+    serviceNowTable: String? = nil
+  ) {
+    self.groupBy = groupBy
+    self.continuityLabel = continuityLabel
+    self.jiraFields = jiraFields
+    self.serviceNowTable = serviceNowTable
+  }
+}
+
+/// What became of one file of an import.
+public struct ITSMFileResult: Sendable {
+  public var file: String
+  /// Why the file was rejected as a whole (not well-formed, not the tool's envelope, not readable); none of
+  /// its records were handed out.
+  public var failure: ReadFailure?
+  /// Located warnings and record errors, in the order of the records.
+  public var problems: [LocatedProblem]
+  /// Normalized records handed out from this file.
+  public var recordCount: Int
+
+  /// Whether records were skipped with errors.
+  public var hasRecordErrors: Bool { problems.contains { $0.severity == .error } }
 }
 
 /// Reads ITSM exports into normalized records (``ITSMRecord``), one at a time, with a located warning for
-/// every record it cannot use fully (unknown state, no group, a type it does not read).
+/// every record it cannot use fully (unknown state, no group, a type it does not read) and a located
+/// error for every record it cannot use at all (no id).
+///
+/// All files of one import are read together, in two passes when the tool has cross-file references: the
+/// first collects small look-up tables from every file (ServiceNow record number → group for `task_sla`,
+/// Freshservice group id → name from `groups.json`) and checks every file's syntax; the second normalizes.
+/// XML is streamed in both passes, so memory stays flat in the number of records apart from those tables.
+/// A file that is rejected (syntax, envelope) hands out none of its records.
 public enum ITSMImportReader {
-  /// Reads `path` as an export of `tool`, calling `body` for each record; returns the warnings.
-  /// `groupBy` names the native fields that choose a record's instantiation (the tool's default when empty).
+  /// Reads `paths` as one import from `tool`, calling `body` with each record and the file it came from.
+  public static func read(
+    paths: [String], tool: ITSMTool, options: ITSMImportOptions = ITSMImportOptions(),
+    _ body: (ITSMRecord, _ file: String) -> Void
+  ) -> [ITSMFileResult] {
+    let profile = tool.profile
+    var results = paths.map { ITSMFileResult(file: $0, failure: nil, problems: [], recordCount: 0) }
+    var lookups = ITSMLookups()
+    // First pass: syntax of every file (so a rejected file hands out nothing), and the look-ups. JSON is
+    // parsed whole before any record is handed out, so it needs no first pass without look-ups.
+    for (index, path) in paths.enumerated() {
+      do throws(ReadFailure) {
+        let syntax = try syntax(of: path, tool: tool)
+        guard profile.needsLookups || syntax != .json else { continue }
+        // Kept only if the whole file reads: a rejected file contributes nothing.
+        var collected = lookups
+        let only = profile.needsLookups ? profile.lookupFields(options) : []
+        try records(of: path, syntax: syntax, profile: profile, only: only) { record, envelope in
+          guard profile.needsLookups, record.readError == nil else { return }
+          // The context holds no look-ups here, so adding to them never copies them.
+          let context = ITSMContext(
+            options: options, lookups: ITSMLookups(), file: path, syntax: syntax, envelope: envelope)
+          profile.collect(record, context: context, into: &collected)
+        }
+        lookups = collected
+      } catch {
+        results[index].failure = error
+      }
+    }
+    // Second pass: normalize.
+    for (index, path) in paths.enumerated() where results[index].failure == nil {
+      var problems: [LocatedProblem] = []
+      var count = 0
+      var once: Set<String> = []
+      do throws(ReadFailure) {
+        let syntax = try syntax(of: path, tool: tool)
+        try records(of: path, syntax: syntax, profile: profile) { record, envelope in
+          func report(_ severity: ModelProblem.Severity, _ message: String) {
+            problems.append(
+              LocatedProblem(
+                severity: severity, location: SourceLocation(file: path, line: record.line, column: record.column),
+                file: path, message: message))
+          }
+          if let error = record.readError {
+            report(.error, error)
+            return
+          }
+          let context = ITSMContext(options: options, lookups: lookups, file: path, syntax: syntax, envelope: envelope)
+          for outcome in profile.normalize(record, context: context) {
+            switch outcome {
+            case .record(let normalized, let warnings):
+              for warning in warnings { report(.warning, "\(normalized.id): \(warning)") }
+              count += 1
+              body(normalized, path)
+            case .skipped(let reason, let key):
+              if let key, !once.insert(key).inserted { continue }
+              report(.warning, reason)
+            case .error(let message):
+              report(.error, message)
+            }
+          }
+        }
+        results[index].problems = problems
+        results[index].recordCount = count
+      } catch {
+        // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
+        // that changed between the passes.
+        results[index].failure = error
+      }
+    }
+    return results
+  }
+
+  /// Reads one file as an export of `tool`, calling `body` for each record; returns the warnings and
+  /// record errors. Cross-file references are resolved within the file only; use
+  /// ``read(paths:tool:options:_:)`` to import several files together.
   public static func read(
     path: String, tool: ITSMTool, groupBy: [String] = [], _ body: (ITSMRecord) -> Void
   ) throws(ReadFailure) -> [LocatedProblem] {
-    let syntax = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-    guard tool.syntaxes.contains(syntax) else {
+    let result = read(paths: [path], tool: tool, options: ITSMImportOptions(groupBy: groupBy)) { record, _ in
+      body(record)
+    }[0]
+    if let failure = result.failure { throw failure }
+    return result.problems
+  }
+
+  private static func syntax(of path: String, tool: ITSMTool) throws(ReadFailure) -> ITSMSyntax {
+    let ending = path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map { $0.lowercased() } ?? ""
+    guard tool.syntaxes.contains(ending), let syntax = ITSMSyntax(rawValue: ending) else {
+      try InputFile.requireReadable(path)
       throw .invalid(
         file: path,
         problems: [
           LocatedProblem(
             severity: .error, location: nil, file: path,
             message: "\(tool.displayName) exports are read from "
-              + tool.syntaxes.map { ".\($0)" }.joined(separator: " or ") + " files; this file ends in .\(syntax)")
+              + tool.syntaxes.map { ".\($0)" }.joined(separator: " or ")
+              + (ending.isEmpty ? " files; this file has no extension" : " files; this file ends in .\(ending)"))
         ])
     }
-    guard let profile = profile(tool) else {
-      throw .invalid(
-        file: path,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: nil, file: path,
-            message: "the \(tool.displayName) importer is not available in this version; see docs/itsm-import.md")
-        ])
-    }
-    var warnings: [LocatedProblem] = []
-    let handle = { (native: NativeRecord) in
-      func warn(_ message: String) {
-        warnings.append(
-          LocatedProblem(
-            severity: .warning, location: SourceLocation(file: path, line: native.line, column: native.column),
-            file: path, message: message))
-      }
-      switch profile.normalize(native, groupBy: groupBy) {
-      case .record(let record, let notes):
-        for note in notes { warn("\(record.id): \(note)") }
-        body(record)
-      case .skipped(let reason):
-        warn(reason)
-      }
-    }
+    return syntax
+  }
+
+  /// The native records of one file, with the file's envelope.
+  private static func records(
+    of path: String, syntax: ITSMSyntax, profile: any ITSMProfile.Type, only: Set<String>? = nil,
+    _ body: (NativeRecord, NativeNode) -> Void
+  ) throws(ReadFailure) {
+    let tool = profile.tool
     switch syntax {
-    case "xml":
-      try NativeRecordReader.readXML(path: path, shape: profile.xmlShape!, handle)
-    case "json":
+    case .xml:
+      guard let shape = profile.xmlShape else { preconditionFailure("\(tool) has no XML shape") }
+      var root = NativeNode.missing
+      try NativeRecordReader.readXML(
+        path: path, shape: shape, only: only,
+        envelope: { node in
+          root = node
+          return profile.fileProblem(container: shape.root, envelope: node, syntax: .xml)
+        },
+        { body($0, root) })
+    case .json:
+      var outer = NativeNode.missing
       try NativeRecordReader.readJSON(
         bytes: try InputFile.bytes(at: path), file: path, arrays: profile.jsonArrays,
         description: "a \(tool.displayName) export with "
-          + profile.jsonArrays.map { "\"\($0)\"" }.joined(separator: " or "),
-        handle)
-    default:
-      try NativeRecordReader.readCSV(bytes: try InputFile.bytes(at: path), file: path, container: "", handle)
+          + profile.jsonArrays.map { "\"\($0)\"" }.joined(separator: ", "),
+        envelope: { container, node in
+          outer = node
+          return profile.fileProblem(container: container, envelope: node, syntax: .json)
+        },
+        { body($0, outer) })
+    case .csv:
+      var header = NativeNode.missing
+      try NativeRecordReader.readCSV(
+        bytes: try InputFile.bytes(at: path), file: path,
+        envelope: { node in
+          header = node
+          return profile.fileProblem(container: "", envelope: node, syntax: .csv)
+        },
+        { body($0, header) })
     }
-    return warnings
   }
-
-  private static func profile(_ tool: ITSMTool) -> (any ITSMShapedProfile.Type)? {
-    switch tool {
-    case .servicenow: ServiceNowProfile.self
-    case .jiraSM: JiraProfile.self
-    case .bmcHelix, .manageengine, .freshservice: nil
-    }
-  }
-}
-
-/// A profile together with the shapes of its files.
-protocol ITSMShapedProfile: ITSMProfile {
-  static var xmlShape: NativeRecordReader.XMLShape? { get }
-  static var jsonArrays: [String] { get }
-}
-
-extension ServiceNowProfile: ITSMShapedProfile {
-  static var xmlShape: NativeRecordReader.XMLShape? { shape }
-}
-extension JiraProfile: ITSMShapedProfile {
-  static var xmlShape: NativeRecordReader.XMLShape? { shape }
 }

@@ -1,79 +1,291 @@
 import AppraisalModel
 
-/// One record as a tool exported it, before normalisation: its field names and text values as the
-/// tool spells them (nested JSON members joined with dots, e.g. `fields.status.name`), what kind of
-/// record the file or element says it is, and where it starts.
-struct NativeRecord {
-  /// The table, element or array the record came from (`incident`, `change_request`, `tickets`, …).
-  var container: String
-  var fields: [String: String]
+/// A value of an export as the tool wrote it, before normalization: a JSON value, an XML element (its
+/// text, attributes and child elements) or a CSV row (one member per column). Profiles navigate it by
+/// name, e.g. `record["fields"]["status"]["name"].text`; a name that is not there gives a ``missing`` node,
+/// so chains never fail.
+struct NativeNode: Sendable {
+  /// A named child: a JSON object member or an XML child element.
+  struct Member: Sendable {
+    var name: String
+    var node: NativeNode
+
+    init(_ name: String, _ node: NativeNode) {
+      self.name = name
+      self.node = node
+    }
+  }
+
+  enum Kind { case missing, null, scalar, object, array }
+  /// The JSON type of a scalar (XML text and CSV cells are strings).
+  enum ScalarType { case string, number, bool }
+
+  var kind: Kind
+  var scalarType: ScalarType?
+  /// A scalar's text (a JSON string, number literal or `true`/`false`, a CSV cell) or an XML element's
+  /// text, untrimmed; `nil` for JSON objects and arrays.
+  var rawText: String?
+  /// An XML element's attributes.
+  var attributes: [(name: String, value: String)] = []
+  /// A JSON object's members or an XML element's child elements, in document order.
+  var members: [Member] = []
+  /// A JSON array's elements.
+  var elements: [NativeNode] = []
   var line: Int
   var column: Int?
 
-  /// The first non-empty value among `names`.
-  func value(_ names: String...) -> String? {
-    for name in names { if let value = fields[name], !value.isEmpty { return value } }
-    return nil
+  static let missing = NativeNode(kind: .missing, line: 0)
+
+  static func scalar(_ text: String, type: ScalarType = .string, line: Int, column: Int? = nil) -> NativeNode {
+    NativeNode(kind: .scalar, scalarType: type, rawText: text, line: line, column: column)
+  }
+
+  /// The first member (child element) named `name`, else the attribute named `name` as a string scalar,
+  /// else ``missing``.
+  subscript(name: String) -> NativeNode {
+    if let member = members.first(where: { $0.name == name }) { return member.node }
+    if let attribute = attributes.first(where: { $0.name == name }) {
+      return .scalar(attribute.value, line: line, column: column)
+    }
+    return .missing
+  }
+
+  /// Every member (child element) named `name`, in order.
+  func all(_ name: String) -> [NativeNode] { members.filter { $0.name == name }.map(\.node) }
+
+  /// Follows a dotted path of member names (`fields.status.name`).
+  func path(_ dotted: String) -> NativeNode {
+    var node = self
+    for name in dotted.split(separator: ".") { node = node[String(name)] }
+    return node
+  }
+
+  var exists: Bool { kind != .missing }
+  var isNull: Bool { kind == .null }
+  /// Absent, `null`, or a scalar or XML element without text and without members.
+  var isEmpty: Bool {
+    switch kind {
+    case .missing, .null: true
+    case .scalar: text == nil
+    case .object: text == nil && members.isEmpty
+    case .array: elements.isEmpty
+    }
+  }
+
+  /// The trimmed text of a scalar or XML element; `nil` when absent, `null`, an object or array, or empty.
+  var text: String? { ITSMText.clean(rawText) }
+
+  /// A JSON `true`/`false` or the text `true`/`false` (any case).
+  var bool: Bool? {
+    switch text?.lowercased() {
+    case "true": true
+    case "false": false
+    default: nil
+    }
+  }
+
+  /// A JSON number that is an integer, or an XML element's text of digits; `nil` for a JSON string.
+  var integer: Int? {
+    guard kind == .object || scalarType == .number, let text else { return nil }
+    return Int(text)
   }
 }
 
-/// What a tool profile makes of a native record.
-enum NormalizedRecord {
-  case record(ITSMRecord, warnings: [String])
-  /// Not a record the import uses (e.g. an issue type it does not know); the reason becomes a warning.
-  case skipped(String)
+/// One record of an export: the node and where it starts.
+struct NativeRecord {
+  /// The table, element or array the record came from (`incident`, `item`, `tickets`, …; empty for CSV).
+  var container: String
+  var node: NativeNode
+  var line: Int
+  var column: Int?
+  /// A syntax problem of the record itself found by the reader (a CSV row with the wrong number of cells):
+  /// the record is skipped with this error, without reaching the profile.
+  var readError: String?
+
+  init(container: String, node: NativeNode, line: Int, column: Int?, readError: String? = nil) {
+    self.container = container
+    self.node = node
+    self.line = line
+    self.column = column
+    self.readError = readError
+  }
+
+  subscript(name: String) -> NativeNode { node[name] }
 }
 
-/// A tool's knowledge: how its native records become ``ITSMRecord``s.
+/// What a profile makes of one native record: records (an issue and its SLA records, say), or a reason
+/// it was not used.
+enum ITSMOutcome {
+  /// A normalized record and the warnings about it (the reader prefixes them with the record's id).
+  case record(ITSMRecord, warnings: [String])
+  /// Not a record the import uses (e.g. a Jira `Bug`): a warning, the record is not counted. With `once`,
+  /// only the first of the warnings with that key in a file is reported.
+  case skipped(String, once: String? = nil)
+  /// The record cannot be used (no id): an error, the record is skipped and not counted.
+  case error(String)
+}
+
+/// The syntax a file is read in.
+enum ITSMSyntax: String { case xml, json, csv }
+
+/// What a profile knows while normalizing the records of one file.
+struct ITSMContext {
+  var options: ITSMImportOptions
+  var lookups: ITSMLookups
+  var file: String
+  var syntax: ITSMSyntax
+  /// The JSON envelope's other members (e.g. Jira's `names`), the CSV header as members without text,
+  /// or the XML root element.
+  var envelope: NativeNode
+}
+
+/// Tables collected from all files of a run before any record is normalized, for cross-file references
+/// (a ServiceNow `task_sla` naming its incident, Freshservice group ids named in `groups.json`). They grow
+/// with the referenced records only — a 64-bit hash of a record's number or sys_id and a group index each,
+/// never the records' contents — so a million incidents take some tens of megabytes.
+struct ITSMLookups {
+  /// The groups named so far, interned.
+  private(set) var groupNames: [String] = []
+  private var groupIndex: [String: Int32] = [:]
+  /// Hash of a record number or sys_id → index into ``groupNames``. (Within one run Swift's hashes are
+  /// stable; two of a million keys colliding has a chance of about 1 in 10^7.)
+  private var recordGroups: [Int: Int32] = [:]
+  /// Named lookup tables (`groups`, `departments`): id → name.
+  private(set) var names: [String: [String: String]] = [:]
+  /// ServiceNow Table API: the tables named by the records of each file.
+  var tablesOfFile: [String: Set<String>] = [:]
+
+  /// Notes that the record with `number` and `sysID` belongs to `group`.
+  mutating func addRecord(_ number: String?, sysID: String?, group: String) {
+    let index: Int32
+    if let known = groupIndex[group] {
+      index = known
+    } else {
+      index = Int32(groupNames.count)
+      groupNames.append(group)
+      groupIndex[group] = index
+    }
+    if let number { recordGroups[number.hashValue] = index }
+    if let sysID { recordGroups[sysID.hashValue] = index }
+  }
+
+  /// The group of the record with this number or sys_id, if it is among the run's records.
+  func group(ofRecord key: String) -> String? { recordGroups[key.hashValue].map { groupNames[Int($0)] } }
+
+  mutating func addName(_ name: String, id: String, table: String) { names[table, default: [:]][id] = name }
+  /// Notes that a lookup file for `table` was read (even if empty).
+  mutating func loaded(_ table: String) { if names[table] == nil { names[table] = [:] } }
+  func hasTable(_ table: String) -> Bool { names[table] != nil }
+  func name(_ id: String, in table: String) -> String? { names[table]?[id] }
+}
+
+/// A tool's knowledge: where its records sit in its files and how they become ``ITSMRecord``s.
 protocol ITSMProfile {
-  /// Native field that groups records into instantiations by default.
-  static var defaultGroupField: [String] { get }
-  static func normalize(_ native: NativeRecord, groupBy: [String]) -> NormalizedRecord
+  /// The tool, for messages.
+  static var tool: ITSMTool { get }
+  /// Where the records sit in an XML export; `nil` when the tool has no XML shape.
+  static var xmlShape: NativeRecordReader.XMLShape? { get }
+  /// The JSON envelope's record arrays, in the order they are looked for.
+  static var jsonArrays: [String] { get }
+  /// Whether records need tables collected from every file of the run first (``collect(_:context:into:)``).
+  static var needsLookups: Bool { get }
+  /// A problem with a file as a whole, found from its envelope before any record is read (a ManageEngine
+  /// `response_status` that is not a success, a BMC CSV without an id column): the file is rejected.
+  static func fileProblem(container: String, envelope: NativeNode, syntax: ITSMSyntax)
+    -> NativeRecordReader.FileProblem?
+  /// The XML child elements ``collect(_:context:into:)`` looks at (`nil`: all).
+  static func lookupFields(_ options: ITSMImportOptions) -> Set<String>?
+  /// Notes what other records may need of `record` (first pass; no warnings; `context.lookups` is empty).
+  static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups)
+  static func normalize(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome]
 }
 
 extension ITSMProfile {
-  /// The record's group, from the configured fields, or "unassigned" with a warning.
-  static func group(_ native: NativeRecord, _ fields: [String], _ warnings: inout [String]) -> String {
-    for name in fields { if let value = native.fields[name], !value.isEmpty { return value } }
-    warnings.append("record has no \(fields.joined(separator: " or ")); grouped as \"unassigned\"")
-    return "unassigned"
+  static var xmlShape: NativeRecordReader.XMLShape? { nil }
+  static var needsLookups: Bool { false }
+  static func fileProblem(container: String, envelope: NativeNode, syntax: ITSMSyntax)
+    -> NativeRecordReader.FileProblem?
+  { nil }
+  static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? { nil }
+  static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {}
+}
+
+/// A record being normalized: its optional fields and the warnings about it.
+struct RecordDraft {
+  var fields: [String: String] = [:]
+  var warnings: [String] = []
+
+  mutating func warn(_ message: String) { warnings.append(message) }
+
+  subscript(name: String) -> String? {
+    get { fields[name] }
+    set { fields[name] = newValue.flatMap(ITSMText.clean) }
   }
 
-  /// Looks a tool state up in `table`; unknown values give `.unknown` and a warning.
-  static func state(_ value: String?, _ table: [String: ITSMRecord.State], field: String, _ warnings: inout [String])
-    -> ITSMRecord.State
-  {
-    guard let value else {
-      warnings.append("record has no \(field); state counted as unknown")
+  /// Translates `value` through `table` (names compared case-insensitively after trimming); a value
+  /// not in the table, or none, gives `unknown` and the warning `unknown <what> '<value>'` or
+  /// `no <field>` / `<field> is null`.
+  mutating func state(
+    _ node: NativeNode, _ table: [String: ITSMRecord.State], what: String, field: String
+  ) -> ITSMRecord.State {
+    guard let value = node.text else {
+      warn(node.isNull ? "\(field) is null: state 'unknown'" : "no \(field): state 'unknown'")
       return .unknown
     }
-    if let state = table[value.lowercased()] { return state }
-    warnings.append(
-      "\(field) \"\(value)\" is not a known state; expected one of \(table.keys.sorted().joined(separator: ", ")); counted as unknown"
-    )
+    return state(value, table, what: what)
+  }
+
+  mutating func state(_ value: String, _ table: [String: ITSMRecord.State], what: String) -> ITSMRecord.State {
+    if let state = table[value.trimmed.lowercased()] { return state }
+    warn("unknown \(what) '\(value)'")
     return .unknown
   }
 
-  /// `YYYY-MM-DD` from the common timestamp spellings (ISO 8601, `2026-10-01 12:00:00`, epoch
-  /// milliseconds); `nil` otherwise.
-  static func day(_ value: String?) -> String? {
-    guard let value, !value.isEmpty else { return nil }
-    if value.allSatisfy(\.isNumber), value.count >= 10, let milliseconds = Int(value) {
-      return CivilDate(epochSeconds: milliseconds / (value.count >= 13 ? 1000 : 1)).text
+  /// Sets the date field `name` from `value`; a value in no accepted form is left out with a warning.
+  mutating func date(_ name: String, _ value: String?, field: String) {
+    guard let value = ITSMText.clean(value) else { return }
+    if let day = ITSMText.day(value) {
+      fields[name] = day
+    } else {
+      warn("unrecognised date '\(value)' in \(field): left out")
     }
-    let prefix = String(value.prefix(10))
-    return AppraisalValidator.isCalendarDate(prefix) ? prefix : nil
+  }
+
+  /// Sets `name` from an enumerated code through `table`; an unknown code is left out with a warning.
+  mutating func code(_ name: String, _ value: String?, _ table: [String: String], field: String) {
+    guard let value = ITSMText.clean(value) else { return }
+    if let label = table[value.lowercased()] {
+      fields[name] = label
+    } else {
+      warn("unknown \(field) '\(value)': \(name) left out")
+    }
+  }
+
+  /// The group from a display name: the name, or `unassigned` with the warning `no <field>` (or
+  /// `<field> is null`) when there is none.
+  mutating func group(_ node: NativeNode, field: String) -> String {
+    if let name = ITSMText.groupName(node.text) { return name }
+    return unassigned(node.isNull ? "\(field) is null" : "no \(field)")
+  }
+
+  mutating func unassigned(_ reason: String) -> String {
+    warn("\(reason): group 'unassigned'")
+    return "unassigned"
+  }
+
+  func record(_ kind: ITSMRecord.Kind, id: String, group: String, state: ITSMRecord.State) -> ITSMOutcome {
+    .record(ITSMRecord(kind: kind, id: id, group: group, state: state, fields: fields), warnings: warnings)
   }
 }
 
-/// A Gregorian date from seconds since 1970 (UTC), without Foundation.
+/// A Gregorian date from seconds since 1970 (UTC), and back, without Foundation.
 struct CivilDate {
   var year: Int
   var month: Int
   var day: Int
 
   init(epochSeconds: Int) {
-    // Howard Hinnant's days-from-civil inverse.
+    // Howard Hinnant's civil-from-days.
     let days = epochSeconds / 86_400 - (epochSeconds % 86_400 < 0 ? 1 : 0)
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -84,6 +296,21 @@ struct CivilDate {
     day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
     month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  }
+
+  /// Days since 1970-01-01 of a valid date, `nil` for an invalid one (month 13, 30 February, …).
+  static func days(year: Int, month: Int, day: Int) -> Int? {
+    guard (1...12).contains(month), day >= 1 else { return nil }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    guard day <= lengths[month - 1] else { return nil }
+    // Howard Hinnant's days-from-civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
   }
 
   var text: String {

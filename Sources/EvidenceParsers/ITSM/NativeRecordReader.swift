@@ -1,8 +1,9 @@
 import AppraisalModel
 
 /// Reads the records of an ITSM export in any of the shapes the tools write, as ``NativeRecord``s handed
-/// to `body` one at a time. XML streams (memory does not grow with the records); JSON and CSV are read
-/// whole, as the other evidence readers do. Syntax errors and a wrong document shape are errors, located.
+/// to `body` one at a time. XML streams (memory grows with one record, not with the file); JSON and CSV
+/// are read whole, as the other evidence readers do. Syntax errors and a wrong document shape are errors,
+/// located; a file's envelope is checked (`envelope`) before any of its records is handed out.
 enum NativeRecordReader {
   /// Where the records sit in an XML export.
   struct XMLShape {
@@ -16,9 +17,20 @@ enum NativeRecordReader {
     var description: String
   }
 
-  /// Streams the records of an XML export. Fields are the record's child elements (`name` → text) and
-  /// their attributes (`name.attribute` → value), e.g. ServiceNow's `assignment_group.display_value`.
-  static func readXML(path: String, shape: XMLShape, _ body: (NativeRecord) -> Void) throws(ReadFailure) {
+  /// A problem with a whole file, found by a profile from its envelope: the message and where.
+  struct FileProblem {
+    var message: String
+    var line: Int
+    var column: Int?
+  }
+
+  /// Streams the records of an XML export. A record is its element: child elements become members
+  /// (repeated names kept, in order), attributes stay attributes, text is the element's text.
+  /// With `only`, a record keeps just the child elements of those names (a cheaper first pass).
+  static func readXML(
+    path: String, shape: XMLShape, only: Set<String>? = nil, envelope: (NativeNode) -> FileProblem? = { _ in nil },
+    _ body: (NativeRecord) -> Void
+  ) throws(ReadFailure) {
     let reader: XMLStreamReader
     do {
       reader = try XMLStreamReader(path: path)
@@ -27,36 +39,57 @@ enum NativeRecordReader {
     }
     let recordDepth = shape.wrappers.count + 1
     var depth = 0
-    var record: NativeRecord?
-    var field: (name: String, text: String)?
+    /// The open elements of the current record, the record first.
+    var open: [NativeNode] = []
+    var openNames: [String] = []
+    /// Depth of an element being skipped (not on the way to records), with its subtree.
+    var skipping: Int?
     do {
       while let event = try reader.next() {
         switch event {
         case .startElement(let name, let attributes, let line, let column, _):
-          if depth == 0 && name != shape.root {
-            throw located(
-              path, line, column, "the root element is <\(name)>; expected <\(shape.root)> (\(shape.description))")
+          defer { depth += 1 }
+          if skipping != nil { continue }
+          let node = NativeNode(
+            kind: .object, attributes: attributes.map { ($0.name, $0.value) }, line: line,
+            column: column > 0 ? column : nil)
+          if depth == 0 {
+            if name != shape.root {
+              throw located(
+                path, line, column, "the root element is <\(name)>; expected <\(shape.root)> (\(shape.description))")
+            }
+            if let problem = envelope(node) { throw located(path, problem.line, problem.column ?? 0, problem.message) }
+          } else if depth < recordDepth {
+            if name != shape.wrappers[depth - 1] { skipping = depth }
+          } else if depth == recordDepth {
+            if shape.records?.contains(name) ?? true {
+              open = [node]
+              openNames = [name]
+            } else {
+              skipping = depth
+            }
+          } else if depth == recordDepth + 1, let only, !only.contains(name) {
+            skipping = depth
+          } else {
+            open.append(node)
+            openNames.append(name)
           }
-          if depth >= 1 && depth < recordDepth && name != shape.wrappers[depth - 1] {
-            // Not on the way to records (e.g. RSS channel metadata): skipped.
-          } else if depth == recordDepth && (shape.records?.contains(name) ?? true) {
-            record = NativeRecord(container: name, fields: [:], line: line, column: column > 0 ? column : nil)
-            for attribute in attributes { record!.fields["@" + attribute.name] = attribute.value }
-          } else if depth == recordDepth + 1, record != nil {
-            field = (name, "")
-            for attribute in attributes { record!.fields[name + "." + attribute.name] = attribute.value }
-          }
-          depth += 1
         case .text(let text, _, _):
-          if depth == recordDepth + 2, field != nil { field!.text += text }
+          if skipping == nil, depth > recordDepth, !open.isEmpty {
+            open[open.count - 1].rawText = (open[open.count - 1].rawText ?? "") + text
+          }
         case .endElement:
           depth -= 1
-          if depth == recordDepth + 1, let done = field {
-            record?.fields[done.name] = trimmed(done.text)
-            field = nil
-          } else if depth == recordDepth, let done = record {
-            body(done)
-            record = nil
+          if let level = skipping {
+            if depth == level { skipping = nil }
+            continue
+          }
+          guard depth >= recordDepth, let node = open.popLast() else { continue }
+          let name = openNames.removeLast()
+          if open.isEmpty {
+            body(NativeRecord(container: name, node: node, line: node.line, column: node.column))
+          } else {
+            open[open.count - 1].members.append(.init(name, node))
           }
         }
       }
@@ -71,109 +104,113 @@ enum NativeRecordReader {
   }
 
   /// Reads the records of a JSON export: the elements of the first of `arrays` found in the top-level
-  /// object (or of a top-level array). Nested objects are flattened with dots (`fields.status.name`);
-  /// arrays of values are joined with ", "; of arrays of objects only the first element is kept.
+  /// object (an object there instead of an array is one record). Anything else is a file error naming
+  /// `description`.
   static func readJSON(
-    bytes: [UInt8], file: String, arrays: [String], description: String, _ body: (NativeRecord) -> Void
+    bytes: [UInt8], file: String, arrays: [String], description: String,
+    envelope: (_ container: String, _ envelope: NativeNode) -> FileProblem? = { _, _ in nil },
+    _ body: (NativeRecord) -> Void
   ) throws(ReadFailure) {
     let root: JSONNode
     do {
       root = try JSONNode.parse(bytes: bytes)
     } catch {
-      throw .invalid(
-        file: file,
-        problems: [
-          LocatedProblem(
-            severity: .error,
-            location: SourceLocation(file: file, line: error.position.line, column: error.position.column),
-            file: file, message: error.message)
-        ])
+      throw located(file, error.position.line, error.position.column, error.message)
     }
-    var container = ""
-    var elements: [JSONNode]?
-    if let list = root.arrayElements {
-      elements = list
-    } else if let members = root.objectMembers {
-      for name in arrays {
-        if let found = members.first(where: { $0.key == name }) {
-          container = name
-          elements = found.value.arrayElements
-          break
-        }
-      }
-    }
-    guard let elements else {
-      throw .invalid(
-        file: file,
-        problems: [
-          LocatedProblem(
-            severity: .error,
-            location: SourceLocation(file: file, line: root.position.line, column: root.position.column), file: file,
-            message:
-              "found \(root.kindDescription) without \(arrays.map { "\"\($0)\"" }.joined(separator: " or ")) array; expected \(description)"
-          )
-        ])
-    }
-    for element in elements {
-      var fields: [String: String] = [:]
-      flatten(element, prefix: "", into: &fields)
-      body(
-        NativeRecord(container: container, fields: fields, line: element.position.line, column: element.position.column)
+    guard let members = root.objectMembers, let found = members.first(where: { arrays.contains($0.key) }) else {
+      throw located(
+        file, root.position.line, root.position.column,
+        "found \(root.kindDescription) without \(arrays.map { "\"\($0)\"" }.joined(separator: " or ")); expected \(description)"
       )
     }
-  }
-
-  private static func flatten(_ node: JSONNode, prefix: String, into fields: inout [String: String]) {
-    let key = { (name: String) in prefix.isEmpty ? name : prefix + "." + name }
-    if let members = node.objectMembers {
-      for member in members { flatten(member.value, prefix: key(member.key), into: &fields) }
-    } else if let elements = node.arrayElements {
-      if elements.contains(where: { $0.objectMembers != nil }) {
-        if let first = elements.first { flatten(first, prefix: prefix, into: &fields) }
-      } else {
-        fields[prefix] = elements.compactMap(scalar).joined(separator: ", ")
-      }
-    } else if let value = scalar(node) {
-      fields[prefix] = value
+    // The envelope's other members (small: paging data, Jira's field names, a response status).
+    var outer = NativeNode(kind: .object, line: root.position.line, column: root.position.column)
+    for member in members where !arrays.contains(member.key) {
+      outer.members.append(.init(member.key, node(member.value)))
+    }
+    if let problem = envelope(found.key, outer) {
+      throw located(file, problem.line, problem.column ?? 0, problem.message)
+    }
+    let elements: [JSONNode]
+    if let list = found.value.arrayElements {
+      elements = list
+    } else if found.value.objectMembers != nil {
+      elements = [found.value]
+    } else {
+      throw located(
+        file, found.value.position.line, found.value.position.column,
+        "\"\(found.key)\" is \(found.value.kindDescription); expected an array of records (\(description))")
+    }
+    for element in elements {
+      body(
+        NativeRecord(
+          container: found.key, node: node(element), line: element.position.line, column: element.position.column))
     }
   }
 
-  private static func scalar(_ node: JSONNode) -> String? {
-    if let text = node.stringValue { return trimmed(text) }
-    if let number = node.numberLiteral { return number }
-    if let flag = node.boolValue { return flag ? "true" : "false" }
-    return nil
+  /// The ``NativeNode`` of a JSON value.
+  static func node(_ json: JSONNode) -> NativeNode {
+    let line = json.position.line
+    let column = json.position.column
+    switch json.value {
+    case .object(let members):
+      var result = NativeNode(kind: .object, line: line, column: column)
+      result.members = members.map { .init($0.key, node($0.value)) }
+      return result
+    case .array(let elements):
+      var result = NativeNode(kind: .array, line: line, column: column)
+      result.elements = elements.map(node)
+      return result
+    case .string(let text): return .scalar(text, type: .string, line: line, column: column)
+    case .number(let text): return .scalar(text, type: .number, line: line, column: column)
+    case .bool(let flag): return .scalar(flag ? "true" : "false", type: .bool, line: line, column: column)
+    case .null: return NativeNode(kind: .null, line: line, column: column)
+    }
   }
 
-  /// Reads the rows of a CSV export as records keyed by the header row's names.
-  static func readCSV(bytes: [UInt8], file: String, container: String, _ body: (NativeRecord) -> Void)
-    throws(ReadFailure)
-  {
+  /// Reads the rows of a CSV export as records, one member per header name, one row at a time. A row with
+  /// a different number of cells than the header is handed out with a ``NativeRecord/readError`` (and
+  /// skipped by the reader that gets it). A syntax error (an unterminated quote) is thrown where it is
+  /// found, after the rows before it; ``ITSMImportReader`` reads every CSV file through once before using
+  /// any of its rows, so a rejected file contributes none.
+  static func readCSV(
+    bytes: [UInt8], file: String, envelope: (NativeNode) -> FileProblem? = { _ in nil },
+    _ body: (NativeRecord) -> Void
+  ) throws(ReadFailure) {
     var tokenizer = CSVTokenizer(bytes: bytes)
-    var header: [String]?
+    var names: [String]?
     do {
       while let row = try tokenizer.nextRow() {
         if row.isBlank { continue }
-        guard let names = header else {
-          header = row.cells.map { trimmed($0.value) }
+        guard let names else {
+          let header = row.cells.map(\.value.trimmed)
+          var node = NativeNode(kind: .object, line: row.line, column: 1)
+          for (name, cell) in zip(header, row.cells) {
+            node.members.append(.init(name, NativeNode(kind: .missing, line: cell.line, column: cell.column)))
+          }
+          if let problem = envelope(node) {
+            throw located(file, problem.line, problem.column ?? 0, problem.message)
+          }
+          names = header
           continue
         }
-        var fields: [String: String] = [:]
-        for (index, cell) in row.cells.enumerated() where index < names.count {
-          fields[names[index]] = trimmed(cell.value)
+        var record = NativeNode(kind: .object, line: row.line, column: nil)
+        for (name, cell) in zip(names, row.cells) {
+          record.members.append(.init(name, .scalar(cell.value, line: cell.line, column: cell.column)))
         }
-        body(NativeRecord(container: container, fields: fields, line: row.line, column: nil))
+        let error =
+          row.cells.count == names.count
+          ? nil : "row has \(row.cells.count) cells, the header \(names.count): row skipped"
+        body(NativeRecord(container: "", node: record, line: row.line, column: nil, readError: error))
       }
+    } catch let error as CSVSyntaxError {
+      throw located(file, error.line, error.column, error.message)
+    } catch let failure as ReadFailure {
+      throw failure
     } catch {
-      throw .invalid(
-        file: file,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: SourceLocation(file: file, line: error.line, column: error.column), file: file,
-            message: error.message)
-        ])
+      throw located(file, 0, 0, "\(error)")
     }
-    if header == nil {
+    if names == nil {
       throw .invalid(
         file: file,
         problems: [
@@ -182,7 +219,7 @@ enum NativeRecordReader {
     }
   }
 
-  private static func located(_ file: String, _ line: Int, _ column: Int, _ message: String) -> ReadFailure {
+  static func located(_ file: String, _ line: Int, _ column: Int, _ message: String) -> ReadFailure {
     .invalid(
       file: file,
       problems: [
@@ -191,6 +228,4 @@ enum NativeRecordReader {
           file: file, message: message)
       ])
   }
-
-  private static func trimmed(_ text: String) -> String { text.trimmed }
 }

@@ -1,124 +1,390 @@
 import AppraisalModel
 
-/// ServiceNow: the XML export of a list (`<unload>` with one element per record, named after its table)
-/// and the Table API's JSON (`{"result": [...]}`), with raw codes or display values. Tables read:
-/// incident, problem, change_request, sc_req_item, task_sla, kb_knowledge and the cmdb_ci tables.
+/// ServiceNow (docs/itsm-import.md, "ServiceNow"): the XML unload (`<unload>` with one element per record,
+/// named after its table) and the Table API's JSON (`{"result": [...]}`) in any of its three value shapes
+/// (plain values, plain display values, `{"display_value", "value"}` objects). Tables read: incident,
+/// problem, change_request, sc_req_item, task_sla, kb_knowledge and the cmdb_ci tables; `task_sla`
+/// records take the group of their task, looked up among all records of the run.
 enum ServiceNowProfile: ITSMProfile {
-  static let shape = NativeRecordReader.XMLShape(
-    root: "unload", wrappers: [], records: nil, description: "a ServiceNow XML export (<unload>)")
-  static let jsonArrays = ["result", "records"]
-  static let defaultGroupField = ["assignment_group.display_value", "assignment_group"]
+  static let tool = ITSMTool.servicenow
+  static let xmlShape: NativeRecordReader.XMLShape? = NativeRecordReader.XMLShape(
+    root: "unload", wrappers: [], records: nil, description: "a ServiceNow XML unload (<unload>)")
+  static let jsonArrays = ["result"]
+  static let needsLookups = true
 
-  /// The table a record comes from: the XML element name, else `sys_class_name`, else its number prefix.
-  static func table(_ native: NativeRecord) -> String {
-    if native.container != "" && native.container != "result" && native.container != "records" {
-      return native.container
+  static let tables = "incident, problem, change_request, sc_req_item, task_sla, kb_knowledge, cmdb_ci…"
+
+  // MARK: - Value shapes
+
+  /// The stored value of a field: the XML element's text, a JSON object's `value`, or a plain JSON value.
+  static func value(_ node: NativeNode) -> String? {
+    switch node.kind {
+    case .scalar: node.text
+    case .object: node.members.isEmpty ? node.text : node["value"].text
+    default: nil
     }
-    if let name = native.value("sys_class_name.value", "sys_class_name") { return name }
-    let number = native.value("number.display_value", "number") ?? ""
-    for (prefix, table) in [
-      ("INC", "incident"), ("PRB", "problem"), ("CHG", "change_request"), ("RITM", "sc_req_item"),
-      ("KB", "kb_knowledge"),
-    ] where number.hasPrefix(prefix) { return table }
-    if native.value("has_breached") != nil && native.value("sla", "sla.display_value") != nil { return "task_sla" }
-    return ""
   }
 
-  static func normalize(_ native: NativeRecord, groupBy: [String]) -> NormalizedRecord {
-    let table = table(native)
-    var warnings: [String] = []
-    let kind: ITSMRecord.Kind
-    let states: [String: ITSMRecord.State]
+  /// The display value of a field: the XML `display_value` attribute, a JSON object's `display_value`, or
+  /// a plain JSON value (which is a label in exports with `sysparm_display_value=true`).
+  static func label(_ node: NativeNode) -> String? {
+    node.kind == .scalar ? node.text : node["display_value"].text
+  }
+
+  /// Text of a field: its value, else its display value.
+  static func text(_ node: NativeNode) -> String? { value(node) ?? node["display_value"].text }
+
+  /// A reference field: the referenced record's display name and its sys_id, whichever the export has.
+  static func reference(_ node: NativeNode) -> (name: String?, key: String?) {
+    if node.kind == .scalar {
+      guard let text = node.text else { return (nil, nil) }
+      return isSysID(text) ? (nil, text) : (text, nil)
+    }
+    return (node["display_value"].text, value(node))
+  }
+
+  /// A true/false field (`true`, `1`).
+  static func flag(_ node: NativeNode) -> Bool {
+    let text = value(node)?.lowercased()
+    return text == "true" || text == "1"
+  }
+
+  static func isSysID(_ text: String) -> Bool {
+    text.utf8.count == 32
+      && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
+  }
+
+  // MARK: - Tables
+
+  /// The table named by a `sys_class_name` value or label (`incident`, `Incident`, `Change Request`).
+  static func tableName(_ text: String) -> String {
+    let name = text.lowercased()
+    return tableLabels[name] ?? name.replacingOccurrences(of: " ", with: "_")
+  }
+
+  static let tableLabels: [String: String] = [
+    "change request": "change_request", "requested item": "sc_req_item", "task sla": "task_sla",
+    "knowledge": "kb_knowledge", "configuration item": "cmdb_ci",
+  ]
+
+  /// The record's table as the record itself says: its XML element, else its `sys_class_name`.
+  static func ownTable(_ record: NativeRecord, syntax: ITSMSyntax) -> String? {
+    if syntax == .xml { return record.container }
+    let node = record["sys_class_name"]
+    return (value(node) ?? label(node)).map(tableName)
+  }
+
+  // MARK: - Groups
+
+  /// The group of a record of `table` and the warning about it, if any.
+  static func group(_ record: NativeRecord, table: String, options: ITSMImportOptions) -> (String, String?) {
+    let fields: [String]
+    if !options.groupBy.isEmpty {
+      fields = options.groupBy
+    } else if table == "kb_knowledge" {
+      fields = ["ownership_group"]
+    } else if table.hasPrefix("cmdb_ci") {
+      fields = ["support_group"]
+    } else {
+      fields = ["assignment_group"]
+    }
+    for field in fields {
+      let (name, key) = reference(record[field])
+      if let name = ITSMText.groupName(name) { return (name, nil) }
+      if let key { return (key, "\(field) has no display value: sys_id '\(key)' used as group") }
+    }
+    let reason =
+      fields.count == 1 && record[fields[0]].isNull
+      ? "\(fields[0]) is null" : "no \(fields.joined(separator: " or "))"
+    return ("unassigned", "\(reason): group 'unassigned'")
+  }
+
+  static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? {
+    Set(
+      ["number", "sys_id", "sys_class_name", "assignment_group", "ownership_group", "support_group"] + options.groupBy)
+  }
+
+  static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
+    let table = ownTable(record, syntax: context.syntax)
+    if context.syntax == .json, let table { lookups.tablesOfFile[context.file, default: []].insert(table) }
+    guard table != "task_sla" else { return }
+    let number = text(record["number"])
+    let sysID = value(record["sys_id"])
+    guard number != nil || sysID != nil else { return }
+    let (group, _) = group(record, table: table ?? "incident", options: context.options)
+    lookups.addRecord(number, sysID: sysID, group: group)
+  }
+
+  // MARK: - Normalizing
+
+  static func normalize(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome] {
+    var draft = RecordDraft()
+    let table: String
+    if let own = ownTable(record, syntax: context.syntax) {
+      table = own
+    } else if let tables = context.lookups.tablesOfFile[context.file], tables.count == 1, let only = tables.first {
+      table = only
+      draft.warn("no sys_class_name: table '\(only)' taken from the other records of the file")
+    } else if let option = context.options.serviceNowTable {
+      table = option
+    } else {
+      let number = text(record["number"]).map { " \($0)" } ?? ""
+      return [
+        .error(
+          "record\(number) has no sys_class_name and the other records of the file do not name one table: skipped")
+      ]
+    }
     switch table {
-    case "incident": (kind, states) = (.incident, incidentStates)
-    case "problem": (kind, states) = (.problem, problemStates)
-    case "change_request": (kind, states) = (.change, changeStates)
-    case "sc_req_item": (kind, states) = (.serviceRequest, requestStates)
-    case "task_sla": (kind, states) = (.sla, slaStages)
-    case "kb_knowledge": (kind, states) = (.knowledgeArticle, knowledgeStates)
-    case let name where name.hasPrefix("cmdb_ci"): (kind, states) = (.configurationItem, ciStates)
+    case "task_sla": return [taskSLA(record, context: context, draft: draft)]
+    case "incident", "problem", "change_request", "sc_req_item", "kb_knowledge": break
+    case let name where name.hasPrefix("cmdb_ci"): break
     default:
-      return .skipped(
-        "table \"\(table.isEmpty ? "?" : table)\" is not one the import reads (incident, problem, change_request, sc_req_item, task_sla, kb_knowledge, cmdb_ci…)"
-      )
+      return [
+        .skipped(
+          "table '\(table)' is not one the import reads (\(tables)): its records are skipped", once: "table:\(table)")
+      ]
     }
-    let field = { (name: String) in native.value(name + ".display_value", name, name + ".value") }
-    guard let id = native.value("number.display_value", "number", "sys_id.value", "sys_id") else {
-      return .skipped("record has no number or sys_id; skipped")
+
+    // The id.
+    let id: String
+    if table.hasPrefix("cmdb_ci") {
+      if let name = text(record["name"]) {
+        id = name
+      } else if let sysID = value(record["sys_id"]) {
+        id = sysID
+        draft.warn("no name: sys_id used as id")
+      } else {
+        return [.error("\(table) record without name and sys_id: skipped")]
+      }
+    } else if let number = text(record["number"]) {
+      id = number
+    } else {
+      let sysID = value(record["sys_id"]).map { " (sys_id \($0))" } ?? ""
+      return [.error("\(table) record without number\(sysID): skipped")]
     }
-    let stateField =
-      kind == .sla
-      ? "stage" : kind == .knowledgeArticle ? "workflow_state" : kind == .configurationItem ? "install_status" : "state"
-    // Codes first (exports without display values), then display names.
-    let stateValue = native.value(stateField + ".value", stateField, stateField + ".display_value")
-    let state = Self.state(stateValue, states, field: stateField, &warnings)
-    var fields: [String: String] = [:]
-    fields["category"] = field("category")
-    fields["priority"] = field("priority")
-    fields["opened"] = day(native.value("opened_at.value", "opened_at", "sys_created_on.value", "sys_created_on"))
-    fields["resolved"] = day(native.value("resolved_at.value", "resolved_at"))
-    fields["closed"] = day(native.value("closed_at.value", "closed_at", "end_time.value", "end_time"))
-    fields["resolution"] = field("close_notes") ?? field("close_code")
-    fields["rootCause"] = field("cause_notes")
-    fields["workaround"] = field("workaround")
-    fields["approval"] = field("approval").flatMap { approvals[$0.lowercased()] }
-    fields["backoutPlan"] = field("backout_plan")
-    fields["testPlan"] = field("test_plan")
-    fields["implementationPlan"] = field("implementation_plan")
-    fields["risk"] = field("risk")
-    fields["changeType"] = field("type")
-    fields["slaName"] = field("sla")
-    fields["breached"] = field("has_breached").map { $0.lowercased() == "true" ? "true" : "false" }
-    fields["linkedProblem"] = field("problem_id")
-    fields["linkedChange"] = field("rfc") ?? field("caused_by")
-    fields["service"] = field("business_service") ?? field("cmdb_ci")
-    fields["ciClass"] = kind == .configurationItem ? (field("sys_class_name") ?? table) : nil
-    fields["published"] = kind == .knowledgeArticle ? (state == .closed ? "true" : "false") : nil
-    if table == "problem", field("known_error")?.lowercased() == "true" {
-      fields["workaround"] = fields["workaround"] ?? "known error"
+
+    // Kind and state.
+    let kind: ITSMRecord.Kind
+    let state: ITSMRecord.State
+    switch table {
+    case "incident":
+      kind = .incident
+      state = Self.state(record, "state", fallback: "incident_state", incidentStates, what: "incident", &draft)
+    case "problem":
+      kind = flag(record["known_error"]) ? .knownError : .problem
+      state = Self.state(record, "state", fallback: "problem_state", problemStates, what: "problem", &draft)
+    case "change_request":
+      kind = .change
+      state = Self.state(record, "state", fallback: nil, changeStates, what: "change_request", &draft)
+    case "sc_req_item":
+      kind = .serviceRequest
+      state = Self.state(record, "state", fallback: nil, requestStates, what: "sc_req_item", &draft)
+    case "kb_knowledge":
+      kind = .knowledgeArticle
+      state = Self.state(record, "workflow_state", fallback: nil, knowledgeStates, what: "kb_knowledge", &draft)
+    default:
+      kind = .configurationItem
+      state = Self.state(record, "install_status", fallback: nil, ciStates, what: table, &draft)
     }
-    let group = group(native, groupBy.isEmpty ? defaultGroupField : groupBy, &warnings)
-    return .record(
-      ITSMRecord(kind: kind, id: id, group: group, state: state, fields: fields.compactMapValues { $0 }),
-      warnings: warnings)
+
+    // Fields.
+    switch kind {
+    case .incident, .problem, .knownError, .change:
+      draft["category"] = text(record["category"])
+      labelled(record["priority"], priorities, into: &draft, name: "priority", field: "priority")
+      draft["service"] = reference(record["business_service"]).name ?? reference(record["business_service"]).key
+      date(record, "opened_at", as: "opened", &draft)
+      if kind != .change { date(record, "resolved_at", as: "resolved", &draft) }
+      date(record, "closed_at", as: "closed", &draft)
+    case .serviceRequest:
+      date(record, "opened_at", as: "opened", &draft)
+      date(record, "closed_at", as: "closed", &draft)
+    default: break
+    }
+    switch kind {
+    case .incident:
+      draft["resolution"] = text(record["close_notes"]) ?? text(record["close_code"])
+      draft["linkedProblem"] = link(record["problem_id"])
+      draft["linkedChange"] = link(record["rfc"]) ?? link(record["caused_by"])
+    case .problem, .knownError:
+      draft["rootCause"] = text(record["cause_notes"])
+      draft["workaround"] = text(record["workaround"])
+      draft["resolution"] = text(record["fix_notes"]) ?? text(record["close_notes"])
+      draft["linkedChange"] = link(record["rfc"])
+    case .change:
+      let type = text(record["type"])
+      draft["changeType"] = type
+      approval(record["approval"], type: type, into: &draft)
+      draft["backoutPlan"] = text(record["backout_plan"])
+      draft["testPlan"] = text(record["test_plan"])
+      draft["implementationPlan"] = text(record["implementation_plan"])
+      labelled(record["risk"], risks, into: &draft, name: "risk", field: "risk")
+      draft["resolution"] = text(record["close_notes"]) ?? text(record["close_code"])
+    case .serviceRequest:
+      approval(record["approval"], type: nil, into: &draft)
+    case .knowledgeArticle:
+      let workflow = value(record["workflow_state"])?.lowercased().replacingOccurrences(of: " ", with: "_")
+      draft["published"] = workflow == "published" || workflow == "pending_retirement" ? "true" : "false"
+      draft["category"] = reference(record["kb_category"]).name
+    case .configurationItem:
+      draft["ciClass"] = text(record["sys_class_name"]) ?? table
+    default: break
+    }
+    let (group, warning) = group(record, table: table, options: context.options)
+    if let warning { draft.warn(warning) }
+    return [draft.record(kind, id: id, group: group, state: state)]
   }
+
+  /// A `task_sla` record: id `<task>/<SLA>`, the group of its task.
+  static func taskSLA(_ record: NativeRecord, context: ITSMContext, draft: RecordDraft) -> ITSMOutcome {
+    var draft = draft
+    let task = reference(record["task"])
+    let sla = reference(record["sla"])
+    let slaName = sla.name
+    let id: String
+    let group: String
+    // The task by its number (display value); by its sys_id only when the export has no display value.
+    if let taskKey = task.name ?? task.key {
+      id = "\(taskKey)/\(slaName ?? sla.key ?? "SLA")"
+      if let known = context.lookups.group(ofRecord: taskKey) {
+        group = known
+      } else {
+        group = draft.unassigned("task \(taskKey) not among the imported records")
+      }
+    } else if let sysID = value(record["sys_id"]) {
+      id = sysID
+      group = draft.unassigned("no task: id '\(sysID)'")
+    } else {
+      return .error("task_sla record without task and sys_id: skipped")
+    }
+    var state = Self.state(record, "stage", fallback: nil, slaStages, what: "task_sla", &draft)
+    let stage = value(record["stage"])?.lowercased()
+    if stage == "breached", flag(record["active"]) { state = .inProgress }
+    draft["slaName"] = slaName
+    if let breached = value(record["has_breached"])?.lowercased() {
+      draft["breached"] = breached == "true" || breached == "1" ? "true" : "false"
+    }
+    date(record, "start_time", as: "opened", &draft)
+    date(record, "end_time", as: "closed", &draft)
+    return draft.record(.sla, id: id, group: group, state: state)
+  }
+
+  /// The state from `field` (or `fallback` when `field` is empty): its code through `table`, else its
+  /// label through the same table (labels are listed there lower-cased).
+  static func state(
+    _ record: NativeRecord, _ field: String, fallback: String?, _ table: [String: ITSMRecord.State], what: String,
+    _ draft: inout RecordDraft
+  ) -> ITSMRecord.State {
+    var name = field
+    var node = record[field]
+    if let fallback, node.isEmpty, !record[fallback].isEmpty {
+      name = fallback
+      node = record[fallback]
+    }
+    let code = value(node)
+    let display = label(node)
+    if let code, let state = table[code.lowercased()] { return state }
+    if let display, let state = table[display.lowercased()] { return state }
+    guard let shown = code ?? display else {
+      draft.warn(node.isNull ? "\(name) is null: state 'unknown'" : "no \(name): state 'unknown'")
+      return .unknown
+    }
+    draft.warn("unknown \(what) \(name) '\(shown)'")
+    return .unknown
+  }
+
+  /// A date field from its value, else from its display value if that is in an accepted form.
+  static func date(_ record: NativeRecord, _ field: String, as name: String, _ draft: inout RecordDraft) {
+    let node = record[field]
+    guard let stored = value(node) ?? label(node) else { return }
+    if let day = ITSMText.day(stored) ?? label(node).flatMap(ITSMText.day) {
+      draft.fields[name] = day
+    } else {
+      draft.warn("unrecognised date '\(stored)' in \(field): left out")
+    }
+  }
+
+  /// A choice field with documented codes (`priority`, `risk`): the code's label, the export's own label,
+  /// or a warning for an unknown code without a label.
+  static func labelled(
+    _ node: NativeNode, _ table: [String: String], into draft: inout RecordDraft, name: String, field: String
+  ) {
+    guard let code = value(node) else { return }
+    if let known = table[code] {
+      draft[name] = known
+    } else if let display = node["display_value"].text {
+      draft[name] = display
+    } else if code.allSatisfy(\.isNumber) {
+      draft.warn("unknown \(field) '\(code)': \(name) left out")
+    } else {
+      draft[name] = code
+    }
+  }
+
+  /// A linked record: its display value (its number), else its sys_id.
+  static func link(_ node: NativeNode) -> String? {
+    let (name, key) = reference(node)
+    return name ?? key
+  }
+
+  /// `approval` of a change or requested item.
+  static func approval(_ node: NativeNode, type: String?, into draft: inout RecordDraft) {
+    guard let raw = value(node) ?? label(node) else { return }
+    switch raw.lowercased().replacingOccurrences(of: "_", with: " ") {
+    case "approved": draft["approval"] = "approved"
+    case "rejected": draft["approval"] = "rejected"
+    case "requested": draft["approval"] = "requested"
+    case "not requested", "not yet requested":
+      if type?.lowercased() == "standard" { draft["approval"] = "not-required" }
+    case "cancelled", "canceled": break
+    default: draft.warn("unknown approval '\(raw)': approval left out")
+    }
+  }
+
+  // MARK: - Tables of states and codes
+
+  static let priorities = [
+    "1": "1 - Critical", "2": "2 - High", "3": "3 - Moderate", "4": "4 - Low", "5": "5 - Planning",
+  ]
+  static let risks = ["1": "Very High", "2": "High", "3": "Moderate", "4": "Low"]
 
   static let incidentStates: [String: ITSMRecord.State] = [
-    "1": .new, "2": .inProgress, "3": .onHold, "6": .resolved, "7": .closed, "8": .cancelled, "new": .new,
-    "in progress": .inProgress, "on hold": .onHold, "resolved": .resolved, "closed": .closed, "canceled": .cancelled,
+    "1": .new, "2": .inProgress, "3": .onHold, "6": .resolved, "7": .closed, "8": .cancelled,
+    "new": .new, "in progress": .inProgress, "on hold": .onHold, "resolved": .resolved, "closed": .closed,
+    "canceled": .cancelled, "cancelled": .cancelled,
   ]
-  /// Problem states since the Madrid release (101…107), the older 1…4, and their names.
+  /// Problem states since the Madrid release (101…107), the legacy 1…4, and their labels.
   static let problemStates: [String: ITSMRecord.State] = [
     "101": .new, "102": .inProgress, "103": .inProgress, "104": .inProgress, "106": .resolved, "107": .closed,
-    "1": .new, "2": .inProgress, "3": .inProgress, "4": .closed, "new": .new, "assess": .inProgress,
-    "root cause analysis": .inProgress, "fix in progress": .inProgress, "resolved": .resolved, "closed": .closed,
-    "open": .new, "known error": .inProgress, "pending change": .inProgress, "closed/resolved": .closed,
+    "1": .new, "2": .inProgress, "3": .inProgress, "4": .closed,
+    "new": .new, "assess": .inProgress, "root cause analysis": .inProgress, "fix in progress": .inProgress,
+    "resolved": .resolved, "closed": .closed, "open": .new, "known error": .inProgress,
+    "pending change": .inProgress, "closed/resolved": .closed,
   ]
   static let changeStates: [String: ITSMRecord.State] = [
     "-5": .new, "-4": .inProgress, "-3": .inProgress, "-2": .inProgress, "-1": .inProgress, "0": .resolved,
-    "3": .closed, "4": .cancelled, "new": .new, "assess": .inProgress, "authorize": .inProgress,
-    "scheduled": .inProgress, "implement": .inProgress, "review": .resolved, "closed": .closed, "canceled": .cancelled,
+    "3": .closed, "4": .cancelled,
+    "new": .new, "assess": .inProgress, "authorize": .inProgress, "scheduled": .inProgress, "implement": .inProgress,
+    "review": .resolved, "closed": .closed, "canceled": .cancelled, "cancelled": .cancelled,
   ]
   static let requestStates: [String: ITSMRecord.State] = [
-    "-5": .new, "1": .new, "2": .inProgress, "3": .closed, "4": .closed, "7": .cancelled, "pending": .new,
-    "open": .new, "work in progress": .inProgress, "closed complete": .closed, "closed incomplete": .closed,
-    "closed skipped": .cancelled,
+    "-5": .onHold, "1": .new, "2": .inProgress, "3": .closed, "4": .cancelled, "7": .cancelled,
+    "pending": .onHold, "open": .new, "work in progress": .inProgress, "closed complete": .closed,
+    "closed incomplete": .cancelled, "closed skipped": .cancelled,
   ]
   static let slaStages: [String: ITSMRecord.State] = [
-    "in_progress": .inProgress, "paused": .onHold, "completed": .closed, "cancelled": .cancelled,
-    "achieved": .closed, "breached": .closed, "in progress": .inProgress,
+    "in_progress": .inProgress, "paused": .onHold, "completed": .closed, "achieved": .closed, "breached": .closed,
+    "cancelled": .cancelled, "in progress": .inProgress, "canceled": .cancelled,
   ]
   static let knowledgeStates: [String: ITSMRecord.State] = [
-    "draft": .new, "review": .inProgress, "published": .closed, "retired": .cancelled, "outdated": .cancelled,
-    "pending_retirement": .closed,
+    "draft": .new, "review": .inProgress, "scheduled_for_publish": .inProgress, "published": .closed,
+    "pending_retirement": .closed, "retired": .cancelled, "outdated": .cancelled,
+    "scheduled for publish": .inProgress, "pending retirement": .closed,
   ]
   static let ciStates: [String: ITSMRecord.State] = [
-    "1": .closed, "2": .inProgress, "3": .onHold, "4": .onHold, "6": .onHold, "7": .cancelled, "100": .cancelled,
-    "installed": .closed, "on order": .inProgress, "in maintenance": .onHold, "pending install": .new,
-    "retired": .cancelled, "absent": .cancelled,
-  ]
-  static let approvals: [String: String] = [
-    "approved": "approved", "rejected": "rejected", "requested": "requested", "not requested": "not-required",
-    "not yet requested": "requested", "cancelled": "rejected", "duplicate": "rejected",
+    "1": .inProgress, "3": .onHold, "2": .new, "4": .new, "6": .new, "5": .onHold, "7": .closed, "8": .cancelled,
+    "100": .cancelled,
+    "installed": .inProgress, "in maintenance": .onHold, "on order": .new, "pending install": .new,
+    "in stock": .new, "pending repair": .onHold, "retired": .closed, "stolen": .cancelled, "absent": .cancelled,
   ]
 }

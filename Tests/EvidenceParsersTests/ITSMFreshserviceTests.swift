@@ -1,0 +1,86 @@
+import AppraisalModel
+import Foundation
+import Testing
+
+@testable import EvidenceParsers
+
+/// Freshservice normalization (docs/itsm-import.md, "Freshservice").
+@Suite("ITSM import: Freshservice")
+struct ITSMFreshserviceTests {
+  static let all = ["groups.json", "tickets.json", "problems.json", "changes.json", "releases.json"]
+
+  static func record(_ records: [ITSMRecord], _ id: String) throws -> ITSMRecord {
+    try #require(records.first { $0.id == id }, "no record \(id)")
+  }
+
+  @Test("tickets: prefixed ids, numeric codes, stats dates, SLA records from due_by")
+  func tickets() throws {
+    let (records, _) = ITSMFixtureTests.records(.freshservice, "freshservice", Self.all)
+    let first = try Self.record(records, "INC-42")
+    #expect(first.group == "Service Desk" && first.state == .closed && first.fields["priority"] == "Medium")
+    #expect(first.fields["opened"] == "2026-01-05" && first.fields["closed"] == "2026-01-08")
+    #expect(try Self.record(records, "INC-51").kind == .incident, "ticket_type alias")
+    #expect(try Self.record(records, "SR-46").kind == .serviceRequest)
+    // Breach: resolved after due_by; else is_escalated; else unknown.
+    #expect(try Self.record(records, "INC-43/due_by").fields["breached"] == "true")
+    #expect(try Self.record(records, "INC-42/due_by").fields["breached"] == "false")
+    #expect(try Self.record(records, "INC-44/due_by").fields["breached"] == "true")
+    #expect(try Self.record(records, "INC-51/due_by").fields["breached"] == nil)
+    #expect(try Self.record(records, "INC-48/due_by").state == .unknown)
+    #expect(try Self.record(records, "INC-45/due_by").state == .inProgress)
+    #expect(!records.contains { $0.id == "SR-52/due_by" }, "due_by null")
+    #expect(try Self.record(records, "INC-44").group == "Réseau & Télécom")
+  }
+
+  @Test("problems, changes, releases: known errors, linked change, approvals, plans, closing date")
+  func modules() throws {
+    let (records, _) = ITSMFixtureTests.records(.freshservice, "freshservice", Self.all)
+    #expect(try Self.record(records, "PRB-8").kind == .knownError)
+    let problem = try Self.record(records, "PRB-7")
+    #expect(problem.fields["linkedChange"] == "CHN-12")
+    #expect(problem.fields["rootCause"] == "Firmware-Fehler im Speicher-Controller.")
+    #expect(try Self.record(records, "PRB-11").fields["rootCause"] == nil)
+    let change = try Self.record(records, "CHN-12")
+    #expect(change.fields["approval"] == "approved" && change.fields["changeType"] == "Major")
+    #expect(change.fields["risk"] == "Medium" && change.fields["backoutPlan"] == "Firmware 9.1.4 zurückspielen")
+    #expect(try Self.record(records, "CHN-13").fields["approval"] == "requested")
+    #expect(try Self.record(records, "CHN-14").fields["approval"] == "rejected")
+    #expect(try Self.record(records, "CHN-14").fields["backoutPlan"] == nil)
+    #expect(try Self.record(records, "CHN-15").fields["approval"] == "not-required", "4 on a standard change")
+    #expect(try Self.record(records, "CHN-16").fields["approval"] == nil, "4 on a minor change")
+    let release = try Self.record(records, "REL-3")
+    #expect(release.fields["implementationPlan"] == "Build aus Pipeline #812")
+    #expect(release.fields["testPlan"] == "Regressionstest + Failover-Test")
+    #expect(release.fields["closed"] == "2026-02-01")
+    #expect(try Self.record(records, "REL-4").fields["implementationPlan"]?.hasPrefix("Rollout") == true)
+    #expect(try Self.record(records, "REL-6").fields["closed"] == nil, "work_end_date only when completed")
+    #expect(try Self.record(records, "REL-7").fields["changeType"] == nil)
+  }
+
+  @Test("without groups.json, group ids are the groups, each with a warning")
+  func withoutGroups() throws {
+    let (records, results) = ITSMFixtureTests.records(.freshservice, "freshservice", ["changes.json"])
+    #expect(try Self.record(records, "CHN-12").group == "group:1003")
+    #expect(
+      ITSMFixtureTests.messages(results).contains(
+        "CHN-12: group_id 1003 has no name (no groups.json in the import): group 'group:1003'"))
+  }
+
+  @Test("groups.json may come after the records it names")
+  func groupsLast() throws {
+    let (records, results) = ITSMFixtureTests.records(.freshservice, "freshservice", ["changes.json", "groups.json"])
+    #expect(try Self.record(records, "CHN-12").group == "Rechenzentrum München")
+    #expect(results.allSatisfy { $0.problems.count <= 1 })
+  }
+
+  @Test("--group-by department names groups through departments.json")
+  func departments() throws {
+    let departments = #"{"departments": [{"id": 5001, "name": "  Zentrale   IT "}]}"#
+    let tickets = try String(contentsOf: Golden.url("fixtures/itsm/freshservice/tickets.json"), encoding: .utf8)
+    let (records, results) = try ITSMFixtureTests.readTemporary(
+      .freshservice, [("departments.json", departments), ("tickets.json", tickets)],
+      options: ITSMImportOptions(groupBy: ["department"]))
+    #expect(Set(records.map(\.group)) == ["Zentrale IT"])
+    #expect(!ITSMFixtureTests.messages(results).contains { $0.contains("department") })
+  }
+}

@@ -1,0 +1,174 @@
+import AppraisalModel
+import Foundation
+import Testing
+
+@testable import EvidenceParsers
+
+/// ServiceNow normalization (docs/itsm-import.md, "ServiceNow") beyond the counts of the fixtures.
+@Suite("ITSM import: ServiceNow")
+struct ITSMServiceNowTests {
+  static let all = [
+    "incident.xml", "problem.xml", "change_request.xml", "task_sla.xml", "kb_knowledge.xml", "table-api-incident.json",
+  ]
+
+  static func record(_ records: [ITSMRecord], _ id: String) throws -> ITSMRecord {
+    try #require(records.first { $0.id == id }, "no record \(id)")
+  }
+
+  @Test("incident fields: codes translated, references by display value, non-ASCII kept")
+  func incident() throws {
+    let (records, _) = ITSMFixtureTests.records(.servicenow, "servicenow", Self.all)
+    let first = try Self.record(records, "INC0010001")
+    #expect(first.kind == .incident && first.state == .closed && first.group == "Service Desk")
+    #expect(first.fields["priority"] == "3 - Moderate")
+    #expect(first.fields["service"] == "Filialnetz")
+    #expect(first.fields["opened"] == "2026-01-05" && first.fields["resolved"] == "2026-01-05")
+    #expect(first.fields["closed"] == "2026-01-08")
+    #expect(first.fields["resolution"] == "VPN-Profil neu verteilt; Nutzer kann sich wieder anmelden.")
+    let linked = try Self.record(records, "INC0010007")
+    #expect(linked.fields["linkedProblem"] == "PRB0040001")
+    #expect(try Self.record(records, "INC0010012").fields["linkedChange"] == "CHG0030002")
+    #expect(try Self.record(records, "INC0010003").group == "Réseau & Télécom")
+    #expect(!records.contains { $0.id.isEmpty || $0.id.hasPrefix("0000") }, "the record without number is skipped")
+  }
+
+  @Test("problems: known_error makes known errors; legacy states; root cause, workaround, fix")
+  func problems() throws {
+    let (records, _) = ITSMFixtureTests.records(.servicenow, "servicenow", ["problem.xml"])
+    #expect(records.filter { $0.kind == .knownError }.map(\.id) == ["PRB0040003", "PRB0040004"])
+    let legacy = try Self.record(records, "PRB0040004")
+    #expect(legacy.state == .inProgress)
+    #expect(legacy.fields["workaround"] == "Termine manuell korrigieren.")
+    let fixed = try Self.record(records, "PRB0040001")
+    #expect(fixed.fields["rootCause"] == "Firmware-Fehler im Speicher-Controller (Hersteller-Bug 4711).")
+    #expect(fixed.fields["resolution"] == "Firmware 9.2.1 eingespielt (CHG0030001).")
+    #expect(fixed.fields["linkedChange"] == "CHG0030001")
+    // A problem without a workaround is not given one.
+    #expect(try Self.record(records, "PRB0040006").fields["workaround"] == nil)
+  }
+
+  @Test("changes: approval rules, risk labels, plans, close notes")
+  func changes() throws {
+    let (records, _) = ITSMFixtureTests.records(.servicenow, "servicenow", ["change_request.xml"])
+    let approvals = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.fields["approval"] ?? "-") })
+    #expect(approvals["CHG0030001"] == "approved")
+    #expect(approvals["CHG0030003"] == "not-required", "not requested on a standard change")
+    #expect(approvals["CHG0030004"] == "requested")
+    #expect(approvals["CHG0030005"] == "rejected")
+    #expect(approvals["CHG0030007"] == "-", "not requested on a normal change")
+    let first = try Self.record(records, "CHG0030001")
+    #expect(first.fields["risk"] == "Moderate" && first.fields["changeType"] == "normal")
+    #expect(first.fields["backoutPlan"] != nil && first.fields["testPlan"] != nil)
+    #expect(first.fields["implementationPlan"] != nil)
+    #expect(try Self.record(records, "CHG0030002").fields["backoutPlan"] == nil)
+    #expect(try Self.record(records, "CHG0030003").fields["risk"] == "Low")
+  }
+
+  @Test("task_sla: id task/SLA, stage, breach, the group of its task whatever the file order")
+  func taskSLA() throws {
+    for files in [["incident.xml", "task_sla.xml"], ["task_sla.xml", "incident.xml"]] {
+      let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", files)
+      let slas = records.filter { $0.kind == .sla }
+      #expect(slas.count == 8)
+      let first = try Self.record(slas, "INC0010001/P3 Lösung (2 Tage)")
+      #expect(first.group == "Service Desk" && first.state == .closed)
+      #expect(first.fields["slaName"] == "P3 Lösung (2 Tage)" && first.fields["breached"] == "false")
+      #expect(try Self.record(slas, "INC0010003/P3 Lösung (2 Tage)").fields["breached"] == "true")
+      #expect(try Self.record(slas, "INC0010007/P1 Reaktion (15 Min.)").state == .closed)
+      #expect(try Self.record(slas, "INC9999999/P1 Reaktion (15 Min.)").group == "unassigned")
+      #expect(
+        ITSMFixtureTests.messages(results).contains(
+          "INC9999999/P1 Reaktion (15 Min.): task INC9999999 not among the imported records: group 'unassigned'"))
+    }
+    // Alone, no task is among the records of the run.
+    let (alone, results) = ITSMFixtureTests.records(.servicenow, "servicenow", ["task_sla.xml"])
+    #expect(alone.allSatisfy { $0.group == "unassigned" })
+    #expect(ITSMFixtureTests.messages(results).filter { $0.contains("not among the imported records") }.count == 8)
+  }
+
+  @Test("task_sla: an active breached SLA is still in progress; a task named by sys_id only")
+  func taskSLAByKey() throws {
+    let (records, _) = try ITSMFixtureTests.readTemporary(
+      .servicenow,
+      [
+        (
+          "task_sla.xml",
+          """
+          <unload><task_sla action="INSERT_OR_UPDATE"><sys_id>s1</sys_id>
+          <task>00000000000000000000000000001001</task><sla display_value="P1">x</sla>
+          <stage>breached</stage><active>true</active><has_breached>true</has_breached></task_sla></unload>
+          """
+        ),
+        ("incident.xml", try String(contentsOf: Golden.url("fixtures/itsm/servicenow/incident.xml"), encoding: .utf8)),
+      ])
+    let sla = try Self.record(records, "00000000000000000000000000001001/P1")
+    #expect(sla.state == .inProgress && sla.group == "Service Desk" && sla.fields["breached"] == "true")
+  }
+
+  @Test("knowledge articles: workflow states, published, category, ownership group")
+  func knowledge() throws {
+    let (records, _) = ITSMFixtureTests.records(.servicenow, "servicenow", ["kb_knowledge.xml"])
+    let published = records.filter { $0.fields["published"] == "true" }.map(\.id)
+    #expect(published == ["KB0010001", "KB0010002"])
+    #expect(try Self.record(records, "KB0010003").fields["category"] == "Réseau")
+    #expect(try Self.record(records, "KB0010002").group == "Rechenzentrum München")
+  }
+
+  @Test("Table API: all three value shapes, labels, display-format dates, table from the other records")
+  func tableAPI() throws {
+    let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", ["table-api-incident.json"])
+    #expect(records.allSatisfy { $0.kind == .incident })
+    let labels = try Self.record(records, "INC0010107")
+    #expect(labels.state == .resolved && labels.group == "Réseau & Télécom")
+    #expect(labels.fields["opened"] == nil && labels.fields["priority"] == "3 - Moderate")
+    let plain = try Self.record(records, "INC0010106")
+    #expect(plain.state == .onHold && plain.group == "8a4dde73c6112278017a6a4baf547aa7")
+    #expect(try Self.record(records, "INC0010102").fields["linkedProblem"] == "PRB0040001")
+    #expect(
+      ITSMFixtureTests.messages(results).contains(
+        "INC0010108: no sys_class_name: table 'incident' taken from the other records of the file"))
+  }
+
+  @Test("Table API: without sys_class_name anywhere, the --table option decides, else an error")
+  func tableOption() throws {
+    let file = (name: "result.json", content: #"{"result": [{"number": "PRB1", "state": "107"}]}"#)
+    let (none, failed) = try ITSMFixtureTests.readTemporary(.servicenow, [file])
+    #expect(none.isEmpty && ITSMFixtureTests.messages(failed, .error).count == 1)
+    let (records, _) = try ITSMFixtureTests.readTemporary(
+      .servicenow, [file], options: ITSMImportOptions(serviceNowTable: "problem"))
+    #expect(records.map(\.kind) == [.problem] && records.first?.state == .closed)
+  }
+
+  @Test("tables the import does not read are skipped with one warning per file")
+  func unknownTable() throws {
+    let (records, results) = try ITSMFixtureTests.readTemporary(
+      .servicenow,
+      [
+        (
+          "sys_user.xml",
+          """
+          <unload><sys_user><name>a</name></sys_user><sys_user><name>b</name></sys_user>
+          <incident><number>INC1</number><state>1</state></incident></unload>
+          """
+        )
+      ])
+    #expect(records.map(\.id) == ["INC1"])
+    #expect(ITSMFixtureTests.messages(results).filter { $0.hasPrefix("table 'sys_user'") }.count == 1)
+  }
+
+  @Test("--group-by business_service groups by the service's display value")
+  func groupByService() throws {
+    let (records, _) = ITSMFixtureTests.records(
+      .servicenow, "servicenow", ["incident.xml"], options: ITSMImportOptions(groupBy: ["business_service"]))
+    #expect(try Self.record(records, "INC0010001").group == "Filialnetz")
+    #expect(try Self.record(records, "INC0010002").group == "unassigned")
+  }
+
+  @Test("a file rejected in the first pass gives no records and no lookups")
+  func rejected() throws {
+    let (records, results) = ITSMFixtureTests.records(
+      .servicenow, "servicenow", ["incident-malformed.xml", "task_sla.xml"])
+    #expect(results[0].failure != nil && results[0].recordCount == 0)
+    #expect(records.allSatisfy { $0.kind == .sla && $0.group == "unassigned" })
+  }
+}
