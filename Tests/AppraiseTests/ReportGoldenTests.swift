@@ -71,4 +71,13 @@ struct ReportGoldenTests {
     #expect(rated.status == 0, "stderr: \(rated.stderr)")
     try Self.check(rated.stdout.replacingOccurrences(of: evidence, with: "EVIDENCE"), "import-rate-itil-4.txt")
   }
+
+  @Test("rate with per-instantiation detail summarised, every format", arguments: formats)
+  func summary(format: String) throws {
+    let result = try AppraiseRunner.run([
+      "rate", "fixtures/company-a/after.xml", "--detail", "summary", "--format", format,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    try Self.check(result.stdout, "rate-after-summary.\(Self.extensions[format]!)")
+  }
 }

@@ -65,6 +65,8 @@ struct RateCommand: ParsableCommand {
       }
     }
     var report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
+    report.detail = ReportDetail.resolve(
+      options.detail.level, instantiations: report.appraisal.instantiations.count)
     if let mapping {
       report.view = CrossModelView(result: report.result, mapping: mapping, framework: itil.framework)
       if viewMapping != nil { report.inputs.append(try digest(role: "view mapping", path: viewMapping!)) }

@@ -13,9 +13,15 @@ struct CSVRenderer: ReportRenderer {
     "ouValue", "ouBasis", "areaRating", "capabilityLevel",
   ]
 
+  /// The columns of a summary (``ReportDetail/summary``): one row per practice with its counts.
+  static let summaryColumns = [
+    "processArea", "goal", "goalRating", "practice", "practiceTitle", "instantiations", "FI", "LI", "PI", "NI", "NY",
+    "notCharacterized", "ouValue", "ouBasis", "areaRating", "capabilityLevel",
+  ]
+
   func render(_ report: RateReport) -> String {
-    var rows = [Self.rateColumns]
-    rows += rateRows(report)
+    var rows = [report.detail == .summary ? Self.summaryColumns : Self.rateColumns]
+    rows += report.detail == .summary ? summaryRows(report) : rateRows(report)
     rows.append([])
     rows += footer(report, inputs: report.inputs)
     return Self.csv(rows)
@@ -50,6 +56,11 @@ struct CSVRenderer: ReportRenderer {
     }
     if let maturity = report.result.maturityLevel { rows.append(["maturityLevel", "\(maturity.level)"]) }
     rows.append(["equivalentStaging", "\(report.result.equivalentStaging.level)"])
+    if report.detail == .summary {
+      rows.append([
+        "detail", "summary", "per practice, the number of instantiations with each value; --detail full lists them",
+      ])
+    }
     rows += RatingRules.summary(coverage: report.appraisal.coverage).map { ["rule", $0.rule, $0.statement] }
     if let view = report.view {
       rows.append(["view", view.framework, RateReport.viewStatement(view)])
@@ -98,6 +109,27 @@ struct CSVRenderer: ReportRenderer {
     let before = report.before.appraisal.header
     rows.append(["before", before.id, before.name, before.organizationalUnit, before.date, before.methodClass])
     return Self.csv(rows)
+  }
+
+  private func summaryRows(_ report: RateReport) -> [[String]] {
+    var rows: [[String]] = []
+    for area in report.ratedAreas {
+      let capability = area.capability.map { "\($0.level)" } ?? ""
+      for goal in area.goals {
+        let goalRating = goal.value.rawValue + (goal.isProvisional ? " (provisional)" : "")
+        for practice in goal.practices {
+          var row = [
+            area.processArea, goal.goal, goalRating, practice.practice.description,
+            report.title(of: practice.practice), String(practice.instantiations.count),
+          ]
+          row += ReportDetail.distribution(practice).map(String.init)
+          row += [practice.value?.code ?? "", practice.judgmentNeeded ? "judgment needed" : ""]
+          row += [area.value.rawValue, capability]
+          rows.append(row)
+        }
+      }
+    }
+    return rows
   }
 
   private func rateRows(_ report: RateReport) -> [[String]] {

@@ -34,6 +34,8 @@ struct JSONRenderer: ReportRenderer {
     var notes: [String]
     var inputs: [Input]?
     var itilView: View?
+    /// "summary" when per-instantiation values are counted per practice; absent for full detail.
+    var detail: String?
 
     init(kind: String, report: RateReport, inputs: [InputDigest]?) {
       let result = report.result
@@ -67,6 +69,7 @@ struct JSONRenderer: ReportRenderer {
       notes = result.notes + report.warnings
       self.inputs = inputs?.map(Input.init)
       itilView = report.view.map(View.init)
+      detail = report.detail == .summary ? "summary" : nil
     }
   }
 
@@ -146,7 +149,9 @@ struct JSONRenderer: ReportRenderer {
       significance = goal.significance.map {
         Significance(significant: $0.significant, justification: $0.justification)
       }
-      practices = goal.practices.map { PracticeEntry($0, title: report.title(of: $0.practice)) }
+      practices = goal.practices.map {
+        PracticeEntry($0, title: report.title(of: $0.practice), detail: report.detail)
+      }
     }
   }
 
@@ -165,9 +170,12 @@ struct JSONRenderer: ReportRenderer {
     var judgmentNeeded: Bool
     var decision: Decision?
     var rejectedDecision: String?
-    var instantiations: [UnitValue]
+    /// Every instantiation's value (full detail), or
+    var instantiations: [UnitValue]?
+    /// how many instantiations have each value (summary: FI, LI, PI, NI, NY and "—" not characterized).
+    var distribution: [String: Int]?
 
-    init(_ practice: OUCharacterization, title: String) {
+    init(_ practice: OUCharacterization, title: String, detail: ReportDetail) {
       id = practice.practice.description
       self.title = title
       value = practice.value?.code
@@ -184,7 +192,12 @@ struct JSONRenderer: ReportRenderer {
       case .judgmentNeeded: basis = "judgment-needed"
       }
       rejectedDecision = practice.rejectedDecision?.reason
-      instantiations = practice.instantiations.map(UnitValue.init)
+      switch detail {
+      case .full: instantiations = practice.instantiations.map(UnitValue.init)
+      case .summary:
+        distribution = Dictionary(
+          uniqueKeysWithValues: zip(ReportDetail.columns, ReportDetail.distribution(practice)))
+      }
     }
   }
 

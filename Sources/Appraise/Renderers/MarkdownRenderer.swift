@@ -45,7 +45,11 @@ struct MarkdownRenderer: ReportRenderer {
   }
 
   /// Escapes what Markdown would read as markup in running text.
+  private static let markup: Set<UInt8> = Set("\\`*_[]<>|#".utf8)
+
   private func escape(_ text: String) -> String {
+    // Most text has nothing to escape: checked on bytes first.
+    guard text.utf8.contains(where: Self.markup.contains) else { return text }
     var out = ""
     for character in text {
       if "\\`*_[]<>|#".contains(character) { out.append("\\") }

@@ -124,17 +124,23 @@ extension RateReport {
         doc.paragraph("Weaknesses:")
         doc.list(
           Self.grouped(weaknesses).map {
-            .init("\($0.practice) [\($0.units.joined(separator: ", "))]: \($0.text)\($0.major ? " (major)" : "")", .bad)
+            .init("\($0.practice) [\(unitList($0.units))]: \($0.text)\($0.major ? " (major)" : "")", .bad)
           })
       }
       if !strengths.isEmpty {
         doc.paragraph("Strengths:")
         doc.list(
           Self.grouped(strengths).map {
-            .init("\($0.practice) [\($0.units.joined(separator: ", "))]: \($0.text)", .good)
+            .init("\($0.practice) [\(unitList($0.units))]: \($0.text)", .good)
           })
       }
     }
+  }
+
+  /// The units an observation was recorded in: all of them, or in a summary the first three and a count.
+  func unitList(_ units: [String]) -> String {
+    guard detail == .summary, units.count > 5 else { return units.joined(separator: ", ") }
+    return units.prefix(3).joined(separator: ", ") + ", … (\(units.count) instantiations)"
   }
 
   /// Observations with the same practice and text merged, listing the units they were recorded in.
@@ -143,13 +149,15 @@ extension RateReport {
   )] {
     var order: [String] = []
     var groups: [String: (practice: PracticeReference, text: String, units: [String], major: Bool)] = [:]
+    // Membership by set: a large sample repeats one finding in hundreds of units.
+    var seen: [String: Set<String>] = [:]
     for observation in observations {
       let key = "\(observation.practice)\u{0}\(observation.text)"
       if groups[key] == nil {
         order.append(key)
         groups[key] = (observation.practice, observation.text, [], false)
       }
-      if !groups[key]!.units.contains(observation.instantiation) {
+      if seen[key, default: []].insert(observation.instantiation).inserted {
         groups[key]!.units.append(observation.instantiation)
       }
       if observation.impact == .major && observation.kind == .weakness { groups[key]!.major = true }
@@ -159,6 +167,7 @@ extension RateReport {
 
   func characterizations(_ doc: inout ReportDocument) {
     doc.heading("Practice characterizations")
+    if detail == .summary { return characterizationSummary(&doc) }
     let units = appraisal.instantiations.map(\.id)
     var rows: [[ReportDocument.Cell]] = []
     for practice in result.practiceCharacterizations {
@@ -196,6 +205,30 @@ extension RateReport {
             } + [practice.value?.code]
           )
         }))
+    areaHeatmap(&doc)
+  }
+
+  /// Per practice, how many instantiations have each value (``ReportDetail/summary``).
+  func characterizationSummary(_ doc: inout ReportDocument) {
+    doc.paragraph(
+      "Summary of \(appraisal.instantiations.count) instantiations: per practice, how many have each value "
+        + "(FI fully, LI largely, PI partially, NI not implemented, NY not yet; — not characterized). "
+        + "--detail full lists every instantiation.")
+    doc.table(
+      ["Practice"] + ReportDetail.columns + ["OU"],
+      result.practiceCharacterizations.map { practice in
+        var ou = practice.value?.code ?? "—"
+        if practice.judgmentNeeded { ou += " (judgment needed)" }
+        if case .teamDecision = practice.basis { ou += " (team decision)" }
+        return [.init(practice.practice.description)]
+          + ReportDetail.distribution(practice).map { .init($0 == 0 ? "" : "\($0)", $0 == 0 ? .muted : .plain) }
+          + [.init(ou, Self.tone(practice.value))]
+      })
+    areaHeatmap(&doc)
+  }
+
+  /// Process areas × their practices' OU values.
+  func areaHeatmap(_ doc: inout ReportDocument) {
     let width = ratedAreas.map { $0.goals.flatMap(\.practices).count }.max() ?? 0
     doc.heatmap(
       .init(
@@ -230,9 +263,18 @@ extension RateReport {
         "\(goal.processArea) \(goal.goal): weaknesses \(decision.significant ? "significant" : "not significant") — "
           + decision.justification)
     }
-    let overrides = result.practiceCharacterizations.flatMap(\.instantiations).filter(\.isOverride).map {
-      ReportDocument.Cell(
-        "\($0.practice) in \($0.instantiation): team \($0.team!.code) over derived \($0.derived!.code)")
+    let overrides: [ReportDocument.Cell]
+    if detail == .summary {
+      overrides = result.practiceCharacterizations.compactMap { practice in
+        let count = practice.instantiations.lazy.filter(\.isOverride).count
+        return count == 0
+          ? nil : .init("\(practice.practice): the team's value differs from the derived one in \(count) instantiations")
+      }
+    } else {
+      overrides = result.practiceCharacterizations.flatMap(\.instantiations).filter(\.isOverride).map {
+        ReportDocument.Cell(
+          "\($0.practice) in \($0.instantiation): team \($0.team!.code) over derived \($0.derived!.code)")
+      }
     }
     let needed = result.practiceCharacterizations.filter(\.judgmentNeeded).map {
       ReportDocument.Cell("\($0.practice): PI used until the team decides", .warning)

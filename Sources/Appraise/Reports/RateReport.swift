@@ -9,6 +9,8 @@ struct RateReport: Sendable {
   var warnings: [String]
   /// The rating seen through another framework's processes (`--view itil`), if asked for.
   var view: CrossModelView? = nil
+  /// Whether per-instantiation values are listed one by one or counted per practice.
+  var detail: ReportDetail = .full
 
   var appraisal: Appraisal { result.appraisal }
 

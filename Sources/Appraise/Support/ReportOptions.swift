@@ -23,6 +23,17 @@ struct ReportOptions: ParsableArguments {
   @Flag(help: "Colour the text report even when standard output is not a terminal.")
   var colour = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Per-instantiation detail: full (every practice × instantiation value), summary (counts per practice) or auto (full up to \(ReportDetail.automaticLimit) instantiations).",
+      valueName: "level"))
+  var detail: DetailChoice = .auto
+
+  enum DetailChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, full, summary
+    var level: ReportDetail? { ReportDetail(rawValue: rawValue) }
+  }
+
   enum FailCondition: String, ExpressibleByArgument, CaseIterable {
     case unsatisfied
     case notSatisfied = "not-satisfied"

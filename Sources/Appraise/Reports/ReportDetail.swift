@@ -1,0 +1,29 @@
+import AppraisalModel
+
+/// How much of the per-instantiation detail a rate report lists: every (practice, instantiation) value,
+/// or per practice how many instantiations have each value. Large samples are summarised by default: a
+/// matrix of a thousand columns is unreadable and its reports run to hundreds of megabytes.
+enum ReportDetail: String, Sendable {
+  case full, summary
+
+  /// Up to this many instantiations, `--detail auto` lists them all.
+  static let automaticLimit = 50
+
+  /// The detail for `choice` (`nil` = auto) and an appraisal of `instantiations` units.
+  static func resolve(_ choice: ReportDetail?, instantiations: Int) -> ReportDetail {
+    choice ?? (instantiations > automaticLimit ? .summary : .full)
+  }
+
+  /// The codes counted per practice in a summary, in report order; "—" counts the units not characterized.
+  static let columns = ["FI", "LI", "PI", "NI", "NY", "—"]
+
+  /// How many of the practice's instantiations have each of ``columns``.
+  static func distribution(_ practice: OUCharacterization) -> [Int] {
+    var counts = Array(repeating: 0, count: columns.count)
+    for unit in practice.instantiations {
+      let code = unit.value?.code ?? "—"
+      counts[columns.firstIndex(of: code) ?? columns.count - 1] += 1
+    }
+    return counts
+  }
+}
