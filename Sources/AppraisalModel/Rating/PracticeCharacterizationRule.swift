@@ -41,41 +41,61 @@ public enum PracticeCharacterizationRule {
     _ appraisal: Appraisal, required: [(PracticeReference, String)]
   ) -> CharacterizationTable {
     var table = CharacterizationTable()
-    // Pairs are numbered once; files list a pair's records together, so the previous pair is tried first.
-    var last: (practice: PracticeReference, unit: String, key: Int)? = nil
-    func key(_ practice: PracticeReference, _ unit: String) -> Int {
-      if let last, last.unit == unit, last.practice == practice { return last.key }
-      let key = table.key(practice, unit)
-      last = (practice, unit, key)
-      return key
+    // First every practice and unit is numbered (records of one pair come together in files, so the
+    // previous pair's numbers are tried first); then the pairs are filled in dense arrays.
+    var last: (practice: PracticeReference, p: Int, unit: String, u: Int)? = nil
+    func numbers(_ practice: PracticeReference, _ unit: String) -> (Int, Int) {
+      let p = last.flatMap { $0.practice == practice ? $0.p : nil } ?? table.number(practice)
+      let u = last.flatMap { $0.unit == unit ? $0.u : nil } ?? table.number(unit)
+      last = (practice, p, unit, u)
+      return (p, u)
     }
-    var counts: [Int: EvidenceCounts] = [:]
-    for item in appraisal.evidence {
-      counts[key(item.practice, item.instantiation), default: EvidenceCounts()].add(item.indicator)
-    }
+    for unit in appraisal.instantiations { _ = table.number(unit.id) }
+    let requiredPairs = required.map { numbers($0.0, $0.1) }
+    let items = appraisal.evidence.map { numbers($0.practice, $0.instantiation) }
+    var tallied: [(Int, Int, EvidenceCounts)] = []
     appraisal.evidenceTally?.forEachPair { practice, unit, value in
-      counts[key(practice, unit), default: EvidenceCounts()].merge(value)
+      let (p, u) = numbers(practice, unit)
+      tallied.append((p, u, value))
+    }
+    let observed = appraisal.observations.map { numbers($0.practice, $0.instantiation) }
+    let teamPairs = appraisal.characterizations.map { numbers($0.practice, $0.instantiation) }
+
+    table.allocate()
+    let width = table.units.count
+    var counts = Array(repeating: EvidenceCounts(), count: table.cells.count)
+    var recorded = Array(repeating: false, count: table.cells.count)
+    for (index, item) in appraisal.evidence.enumerated() {
+      let pair = items[index].0 * width + items[index].1
+      counts[pair].add(item.indicator)
+      recorded[pair] = true
+    }
+    for (p, u, value) in tallied {
+      counts[p * width + u].merge(value)
+      recorded[p * width + u] = true
     }
     var observations: [Int: [Observation]] = [:]
-    for observation in appraisal.observations {
-      observations[key(observation.practice, observation.instantiation), default: []].append(observation)
+    for (index, observation) in appraisal.observations.enumerated() {
+      let pair = observed[index].0 * width + observed[index].1
+      observations[pair, default: []].append(observation)
+      recorded[pair] = true
     }
     var team: [Int: Characterization] = [:]
-    for characterization in appraisal.characterizations {
-      team[key(characterization.practice, characterization.instantiation)] = characterization.value
+    for (index, characterization) in appraisal.characterizations.enumerated() {
+      let pair = teamPairs[index].0 * width + teamPairs[index].1
+      team[pair] = characterization.value
+      recorded[pair] = true
     }
-    var keys = Set(counts.keys).union(observations.keys).union(team.keys)
-    for (practice, instantiation) in required { keys.insert(key(practice, instantiation)) }
+    for (p, u) in requiredPairs { recorded[p * width + u] = true }
 
-    for pair in keys {
-      let evidence = counts[pair] ?? EvidenceCounts()
-      let recorded = observations[pair] ?? []
-      let weaknesses = recorded.filter { $0.kind == .weakness }
+    for pair in recorded.indices where recorded[pair] {
+      let evidence = counts[pair]
+      let noted = observations[pair] ?? []
+      let weaknesses = noted.filter { $0.kind == .weakness }
       let (derived, reason) = derive(evidence: evidence, weaknesses: weaknesses)
-      let (practice, instantiation) = table.pair(pair)
       table.cells[pair] = InstantiationCharacterization(
-        practice: practice, instantiation: instantiation, team: team[pair], derived: derived,
-        derivation: reason, evidence: evidence, strengths: recorded.filter { $0.kind == .strength },
+        practice: table.practices[pair / width], instantiation: table.units[pair % width], team: team[pair],
+        derived: derived, derivation: reason, evidence: evidence, strengths: noted.filter { $0.kind == .strength },
         weaknesses: weaknesses)
     }
     return table
