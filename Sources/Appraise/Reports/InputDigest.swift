@@ -10,12 +10,15 @@ struct InputDigest: Hashable, Sendable {
   /// Lower-case hexadecimal SHA-256 of the file's bytes.
   var sha256: String
 
-  /// Hashes the file at `path` (read-only).
+  /// Hashes the file at `path` (read-only), 1 MiB at a time: a gigabyte of evidence is never in memory.
   init(role: String, path: String) throws {
     self.role = role
     self.path = path
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+    sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
   }
 
   init(role: String, path: String, sha256: String) {
