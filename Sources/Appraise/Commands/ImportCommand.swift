@@ -118,10 +118,26 @@ struct ImportCommand: ParsableCommand {
           let parts = field.split(separator: "=").map(String.init)
           return (parts[0], parts[1])
         }, uniquingKeysWith: { _, last in last }), serviceNowTable: table)
-    let results = ITSMImportReader.read(paths: files, tool: tool, options: options) { record, file in
+    var skipped = 0
+    // Problems are printed as they are found: a large export's warnings are never all held in memory.
+    let results = ITSMImportReader.read(
+      paths: files, tool: tool, options: options,
+      problems: { found in
+        var problem = found
+        if problem.severity == .error {
+          skipped += 1
+          if skipBadRecords {
+            // Asked for: the record is left out, which is worth a warning, not an error.
+            let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
+            problem.severity = .warning
+            problem.message = "record skipped: " + reason
+          }
+        }
+        printError(problem.description)
+      }
+    ) { record, file in
       importer.add(record, from: names[file] ?? file)
     }
-    var skipped = 0
     for result in results {
       if let error = result.failure {
         printError(error.errorDescription ?? "\(error)")
@@ -130,18 +146,6 @@ struct ImportCommand: ParsableCommand {
         } else if failure == nil {
           failure = ExitStatus.dataError
         }
-      }
-      for var problem in result.problems {
-        if problem.severity == .error {
-          skipped += 1
-          if skipBadRecords {
-            // Asked for: the record is left out, which is worth a warning, not an error.
-            problem.severity = .warning
-            let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
-            problem.message = "record skipped: " + reason
-          }
-        }
-        printError(problem.description)
       }
     }
     if skipped > 0 && !skipBadRecords {

@@ -69,13 +69,16 @@ public struct ITSMFileResult: Sendable {
   /// Why the file was rejected as a whole (not well-formed, not the tool's envelope, not readable); none of
   /// its records were handed out.
   public var failure: ReadFailure?
-  /// Located warnings and record errors, in the order of the records.
+  /// Located warnings and record errors, in the order of the records (empty when they were handed to a
+  /// sink as they came).
   public var problems: [LocatedProblem]
   /// Normalized records handed out from this file.
   public var recordCount: Int
+  /// How many records were skipped with errors.
+  public var recordErrorCount = 0
 
   /// Whether records were skipped with errors.
-  public var hasRecordErrors: Bool { problems.contains { $0.severity == .error } }
+  public var hasRecordErrors: Bool { recordErrorCount > 0 }
 }
 
 /// Reads ITSM exports into normalized records (``ITSMRecord``), one at a time, with a located warning for
@@ -89,9 +92,11 @@ public struct ITSMFileResult: Sendable {
 /// A file that is rejected (syntax, envelope) hands out none of its records.
 public enum ITSMImportReader {
   /// Reads `paths` as one import from `tool`, calling `body` with each record and the file it came from.
+  /// With `sink`, warnings and record errors go to it as they are found instead of being collected, so
+  /// a large export's problems do not accumulate in memory.
   public static func read(
     paths: [String], tool: ITSMTool, options: ITSMImportOptions = ITSMImportOptions(),
-    _ body: (ITSMRecord, _ file: String) -> Void
+    problems sink: ((LocatedProblem) -> Void)? = nil, _ body: (ITSMRecord, _ file: String) -> Void
   ) -> [ITSMFileResult] {
     let profile = tool.profile
     var results = paths.map { ITSMFileResult(file: $0, failure: nil, problems: [], recordCount: 0) }
@@ -121,15 +126,17 @@ public enum ITSMImportReader {
     for (index, path) in paths.enumerated() where results[index].failure == nil {
       var problems: [LocatedProblem] = []
       var count = 0
+      var errors = 0
       var once: Set<String> = []
       do throws(ReadFailure) {
         let syntax = try syntax(of: path, tool: tool)
         try records(of: path, syntax: syntax, profile: profile) { record, envelope in
           func report(_ severity: ModelProblem.Severity, _ message: String) {
-            problems.append(
-              LocatedProblem(
-                severity: severity, location: SourceLocation(file: path, line: record.line, column: record.column),
-                file: path, message: message))
+            let problem = LocatedProblem(
+              severity: severity, location: SourceLocation(file: path, line: record.line, column: record.column),
+              file: path, message: message)
+            if severity == .error { errors += 1 }
+            if let sink { sink(problem) } else { problems.append(problem) }
           }
           if let error = record.readError {
             report(.error, error)
@@ -152,6 +159,7 @@ public enum ITSMImportReader {
         }
         results[index].problems = problems
         results[index].recordCount = count
+        results[index].recordErrorCount = errors
       } catch {
         // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
         // that changed between the passes.
