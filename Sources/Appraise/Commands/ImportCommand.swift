@@ -87,10 +87,8 @@ struct ImportCommand: ParsableCommand {
     if let date, !AppraisalValidator.isCalendarDate(date) {
       throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
     }
-    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-    for file in files where URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path == target {
-      throw ValidationError("--output \(output) is one of the export files; choose another path")
-    }
+    // --merge may name the output: the appraisal is read whole before the new one replaces it.
+    try OutputFile.refuse(output, ifOneOf: files + [mapping, catalog].compactMap { $0 })
   }
 
   func run() throws {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Writes output files so that a reader never sees half a report: the text goes to a temporary file in
@@ -10,6 +11,21 @@ enum OutputFile {
   struct Failure: LocalizedError {
     var reason: String
     var errorDescription: String? { reason }
+  }
+
+  /// Refuses `output` if it is one of `inputs` (it would be overwritten), however it is spelt:
+  /// `./x/../in.xml`, `x//../in.xml`, an absolute path, a symbolic or a hard link. The same file is the same
+  /// device and inode; paths are compared by neither text nor `URL`. A path that does not exist yet cannot
+  /// be an input.
+  static func refuse(_ output: String, ifOneOf inputs: [String]) throws {
+    var target = stat()
+    guard stat(output, &target) == 0 else { return }
+    for input in inputs {
+      var source = stat()
+      guard stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino else { continue }
+      let alias = input == output ? "" : " (the same file as \(input))"
+      throw ValidationError("--output \(output) is one of the input files\(alias); choose another path")
+    }
   }
 
   static func write(_ text: String, to path: String) throws {

@@ -79,22 +79,13 @@ struct ReportOptions: ParsableArguments {
     )
   }
 
-  /// Refuses an output path that names one of the inputs (it would be overwritten), however it is spelt:
-  /// `./x/../in.xml`, `x//../in.xml`, an absolute path, a symbolic or a hard link. The same file is the same
-  /// device and inode; paths are compared by neither text nor `URL` (which resolves `..` lexically). A path
-  /// that does not exist yet cannot be an input. The bundled catalog counts as an input when it is used.
+  /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``); the bundled
+  /// catalog counts as an input when it is used.
   func checkOutput(against inputs: [String]) throws {
     guard let output else { return }
-    var target = stat()
-    guard stat(output, &target) == 0 else { return }
     var candidates = inputs
     if catalog == nil, let bundled = BundledCatalog.path() { candidates.append(bundled) }
-    for input in candidates {
-      var source = stat()
-      guard stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino else { continue }
-      let alias = input == output ? "" : " (the same file as \(input))"
-      throw ValidationError("--output \(output) is one of the input files\(alias); choose another path")
-    }
+    try OutputFile.refuse(output, ifOneOf: candidates)
   }
 
   /// Writes the report to --output atomically (a temporary file beside it, then a rename) or to stdout.

@@ -169,19 +169,6 @@ public enum ITSMImportReader {
     return results
   }
 
-  /// Reads one file as an export of `tool`, calling `body` for each record; returns the warnings and
-  /// record errors. Cross-file references are resolved within the file only; use
-  /// ``read(paths:tool:options:_:)`` to import several files together.
-  public static func read(
-    path: String, tool: ITSMTool, groupBy: [String] = [], _ body: (ITSMRecord) -> Void
-  ) throws(ReadFailure) -> [LocatedProblem] {
-    let result = read(paths: [path], tool: tool, options: ITSMImportOptions(groupBy: groupBy)) { record, _ in
-      body(record)
-    }[0]
-    if let failure = result.failure { throw failure }
-    return result.problems
-  }
-
   private static func syntax(of path: String, tool: ITSMTool) throws(ReadFailure) -> ITSMSyntax {
     let ending = path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map { $0.lowercased() } ?? ""
     guard tool.syntaxes.contains(ending), let syntax = ITSMSyntax(rawValue: ending) else {
