@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// libFuzzer harnesses for the four readers (docs/fuzzing.md). A package of its own so the main
+// libFuzzer harnesses for the readers (docs/fuzzing.md). A package of its own so the main
 // `swift build` never sees the fuzz executables; build and run them with `fuzz/run.sh`.
 import PackageDescription
 
@@ -23,6 +23,8 @@ let package = Package(
     .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport"] + parsers),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"] + parsers),
     .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzSupport"] + parsers),
+    // `appraise import`: an ITSM export (first byte: tool and file type) → records → evidence → round trip.
+    .executableTarget(name: "FuzzITSM", dependencies: ["FuzzSupport"] + parsers),
   ],
   swiftLanguageModes: [.v6]
 )

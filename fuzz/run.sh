@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses of fuzz/ and runs one of them (docs/fuzzing.md).
 #
 #   fuzz/run.sh READER SECONDS   fuzz READER for SECONDS (all: each reader in turn), one process
-#                                READER: xml | json | csv | catalog | xml-streaming | all
+#                                READER: xml | json | csv | catalog | xml-streaming | itsm | all
 #   fuzz/run.sh --replay         run every file of fuzz/regressions/*/ and every fixture seed once (CI)
 #
 # Builds into .build-fuzz/ at the repository root; the working corpus is .build-fuzz/corpus/READER (seeded
@@ -10,15 +10,18 @@
 # .build-fuzz/artifacts/READER/. Prints `fuzz: READER executions=N seconds=S crashes=K` and exits non-zero
 # when libFuzzer found anything. Environment: FUZZ_SKIP_BUILD=1 reuses the last build; FUZZ_CONFIG=release
 # builds with -O (about 3x the executions per second; Swift's bounds and overflow checks stay on);
-# FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-seed=1).
+# FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-seed=1); FUZZ_RUNS=N stops after N executions (or
+# SECONDS, whichever comes first); FUZZ_MAX_LEN=N fuzzes inputs of at most N bytes in a corpus of its own,
+# .build-fuzz/corpus/READER-lenN, seeded only with the seeds that fit (about 10x the executions per second
+# of the default limit, whose corpus fills with 30-120 KB inputs). fuzz/campaign.sh runs long campaigns.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scratch="$root/.build-fuzz"
-readers=(xml json csv catalog xml-streaming)
+readers=(xml json csv catalog xml-streaming itsm)
 
 usage() {
-  echo "usage: fuzz/run.sh xml|json|csv|catalog|xml-streaming|all SECONDS" >&2
+  echo "usage: fuzz/run.sh xml|json|csv|catalog|xml-streaming|itsm|all SECONDS" >&2
   echo "       fuzz/run.sh --replay" >&2
   exit 64
 }
@@ -29,6 +32,10 @@ usage() {
 # one: `--sanitize=fuzzer --sanitize=address` alone gives either ASan without coverage (no "inline 8-bit
 # counters" in the banner: blind mutation) or coverage without ASan. The trailing
 # -Xswiftc -sanitize=fuzzer,address comes after SwiftPM's flags and wins.
+for setting in FUZZ_RUNS FUZZ_MAX_LEN; do
+  value=${!setting:-}
+  [[ -z "$value" || "$value" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz: $setting must be a positive whole number, not '$value'" >&2; exit 64; }
+done
 config=${FUZZ_CONFIG:-debug}
 [[ $config == debug || $config == release ]] || { echo "fuzz: FUZZ_CONFIG must be debug or release" >&2; exit 64; }
 build_flags=(-c "$config" --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
@@ -56,6 +63,7 @@ binary() {
     csv) echo "$dir/FuzzCSV" ;;
     catalog) echo "$dir/FuzzCatalog" ;;
     xml-streaming) echo "$dir/FuzzXMLStreaming" ;;
+    itsm) echo "$dir/FuzzITSM" ;;
   esac
 }
 
@@ -74,7 +82,27 @@ seeds() {
         compgen -G "$root/$dir/*.json" || true
       done
       ;;
+    itsm) itsm_seeds ;;
   esac
+}
+
+# The ITSM harness reads its first byte as the export shape (ITSMPipeline.shapes: tool and file type);
+# its seeds are the exports of fixtures/itsm/TOOL/ with that byte in front, made in .build-fuzz/seeds/itsm/.
+itsm_seeds() {
+  local dir="$scratch/seeds/itsm" file tool ext index
+  local shapes=(servicenow.xml servicenow.json jira-sm.xml jira-sm.json bmc-helix.csv bmc-helix.json manageengine.json
+    freshservice.json)
+  mkdir -p "$dir"
+  for file in "$root"/fixtures/itsm/*/*.*; do
+    tool=$(basename "$(dirname "$file")")
+    ext=${file##*.}
+    for index in "${!shapes[@]}"; do
+      if [[ ${shapes[$index]} == "$tool.$ext" ]]; then
+        { printf "\\$(printf %03o "$index")"; cat "$file"; } >"$dir/$tool-$(basename "$file")"
+        echo "$dir/$tool-$(basename "$file")"
+      fi
+    done
+  done
 }
 
 # Regression inputs of a reader (everything but .gitkeep).
@@ -88,6 +116,7 @@ dictionary() {
     json) echo "$root/fuzz/dict/json.dict" ;;
     csv) echo "$root/fuzz/dict/csv.dict" ;;
     catalog) echo "$root/fuzz/dict/catalog.dict" ;;
+    itsm) echo "$root/fuzz/dict/itsm.dict" ;;
   esac
 }
 
@@ -116,9 +145,14 @@ check_coverage() {
 }
 
 max_len() {
+  if [[ -n "${FUZZ_MAX_LEN:-}" ]]; then
+    echo "$FUZZ_MAX_LEN"
+    return
+  fi
   # The largest evidence fixture (company-a/after.json) is 120 KB; longer seeds would be truncated.
   case $1 in
     catalog) echo 200000 ;;
+    itsm) echo 65536 ;; # the largest export fixture is 26 KB
     *) echo 131072 ;;
   esac
 }
@@ -132,23 +166,27 @@ fuzz_one() {
   local reader=$1 seconds=$2 bin corpus log
   bin=$(binary "$reader")
   check_coverage "$reader" "$bin"
-  corpus="$scratch/corpus/$reader"
+  local limit
+  limit=$(max_len "$reader")
+  corpus="$scratch/corpus/$reader${FUZZ_MAX_LEN:+-len$FUZZ_MAX_LEN}"
   mkdir -p "$corpus" "$scratch/artifacts/$reader" "$scratch/logs"
   # Copies of the seeds, prefixed with their folder; libFuzzer only ever writes into the first corpus
   # directory, so fuzz/regressions/READER (second) is read but never written.
   while IFS= read -r seed; do
     [[ -n "$seed" ]] || continue
+    # libFuzzer would truncate a longer seed into a malformed file: only the seeds that fit.
+    (($(stat -c %s "$seed") <= limit)) || continue
     local rel=${seed#"$root/"}
     cp "$seed" "$corpus/seed-${rel//\//-}"
   done < <(seeds "$reader")
-  log="$scratch/logs/$reader-$(date +%Y%m%d-%H%M%S).log"
+  log="$scratch/logs/$reader-$(date +%Y%m%d-%H%M%S)-$$.log"
   local before after status=0
   before=$(find "$scratch/artifacts/$reader" -type f | wc -l)
   # malloc_context_size=0: no allocation stacks (a quarter of the time went to collecting them); replay
   # an artifact directly for a report with full stacks.
   # shellcheck disable=SC2046
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0} "$bin" -max_total_time="$seconds" -max_len="$(max_len "$reader")" \
-    $(common_flags "$reader") -print_final_stats=1 ${FUZZ_ARGS:-} \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0} "$bin" -max_total_time="$seconds" -max_len="$limit" \
+    $(common_flags "$reader") -print_final_stats=1 ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} ${FUZZ_ARGS:-} \
     "$corpus" "$root/fuzz/regressions/$reader" >"$log" 2>&1 || status=$?
   after=$(find "$scratch/artifacts/$reader" -type f | wc -l)
   local runs secs rate crashes=$((after - before))
@@ -201,7 +239,7 @@ case ${1:-} in
     build
     replay
     ;;
-  xml | json | csv | catalog | xml-streaming | all)
+  xml | json | csv | catalog | xml-streaming | itsm | all)
     [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || usage
     build
     if [[ $1 == all ]]; then

@@ -179,6 +179,20 @@ struct ImportCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 
+  @Test("exports without a single record: exit 65, said in the user's terms, nothing written")
+  func noRecords() throws {
+    let output = Self.temporary("empty.xml")
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let groups = Self.fixture("freshservice/groups.json")
+    let result = try AppraiseRunner.run(["import", "--from", "freshservice", groups, "--output", output])
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "import: no record was read from \(groups); expected at least one Freshservice record"),
+      "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
   @Test("an export that does not exist: exit 66")
   func missing() throws {
     let output = Self.temporary("x.xml")

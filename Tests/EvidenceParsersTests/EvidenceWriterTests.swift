@@ -25,15 +25,17 @@ struct EvidenceWriterTests {
     var appraisal = try AppraisalReader.read(
       path: Golden.url("fixtures/evidence/sample.xml").path, catalog: Self.catalog
     ).appraisal
-    appraisal.evidence[0].note = "a < b & \"c\"\n\ttab \u{1}"
+    appraisal.evidence[0].note = "a < b & \"c\"\n\ttab \u{1}\u{FFFE}\u{FFFF}"
     appraisal.evidence[0].locator.section = "line one\nline two & <three>"
     for (syntax, text) in [
       (EvidenceSyntax.xml, EvidenceWriter.xml(appraisal)), (.json, EvidenceWriter.json(appraisal)),
     ] {
       let back = try AppraisalReader.read(bytes: Array(text.utf8), syntax: syntax, file: "x", catalog: Self.catalog)
       #expect(back.appraisal.evidence[0].locator.section == "line one\nline two & <three>")
-      // XML cannot hold U+0001: it becomes U+FFFD; JSON keeps it.
-      #expect(back.appraisal.evidence[0].note == "a < b & \"c\"\n\ttab " + (syntax == .xml ? "\u{FFFD}" : "\u{1}"))
+      // XML cannot hold U+0001, U+FFFE or U+FFFF: they become U+FFFD; JSON keeps them.
+      #expect(
+        back.appraisal.evidence[0].note
+          == "a < b & \"c\"\n\ttab " + (syntax == .xml ? "\u{FFFD}\u{FFFD}\u{FFFD}" : "\u{1}\u{FFFE}\u{FFFF}"))
     }
   }
 }

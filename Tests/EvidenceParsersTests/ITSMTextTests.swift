@@ -54,5 +54,15 @@ struct ITSMTextTests {
     let decomposed = "Rechenzentrum Mu\u{0308}nchen"
     #expect(ITSMText.groupName(decomposed)?.unicodeScalars.count == "Rechenzentrum München".unicodeScalars.count)
     #expect(ITSMText.groupName(" \n ") == nil)
+    // Control characters separate words like white space (found by fuzzing a BMC Helix CSV).
+    #expect(ITSMText.groupName("Se\u{5}vice\u{0}\u{85}Desk") == "Se vice Desk")
+    #expect(ITSMText.groupName("\u{1}\u{2}") == nil)
+  }
+
+  @Test("ids and groups keep only what an XML evidence file can hold")
+  func xmlSafe() {
+    #expect(ITSMText.xmlSafe("INC0001") == "INC0001")
+    #expect(ITSMText.xmlSafe("INC\u{5}1\u{FFFE}\u{FFFF}") == "INC\u{FFFD}1\u{FFFD}\u{FFFD}")
+    #expect(ITSMText.xmlSafe("a\tb\nc\rd\u{7F}é") == "a\tb\nc\rd\u{7F}é")
   }
 }

@@ -153,6 +153,14 @@ struct ImportCommand: ParsableCommand {
       if failure == nil { failure = ExitStatus.dataError }
     }
     if let failure { throw failure }
+    // A new appraisal needs at least one record to make an instantiation of (found by fuzzing: an export
+    // with no records, e.g. Freshservice's groups.json alone, used to fail only on the written file's validation).
+    if importer.recordCount == 0 && merge == nil {
+      printError(
+        "import: no record was read from \(files.joined(separator: ", ")); expected at least one "
+          + "\(tool.displayName) record (incident, problem, change, ...); nothing was written")
+      throw ExitStatus.dataError
+    }
     let appraisal: Appraisal
     if let merge {
       appraisal = importer.merged(into: try loadAppraisal(merge, catalog: loadedCatalog).appraisal, kind: kind)

@@ -232,7 +232,8 @@ public enum EvidenceWriter {
   }
 
   /// XML character data or attribute value; line breaks and tabs in attributes become character
-  /// references so that attribute normalisation gives them back; C0 controls XML cannot hold become U+FFFD.
+  /// references so that attribute normalisation gives them back; C0 controls and the noncharacters
+  /// U+FFFE and U+FFFF, which XML cannot hold, become U+FFFD.
   static func escaped(_ text: String, attribute: Bool = false) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -247,6 +248,7 @@ public enum EvidenceWriter {
       case "\t" where attribute: out += "&#9;"
       // XML 1.0 cannot hold other C0 controls, not even as references.
       case let control where control.value < 0x20 && control != "\t" && control != "\n": out += "\u{FFFD}"
+      case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
       default: out.unicodeScalars.append(scalar)
       }
     }

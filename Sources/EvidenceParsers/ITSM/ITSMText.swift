@@ -11,13 +11,30 @@ enum ITSMText {
     return trimmed.isEmpty ? nil : trimmed
   }
 
-  /// A group's display name: NFC-normalized, trimmed, inner runs of white space collapsed to one space,
-  /// case kept; `nil` when empty.
+  /// A group's display name: NFC-normalized, trimmed, inner runs of white space and control characters
+  /// collapsed to one space, case kept; `nil` when empty.
   static func groupName(_ text: String?) -> String? {
     guard let text else { return nil }
     if isPlainName(text) { return text }
-    let words = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace })
+    let words = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { character in
+      character.isWhitespace || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+    })
     return words.isEmpty ? nil : words.joined(separator: " ")
+  }
+
+  /// `text` with each character an XML 1.0 document cannot hold, even as a reference — C0 controls but
+  /// tab, line feed and carriage return; U+FFFE and U+FFFF — replaced by U+FFFD, as ``EvidenceWriter``
+  /// would write it (found by fuzzing: an id holding U+0005 was imported, then read back different).
+  static func xmlSafe(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isNotXMLCharacter) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { out.append(isNotXMLCharacter(scalar) ? "\u{FFFD}" : scalar) }
+    return String(out)
+  }
+
+  private static func isNotXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF
   }
 
   /// Whether `text` is a group name as it is: not empty, single spaces between words, no other white space

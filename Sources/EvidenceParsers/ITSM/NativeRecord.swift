@@ -273,8 +273,13 @@ struct RecordDraft {
     return "unassigned"
   }
 
+  /// The record; its id and group, which the import writes into the evidence file, hold only characters
+  /// an XML evidence file can (``ITSMText/xmlSafe(_:)``), so the file reads back as what was imported.
   func record(_ kind: ITSMRecord.Kind, id: String, group: String, state: ITSMRecord.State) -> ITSMOutcome {
-    .record(ITSMRecord(kind: kind, id: id, group: group, state: state, fields: fields), warnings: warnings)
+    .record(
+      ITSMRecord(
+        kind: kind, id: ITSMText.xmlSafe(id), group: ITSMText.xmlSafe(group), state: state, fields: fields),
+      warnings: warnings)
   }
 }
 

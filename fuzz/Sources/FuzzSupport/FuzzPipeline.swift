@@ -132,7 +132,7 @@ public enum FuzzPipeline {
     )
   }
 
-  static let memoryFile = withoutLeakChecking { MemoryFile() }
+  static let memoryFile = withoutLeakChecking { MemoryFile(fileExtension: "xml") }
 
   /// Reads and validates one catalog; a valid one then rates the sample and a generated appraisal.
   public static func catalog(_ bytes: [UInt8]) {

@@ -45,33 +45,36 @@ func withoutLeakChecking<T>(_ body: () -> T) -> T {
 /// glibc's memfd_create(2) (≥ 2.27), which the Glibc module does not import.
 @_silgen_name("memfd_create") private func memfdCreate(_ name: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
 
-/// An in-memory file (memfd) reachable through a path ending in `.xml`, for the one reader that only
-/// takes a path: the streaming XML read the command uses (``AppraisalReader/read(path:catalog:streaming:)``).
-/// The symlink `<tmp>/fuzz-input.xml → /proc/self/fd/N` is made once per process and removed at exit;
+/// An in-memory file (memfd) reachable through a path ending in `.EXTENSION`, for the readers that only
+/// take a path: the streaming XML read the command uses (``AppraisalReader/read(path:catalog:streaming:)``)
+/// and the ITSM importer (``ITSMImportReader``), which choose their syntax by the extension.
+/// The symlink `<tmp>/fuzz-input.EXTENSION → /proc/self/fd/N` is made once per process and removed at exit;
 /// each execution only rewrites the memfd, so nothing touches a disk per execution.
 final class MemoryFile: @unchecked Sendable {
   let path: String
   private let fd: Int32
   private let directory: String
 
-  init() {
-    fd = memfdCreate("fuzz-input.xml", 0)
+  init(fileExtension: String) {
+    fd = memfdCreate("fuzz-input.\(fileExtension)", 0)
     guard fd >= 0 else { fatalError("fuzz: memfd_create failed: errno \(errno)") }
     var template = Array("/tmp/appraise-fuzz-XXXXXX".utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("fuzz: mkdtemp failed: errno \(errno)") }
     directory = String(cString: made)
-    path = directory + "/fuzz-input.xml"
+    path = directory + "/fuzz-input.\(fileExtension)"
     guard symlink("/proc/self/fd/\(fd)", path) == 0 else { fatalError("fuzz: symlink failed: errno \(errno)") }
-    MemoryFile.cleanup = (path, directory)
-    atexit {
-      if let (path, directory) = MemoryFile.cleanup {
-        unlink(path)
-        rmdir(directory)
+    MemoryFile.cleanup.append((path, directory))
+    if MemoryFile.cleanup.count == 1 {
+      atexit {
+        for (path, directory) in MemoryFile.cleanup {
+          unlink(path)
+          rmdir(directory)
+        }
       }
     }
   }
 
-  nonisolated(unsafe) private static var cleanup: (String, String)?
+  nonisolated(unsafe) private static var cleanup: [(String, String)] = []
 
   /// Makes `bytes` the whole content of the file.
   func replace(with bytes: [UInt8]) {

@@ -1,0 +1,110 @@
+import AppraisalModel
+import EvidenceParsers
+
+/// What the ITSM harness runs on one fuzz input: `appraise import` in memory. The first byte picks the
+/// export shape (tool and file type, modulo ``shapes``' count; its next bit groups by the tool's
+/// alternative field, as `--group-by` does), the rest is the file. The file goes through
+/// ``ITSMImportReader`` (both passes, the tool's profile, look-ups), every problem is rendered as the
+/// command prints it, and the records that read go through ``EvidenceImporter`` with the bundled mapping.
+/// As with `--skip-bad-records`, the records that read are imported even when others could not be used.
+///
+/// Then two checks the command relies on, each a crash when broken: the imported appraisal passes
+/// ``AppraisalValidator`` (the command refuses to write one that does not, so a failure there means an
+/// export the importer accepted but turned into unusable evidence), and its XML and JSON renderings
+/// (``EvidenceWriter``) read back to the same appraisal, which is then rated.
+public enum ITSMPipeline {
+  /// The export shapes: tool, file type, and the tool's alternative group field.
+  public static let shapes: [(tool: ITSMTool, syntax: String, alternativeGroup: String)] = [
+    (.servicenow, "xml", "business_service"), (.servicenow, "json", "business_service"),
+    (.jiraSM, "xml", "component"), (.jiraSM, "json", "component"),
+    (.bmcHelix, "csv", "service"), (.bmcHelix, "json", "service"),
+    (.manageengine, "json", "site"), (.freshservice, "json", "department"),
+  ]
+
+  /// The selector byte of an export of `tool` in `syntax` (what `run.sh` prefixes to the ITSM seeds).
+  public static func selector(tool: ITSMTool, syntax: String) -> UInt8? {
+    shapes.firstIndex { $0.tool == tool && $0.syntax == syntax }.map(UInt8.init)
+  }
+
+  static let files: [String: MemoryFile] = withoutLeakChecking {
+    Dictionary(uniqueKeysWithValues: ["xml", "json", "csv"].map { ($0, MemoryFile(fileExtension: $0)) })
+  }
+
+  /// practice-catalogs/mappings/itsm-cmmi-svc-1.3.json, read once against the bundled catalog.
+  static let mapping: ImportMapping = withoutLeakChecking {
+    let file = FuzzPipeline.repositoryRoot + "/practice-catalogs/mappings/itsm-cmmi-svc-1.3.json"
+    do throws(ReadFailure) {
+      return try ImportMappingReader.read(path: file, catalog: FuzzPipeline.bundledCatalog)
+    } catch {
+      fatalError("fuzz: cannot read \(file): \(error.errorDescription ?? "\(error)")")
+    }
+  }
+
+  /// Imports one export; see the type's documentation.
+  public static func run(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let shape = shapes[Int(first) % shapes.count]
+    let grouped = (Int(first) / shapes.count) % 2 == 1
+    let catalog = FuzzPipeline.bundledCatalog
+    let file = files[shape.syntax]!
+    file.replace(with: Array(bytes.dropFirst()))
+    let label = "itsm \(shape.tool.rawValue) .\(shape.syntax)"
+    var importer = EvidenceImporter(mapping: mapping, tool: shape.tool.displayName)
+    var problemCount = 0
+    let results = ITSMImportReader.read(
+      paths: [file.path], tool: shape.tool,
+      options: ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : []),
+      problems: { problem in
+        problemCount += 1
+        FuzzPipeline.sink &+= problem.description.utf8.count
+      }
+    ) { record, _ in
+      importer.add(record, from: "fuzz-input.\(shape.syntax)")
+    }
+    for result in results {
+      if let failure = result.failure {
+        FuzzPipeline.note(label, failure)
+        return
+      }
+    }
+    // The command refuses an import without records (nothing to make an instantiation of).
+    guard importer.recordCount > 0 else {
+      if FuzzPipeline.verbose { printError("fuzz: \(label): no records (\(problemCount) problems)") }
+      return
+    }
+    let header = Appraisal.Header(
+      id: "import-\(shape.tool.rawValue)", name: "\(shape.tool.displayName) import", organizationalUnit: "fuzz",
+      date: importer.latestDate ?? "2024-03-01", model: catalog.model.id, modelVersion: catalog.model.version)
+    let appraisal = importer.appraisal(header: header, kind: .service, catalog: catalog)
+    let invalid = AppraisalValidator.problems(in: appraisal, catalog: catalog).filter { $0.severity == .error }
+    if !invalid.isEmpty {
+      fatalError("fuzz: \(label): the import made evidence that does not validate:\n\(invalid.prefix(10))")
+    }
+    for (text, syntax) in [
+      (EvidenceWriter.xml(appraisal), EvidenceSyntax.xml), (EvidenceWriter.json(appraisal), .json),
+    ] {
+      let loaded: AppraisalReader.Loaded
+      do throws(ReadFailure) {
+        loaded = try AppraisalReader.read(
+          bytes: Array(text.utf8), syntax: syntax, file: "import.\(syntax.rawValue)", catalog: catalog)
+      } catch {
+        fatalError(
+          "fuzz: \(label): the written \(syntax.rawValue) does not read back:\n\(error.errorDescription ?? "")\n\(text.prefix(4000))"
+        )
+      }
+      if loaded.appraisal != appraisal {
+        fatalError(
+          "fuzz: \(label): the written \(syntax.rawValue) reads back as a different appraisal:\n\(text.prefix(4000))")
+      }
+      if syntax == .json {
+        let result = AppraisalRater.rate(loaded.appraisal, catalog: catalog)
+        withExtendedLifetime(result) {}
+      }
+    }
+    if FuzzPipeline.verbose {
+      printError(
+        "fuzz: \(label): \(importer.recordCount) records, \(problemCount) problems, \(appraisal.evidence.count) items, round trip ok"
+      )
+    }
+  }
+}
