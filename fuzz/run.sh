@@ -103,6 +103,16 @@ itsm_seeds() {
       fi
     done
   done
+  # Imports of two files whose records refer to each other (ITSMPipeline.separator between them).
+  itsm_pair 0 servicenow/incident.xml servicenow/task_sla.xml
+  itsm_pair 7 freshservice/groups.json freshservice/tickets.json
+  itsm_pair 7 freshservice/groups.json freshservice/problems.json
+}
+
+itsm_pair() {
+  local out="$scratch/seeds/itsm/pair-${2//\//-}+${3##*/}"
+  { printf "\\$(printf %03o "$1")"; cat "$root/fixtures/itsm/$2"; printf '\n=== appraise-fuzz next file ===\n'; cat "$root/fixtures/itsm/$3"; } >"$out"
+  echo "$out"
 }
 
 # Regression inputs of a reader (everything but .gitkeep).

@@ -3,9 +3,11 @@ import EvidenceParsers
 
 /// What the ITSM harness runs on one fuzz input: `appraise import` in memory. The first byte picks the
 /// export shape (tool and file type, modulo ``shapes``' count; its next bit groups by the tool's
-/// alternative field, as `--group-by` does), the rest is the file. The file goes through
-/// ``ITSMImportReader`` (both passes, the tool's profile, look-ups), every problem is rendered as the
-/// command prints it, and the records that read go through ``EvidenceImporter`` with the bundled mapping.
+/// alternative field, as `--group-by` does), the rest is the export: one file, or two of the same type
+/// split at the first ``separator`` (so that the cross-file look-ups are fuzzed too: a ServiceNow
+/// `task_sla` and its incidents, Freshservice's `groups.json` and its tickets). The files go through
+/// ``ITSMImportReader`` as one import (both passes, the tool's profile, look-ups), every problem is
+/// rendered as the command prints it, and the records that read go through ``EvidenceImporter`` with the bundled mapping.
 /// As with `--skip-bad-records`, the records that read are imported even when others could not be used.
 ///
 /// Then two checks the command relies on, each a crash when broken: the imported appraisal passes
@@ -26,8 +28,28 @@ public enum ITSMPipeline {
     shapes.firstIndex { $0.tool == tool && $0.syntax == syntax }.map(UInt8.init)
   }
 
-  static let files: [String: MemoryFile] = withoutLeakChecking {
-    Dictionary(uniqueKeysWithValues: ["xml", "json", "csv"].map { ($0, MemoryFile(fileExtension: $0)) })
+  /// Splits an input into the export's files (what `run.sh` puts between two seeds of one import).
+  public static let separator = Array("\n=== appraise-fuzz next file ===\n".utf8)
+
+  /// Two in-memory files per file type.
+  static let files: [String: [MemoryFile]] = withoutLeakChecking {
+    Dictionary(
+      uniqueKeysWithValues: ["xml", "json", "csv"].map {
+        ($0, [MemoryFile(fileExtension: $0), MemoryFile(fileExtension: $0)])
+      })
+  }
+
+  /// `bytes` cut at the first ``separator``, if any.
+  static func split(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    guard bytes.count >= separator.count else { return [bytes] }
+    var index = bytes.startIndex
+    while index <= bytes.endIndex - separator.count {
+      if bytes[index] == separator[0] && bytes[index..<index + separator.count].elementsEqual(separator) {
+        return [bytes[..<index], bytes[(index + separator.count)...]]
+      }
+      index += 1
+    }
+    return [bytes]
   }
 
   /// practice-catalogs/mappings/itsm-cmmi-svc-1.3.json, read once against the bundled catalog.
@@ -46,20 +68,23 @@ public enum ITSMPipeline {
     let shape = shapes[Int(first) % shapes.count]
     let grouped = (Int(first) / shapes.count) % 2 == 1
     let catalog = FuzzPipeline.bundledCatalog
-    let file = files[shape.syntax]!
-    file.replace(with: Array(bytes.dropFirst()))
+    let parts = split(bytes.dropFirst())
+    let used = zip(files[shape.syntax]!, parts).map { file, part in
+      file.replace(with: Array(part))
+      return file.path
+    }
     let label = "itsm \(shape.tool.rawValue) .\(shape.syntax)"
     var importer = EvidenceImporter(mapping: mapping, tool: shape.tool.displayName)
     var problemCount = 0
     let results = ITSMImportReader.read(
-      paths: [file.path], tool: shape.tool,
+      paths: used, tool: shape.tool,
       options: ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : []),
       problems: { problem in
         problemCount += 1
         FuzzPipeline.sink &+= problem.description.utf8.count
       }
-    ) { record, _ in
-      importer.add(record, from: "fuzz-input.\(shape.syntax)")
+    ) { record, path in
+      importer.add(record, from: path == used[0] ? "fuzz-input.\(shape.syntax)" : "fuzz-input-2.\(shape.syntax)")
     }
     for result in results {
       if let failure = result.failure {
