@@ -9,7 +9,7 @@
 # MAX_LEN share a corpus.
 # Every finished job appends `date reader executions seconds crashes config max_len revision` to
 # .build-fuzz/ledger.tsv; at the end the ledger's totals per reader are printed (docs/fuzzing.md). Exits 1
-# when any job found something (its input is in .build-fuzz/artifacts/READER/).
+# when any job found something (its input is in .build-fuzz/findings/READER/).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

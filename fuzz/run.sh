@@ -7,7 +7,7 @@
 #
 # Builds into .build-fuzz/ at the repository root; the working corpus is .build-fuzz/corpus/READER (seeded
 # from the fixtures, which are never written to) and crash/timeout/OOM inputs go to
-# .build-fuzz/artifacts/READER/. Prints `fuzz: READER executions=N seconds=S crashes=K` and exits non-zero
+# .build-fuzz/findings/READER/. Prints `fuzz: READER executions=N seconds=S crashes=K` and exits non-zero
 # when libFuzzer found anything. Environment: FUZZ_SKIP_BUILD=1 reuses the last build; FUZZ_CONFIG=release
 # builds with -O (about 3x the executions per second; Swift's bounds and overflow checks stay on);
 # FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-seed=1); FUZZ_RUNS=N stops after N executions (or
@@ -169,7 +169,7 @@ max_len() {
 
 common_flags() {
   local reader=$1
-  echo "-rss_limit_mb=2048 -timeout=10 -dict=$(dictionary "$reader") -artifact_prefix=$scratch/artifacts/$reader/"
+  echo "-rss_limit_mb=2048 -timeout=10 -dict=$(dictionary "$reader") -artifact_prefix=$scratch/findings/$reader/"
 }
 
 fuzz_one() {
@@ -179,7 +179,7 @@ fuzz_one() {
   local limit
   limit=$(max_len "$reader")
   corpus="$scratch/corpus/$reader${FUZZ_MAX_LEN:+-len$FUZZ_MAX_LEN}"
-  mkdir -p "$corpus" "$scratch/artifacts/$reader" "$scratch/logs"
+  mkdir -p "$corpus" "$scratch/findings/$reader" "$scratch/logs"
   # Copies of the seeds, prefixed with their folder; libFuzzer only ever writes into the first corpus
   # directory, so fuzz/regressions/READER (second) is read but never written.
   while IFS= read -r seed; do
@@ -191,14 +191,14 @@ fuzz_one() {
   done < <(seeds "$reader")
   log="$scratch/logs/$reader-$(date +%Y%m%d-%H%M%S)-$$.log"
   local before after status=0
-  before=$(find "$scratch/artifacts/$reader" -type f | wc -l)
+  before=$(find "$scratch/findings/$reader" -type f 2>/dev/null | wc -l || true)
   # malloc_context_size=0: no allocation stacks (a quarter of the time went to collecting them); replay
   # an artifact directly for a report with full stacks.
   # shellcheck disable=SC2046
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0} "$bin" -max_total_time="$seconds" -max_len="$limit" \
     $(common_flags "$reader") -print_final_stats=1 ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} ${FUZZ_ARGS:-} \
     "$corpus" "$root/fuzz/regressions/$reader" >"$log" 2>&1 || status=$?
-  after=$(find "$scratch/artifacts/$reader" -type f | wc -l)
+  after=$(find "$scratch/findings/$reader" -type f 2>/dev/null | wc -l || true)
   local runs secs rate crashes=$((after - before))
   runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
   rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+).*/\1/p' "$log" | tail -1)
@@ -215,7 +215,7 @@ fuzz_one() {
   fi
   if ((crashes > 0)); then
     grep -E "^==[0-9]+==|ERROR: libFuzzer|SUMMARY|Fatal error|artifact_prefix|Test unit written" "$log" | head -20 >&2 || true
-    echo "fuzz: $reader: FOUND $crashes problem input(s) in ${scratch#"$root/"}/artifacts/$reader/ (log: ${log#"$root/"})" >&2
+    echo "fuzz: $reader: FOUND $crashes problem input(s) in ${scratch#"$root/"}/findings/$reader/ (log: ${log#"$root/"})" >&2
     return 1
   fi
 }
@@ -229,10 +229,10 @@ replay() {
     local count=${#files[@]} regression_count
     regression_count=$(regressions "$reader" | wc -l)
     local log="$scratch/logs/replay-$reader.log"
-    mkdir -p "$scratch/logs" "$scratch/artifacts/replay-$reader"
+    mkdir -p "$scratch/logs" "$scratch/findings/replay-$reader"
     # shellcheck disable=SC2046
     if SWIFT_BACKTRACE=enable=no "$bin" $(common_flags "$reader") \
-      -artifact_prefix="$scratch/artifacts/replay-$reader/" "${files[@]}" >"$log" 2>&1; then
+      -artifact_prefix="$scratch/findings/replay-$reader/" "${files[@]}" >"$log" 2>&1; then
       echo "fuzz: replay $reader ok: $count inputs ($regression_count regressions)"
     else
       failed=1
