@@ -30,8 +30,10 @@ for job in "$@"; do
   }
 done
 
-# Build once (run.sh's own build), then every job reuses it.
-bash "$root/fuzz/run.sh" --replay >/dev/null
+# Build once (run.sh's own build, checked by replaying the regressions), then every job reuses it; with
+# FUZZ_SKIP_BUILD=1 the binaries already built are used as they are (e.g. to go on with a campaign while
+# the sources have changed).
+if [[ "${FUZZ_SKIP_BUILD:-0}" != 1 ]]; then bash "$root/fuzz/run.sh" --replay >/dev/null; fi
 export FUZZ_SKIP_BUILD=1
 
 mkdir -p "$scratch"
