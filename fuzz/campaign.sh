@@ -9,7 +9,9 @@
 # MAX_LEN share a corpus.
 # Every finished job appends `date reader executions seconds crashes config max_len revision` to
 # .build-fuzz/ledger.tsv; at the end the ledger's totals per reader are printed (docs/fuzzing.md). Exits 1
-# when any job found something (its input is in .build-fuzz/findings/READER/).
+# when any job found something (its input is in .build-fuzz/findings/READER/). To stop a campaign early,
+# kill this script's processes, then send SIGINT to the running Fuzz* processes: libFuzzer prints its
+# final statistics into the job's log (.build-fuzz/logs/) before it exits.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

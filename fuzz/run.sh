@@ -205,6 +205,12 @@ fuzz_one() {
   secs=$(sed -nE 's/^Done [0-9]+ runs in ([0-9]+) second.*/\1/p' "$log" | tail -1)
   if [[ -z "$runs" ]]; then runs=$(sed -nE 's/^Done ([0-9]+) runs in.*/\1/p' "$log" | tail -1); fi
   if [[ -z "$secs" && -n "$runs" && -n "$rate" && "$rate" -gt 0 ]]; then secs=$((runs / rate)); fi
+  # libFuzzer exits with 72 after an interrupt (SIGINT/SIGTERM), having printed its final statistics: not a
+  # finding (a campaign stopped early).
+  if ((status == 72)) && grep -q "libFuzzer: run interrupted" "$log"; then
+    echo "fuzz: $reader: interrupted" >&2
+    status=0
+  fi
   if ((status != 0 && crashes == 0)); then crashes=1; fi
   echo "fuzz: $reader executions=${runs:-0} seconds=${secs:-0} crashes=$crashes"
   echo "fuzz: $reader exec_per_sec=${rate:-0} corpus=$(find "$corpus" -type f | wc -l) log=${log#"$root/"}" >&2
