@@ -10,7 +10,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    // SHA-256 of the input files in reports (Foundation on Linux has no CryptoKit).
+    // SHA-256 of the input files in reports, computed while they are read (Foundation on Linux has no
+    // CryptoKit).
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
@@ -23,14 +24,15 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
-    .target(name: "EvidenceParsers", dependencies: ["AppraisalModel", "CLibXML2"]),
+    .target(
+      name: "EvidenceParsers",
+      dependencies: ["AppraisalModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
     // The `appraise` command: arguments, output, nothing else.
     .executableTarget(
       name: "Appraise",
       dependencies: [
         "AppraisalModel", "EvidenceParsers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),

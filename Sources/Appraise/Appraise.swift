@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `appraise` command: subcommands only; every decision lives in the library targets.
 @main
@@ -21,4 +22,63 @@ struct Appraise: ParsableCommand {
     version: "0.1.0",
     subcommands: [RateCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, CatalogCommand.self]
   )
+
+  /// Parses, runs, and maps every outcome to an exit status (README, "Exit codes"). Unlike the parser's
+  /// own `main()`, every write is checked (``Console``), an interrupted report write leaves no temporary
+  /// file (``OutputFile``), and a usage error found after parsing shows the subcommand's usage.
+  static func main() {
+    Console.prepare()
+    OutputFile.installSignalHandlers()
+    var command: ParsableCommand?
+    var status: Int32
+    do {
+      var parsed = try parseAsRoot()
+      command = parsed
+      try parsed.run()
+      status = 0
+    } catch {
+      status = exitStatus(for: error, in: command)
+    }
+    if status == 0 && Console.lostDiagnostics { status = ExitStatus.ioError.rawValue }
+    terminate(status)
+  }
+
+  /// Prints what `error` means for the user and returns the exit status.
+  static func exitStatus(for error: Error, in command: ParsableCommand?) -> Int32 {
+    if let failure = error as? Console.WriteFailure {
+      printError(failure.description)
+      return ExitStatus.ioError.rawValue
+    }
+    if let code = error as? ExitCode { return code.rawValue }
+    if let validation = error as? ValidationError, let command {
+      let subcommand = type(of: command)
+      let name =
+        ([configuration.commandName ?? "appraise"]
+        + (subcommand == Appraise.self
+          ? [] : [subcommand.configuration.commandName ?? ""]))
+        .joined(separator: " ")
+      printError(
+        "Error: \(validation.message)\nUsage: \(usageString(for: subcommand))\n  See '\(name) --help' for more information."
+      )
+      return ExitCode.validationFailure.rawValue
+    }
+    let code = exitCode(for: error).rawValue
+    let message = fullMessage(for: error)
+    guard !message.isEmpty else { return code }
+    if code == 0 {
+      // --help, --version, completion scripts: the output the user asked for.
+      do {
+        try Console.output(message.hasSuffix("\n") ? message : message + "\n")
+      } catch {
+        printError(error.description)
+        return ExitStatus.ioError.rawValue
+      }
+      return 0
+    }
+    printError(message)
+    return code
+  }
 }
+
+/// Ends the process with `status` (the C library's `exit`, out of reach of the command's own `exit`).
+private func terminate(_ status: Int32) -> Never { exit(status) }

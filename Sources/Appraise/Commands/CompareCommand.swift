@@ -33,6 +33,6 @@ struct CompareCommand: ParsableCommand {
       comparison: AppraisalComparator.compare(before: old.result, after: new.result), before: old, after: new)
     for warning in report.comparison.warnings { printError("warning: \(warning)") }
     try options.emit(options.renderer().render(report))
-    if let condition = options.failOn, condition.isMet(by: new.result) { throw ExitCode(1) }
+    try options.failOn?.check(new.result, appraisal: after)
   }
 }

@@ -187,11 +187,11 @@ struct ImportCommand: ParsableCommand {
     let counts = ITSMRecord.Kind.allCases.compactMap { kind in
       importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
     }
-    print(
+    try Console.output(
       "\(output): \(importer.recordCount) records (\(counts.joined(separator: ", "))) → "
         + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
         + "instantiations; \(importer.unmatchedCount) records matched no rule"
-        + (skipped > 0 ? "; \(skipped) records skipped" : ""))
+        + (skipped > 0 ? "; \(skipped) records skipped" : "") + "\n")
   }
 
   private func today() -> String {

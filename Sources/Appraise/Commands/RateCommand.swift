@@ -45,35 +45,45 @@ struct RateCommand: ParsableCommand {
   @Option(help: "Add a view of the rating: itil (rolled up per ITIL process through derived cross-model links).")
   var view: View?
 
-  @Option(help: "The ITIL edition for --view itil: v2, v3 (V3/2011) or 4.")
-  var itil: ITILEdition = .v4
+  @Option(help: "The ITIL edition for --view itil: v2, v3 (V3/2011) or 4 (default: 4).")
+  var itil: ITILEdition?
 
   @Option(help: "A cross-model mapping file for --view (default: the bundled ITIL ↔ CMMI-SVC links).")
   var viewMapping: String?
+
+  func validate() throws {
+    if view == nil {
+      if let itil { throw ValidationError("--itil \(itil.rawValue) needs --view itil") }
+      if viewMapping != nil { throw ValidationError("--view-mapping needs --view itil") }
+    }
+  }
 
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []) + (viewMapping.map { [$0] } ?? []))
     var mapping: CrossModelMapping?
+    var mappingDigest: InputDigest?
     if view == .itil {
+      let path =
+        viewMapping ?? BundledCatalog.path("mappings/itil-cmmi-svc-1.3.json") ?? "mappings/itil-cmmi-svc-1.3.json"
+      let (contents, digest) = try readInput(role: "view mapping", path: path)
       do throws(ReadFailure) {
-        mapping = try CrossModelMappingReader.read(
-          path: viewMapping ?? BundledCatalog.path("mappings/itil-cmmi-svc-1.3.json")
-            ?? "mappings/itil-cmmi-svc-1.3.json", catalog: catalog)
+        mapping = try CrossModelMappingReader.read(bytes: contents.bytes, file: path, catalog: catalog)
       } catch {
         throw fail(error)
       }
+      if viewMapping != nil { mappingDigest = digest }
     }
     var report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
     report.detail = ReportDetail.resolve(
       options.detail.level, instantiations: report.appraisal.instantiations.count)
     if let mapping {
-      report.view = CrossModelView(result: report.result, mapping: mapping, framework: itil.framework)
-      if viewMapping != nil { report.inputs.append(try digest(role: "view mapping", path: viewMapping!)) }
+      report.view = CrossModelView(result: report.result, mapping: mapping, framework: (itil ?? .v4).framework)
+      if let mappingDigest { report.inputs.append(mappingDigest) }
     }
     let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
     try options.emit(rendered)
-    if let condition = options.failOn, condition.isMet(by: report.result) { throw ExitCode(1) }
+    try options.failOn?.check(report.result, appraisal: file)
   }
 
   /// Reads, validates and rates one file.
@@ -82,7 +92,8 @@ struct RateCommand: ParsableCommand {
     for warning in loaded.warnings { printError(warning.description) }
     let result = Timings.measure("rate") { AppraisalRater.rate(loaded.appraisal, catalog: catalog) }
     return RateReport(
-      result: result, catalog: catalog, inputs: [try digest(role: role, path: file), catalogDigest],
+      result: result, catalog: catalog,
+      inputs: [InputDigest(role: role, path: file, sha256: loaded.sha256), catalogDigest],
       warnings: loaded.warnings.map(\.description))
   }
 }

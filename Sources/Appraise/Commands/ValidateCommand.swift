@@ -29,21 +29,23 @@ struct ValidateCommand: ParsableCommand {
     let loaded = try readCatalog(catalog)
     var status: ExitCode = .success
     for file in files {
+      let result: AppraisalReader.Loaded
       do {
-        let result = try AppraisalReader.read(path: file, catalog: loaded, streaming: true)
-        for warning in result.warnings { printError(warning.description) }
-        let summary = result.appraisal
-        print(
-          "\(file): valid — \(summary.instantiations.count) instantiations, \(summary.evidenceCount) evidence items, "
-            + "\(summary.observations.count) observations"
-            + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings"))
+        result = try AppraisalReader.read(path: file, catalog: loaded, streaming: true)
       } catch {
         printError(error.errorDescription ?? "\(error)")
         switch error {
         case .cannotOpen: status = ExitStatus.noInput
         case .invalid: if status != ExitStatus.noInput { status = ExitStatus.dataError }
         }
+        continue
       }
+      for warning in result.warnings { printError(warning.description) }
+      let summary = result.appraisal
+      try Console.output(
+        "\(file): valid — \(summary.instantiations.count) instantiations, \(summary.evidenceCount) evidence items, "
+          + "\(summary.observations.count) observations"
+          + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings") + "\n")
     }
     if status != .success { throw status }
   }

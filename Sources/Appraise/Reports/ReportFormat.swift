@@ -5,6 +5,9 @@ import ArgumentParser
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
   case text, markdown, json, csv, html
 
+  /// The output extensions that imply a format, for messages.
+  static let extensions = ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html)"
+
   /// The format implied by an output file's extension, if any.
   init?(outputPath: String) {
     let lower = outputPath.lowercased()

@@ -10,6 +10,9 @@ enum ExitStatus {
   static let noInput = ExitCode(66)
   /// EX_CANTCREAT: the output file cannot be written.
   static let cannotCreate = ExitCode(73)
+  /// EX_IOERR: standard output (or, for a run that would otherwise succeed, standard error) could not be
+  /// written: a closed stream, a full disk, a broken pipe.
+  static let ioError = ExitCode(74)
 }
 
 /// Prints a read failure to stderr in the compiler style and exits with its status.
@@ -22,10 +25,14 @@ func fail(_ failure: ReadFailure) -> ExitCode {
 }
 
 /// Loads the catalog at `path`, or the bundled default; a failure prints its problems and exits.
-func readCatalog(_ path: String?) throws -> Catalog {
+func readCatalog(_ path: String?) throws -> Catalog { try readCatalogWithDigest(path).catalog }
+
+/// Loads the catalog at `path`, or the bundled default, with the SHA-256 of the bytes it was read from.
+func readCatalogWithDigest(_ path: String?) throws -> (catalog: Catalog, sha256: String) {
   do throws(ReadFailure) {
-    if let path { return try CatalogReader.read(path: path) }
-    return try BundledCatalog.load()
+    guard let file = path ?? BundledCatalog.path() else { return (try BundledCatalog.load(), "") }
+    let contents = try InputFile.read(file)
+    return (try CatalogReader.read(bytes: contents.bytes, file: file), contents.sha256)
   } catch {
     throw fail(error)
   }

@@ -5,6 +5,11 @@ import Foundation
 /// the target's folder, which is then renamed over the target (atomic on POSIX file systems). On any
 /// failure the temporary file is removed and the target is left as it was.
 ///
+/// - SIGINT, SIGTERM and SIGHUP while the temporary file exists remove it before the process ends by the
+///   signal (``installSignalHandlers()``); the rename itself runs with those signals blocked.
+/// - A replaced file keeps its permission bits, and its owner and group where the user may set them.
+/// - A device or pipe (`/dev/stdout`, a FIFO) is written in place, every write checked.
+///
 /// Paths are used as given, never through `URL`: `URL(fileURLWithPath:)` resolves `..` lexically (it turns
 /// `x//../r.md` into `x/r.md`), so the file written would not be the one the user named.
 enum OutputFile {
@@ -12,6 +17,9 @@ enum OutputFile {
     var reason: String
     var errorDescription: String? { reason }
   }
+
+  /// The signals after which no temporary file may be left behind.
+  private static let cleanedSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
   /// Refuses `output` if it is one of `inputs` (it would be overwritten), however it is spelt:
   /// `./x/../in.xml`, `x//../in.xml`, an absolute path, a symbolic or a hard link. The same file is the same
@@ -28,41 +36,96 @@ enum OutputFile {
     }
   }
 
+  /// Installs the handlers that remove a pending temporary file on SIGINT, SIGTERM and SIGHUP.
+  static func installSignalHandlers() {
+    for number in cleanedSignals { signal(number, removePendingAndDie) }
+  }
+
   static func write(_ text: String, to path: String) throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw Failure(reason: "is a directory; expected a file path")
-    }
+    var status = stat()
+    let exists = stat(path, &status) == 0
+    if exists && (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory; expected a file path") }
     // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it would
     // replace the device node itself.
-    var status = stat()
-    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
-      guard let handle = FileHandle(forWritingAtPath: path) else { throw Failure(reason: "cannot open for writing") }
-      defer { try? handle.close() }
-      handle.write(Data(text.utf8))
+    if exists && (status.st_mode & S_IFMT) != S_IFREG {
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw Failure(reason: "cannot open for writing: " + errorText(errno)) }
+      defer { close(descriptor) }
+      if let reason = writeAll(text, to: descriptor) { throw Failure(reason: reason) }
       return
     }
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     let temporary = (folder == "/" ? "" : folder) + "/.\(name).\(getpid()).tmp"
+    // The handler must find the name without allocating: a C string made before the file exists.
+    let pending = strdup(temporary)!
+    defer { free(pending) }
+    setPending(pending)
+    defer { setPending(nil) }
     // O_EXCL: never write through something already there (a stale file, a planted symbolic link).
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else {
-      throw Failure(reason: "cannot create a file in \(folder): " + String(cString: strerror(errno)))
+    guard descriptor >= 0 else { throw Failure(reason: "cannot create a file in \(folder): " + errorText(errno)) }
+    var reason = writeAll(text, to: descriptor)
+    // Tests interrupt a write here (docs/report-format.md, "Writing reports"): a pause, in seconds,
+    // while only the temporary file exists.
+    if let delay = ProcessInfo.processInfo.environment["APPRAISE_TEST_WRITE_DELAY"].flatMap(Double.init), delay > 0 {
+      usleep(UInt32(min(delay, 60) * 1_000_000))
     }
-    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-    do {
-      try handle.write(contentsOf: Data(text.utf8))
-      try handle.close()
-    } catch {
-      unlink(temporary)
-      throw Failure(reason: error.localizedDescription)
+    if reason == nil, exists {
+      // Keep the replaced report's mode, and its owner and group when allowed (EPERM otherwise: ignored).
+      if fchmod(descriptor, status.st_mode & 0o7777) != 0 { reason = "cannot set the mode: " + errorText(errno) }
+      _ = fchown(descriptor, status.st_uid, status.st_gid)
     }
-    if rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
+    if reason == nil, fsync(descriptor) != 0, errno != EINVAL { reason = errorText(errno) }
+    if close(descriptor) != 0, reason == nil { reason = errorText(errno) }
+    if let reason {
       unlink(temporary)
       throw Failure(reason: reason)
     }
+    // No signal between the rename and forgetting the temporary name: either the old report or the new
+    // one is in place, and nothing else.
+    var blocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&blocked)
+    for number in cleanedSignals { sigaddset(&blocked, number) }
+    sigprocmask(SIG_BLOCK, &blocked, &previous)
+    let renamed = rename(temporary, path) == 0 ? nil : errorText(errno)
+    if renamed != nil { unlink(temporary) }
+    setPending(nil)
+    sigprocmask(SIG_SETMASK, &previous, nil)
+    if let renamed { throw Failure(reason: renamed) }
   }
+
+  /// Writes every byte of `text` (retrying short writes and `EINTR`); the reason on failure.
+  private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+    var text = text
+    return text.withUTF8 { buffer -> String? in
+      var offset = 0
+      while offset < buffer.count {
+        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return errorText(errno)
+        }
+        offset += count
+      }
+      return nil
+    }
+  }
+
+  private static func errorText(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+}
+
+/// The temporary file being written, for the signal handler (a plain pointer: no Swift runtime call is
+/// safe inside a handler).
+nonisolated(unsafe) private var pendingTemporary: UnsafeMutablePointer<CChar>?
+
+private func setPending(_ path: UnsafeMutablePointer<CChar>?) { pendingTemporary = path }
+
+/// Removes the pending temporary file, then lets the signal end the process as it would have.
+private func removePendingAndDie(_ number: Int32) {
+  if let path = pendingTemporary { unlink(path) }
+  signal(number, SIG_DFL)
+  raise(number)
 }

@@ -38,14 +38,31 @@ struct ReportOptions: ParsableArguments {
     case unsatisfied
     case notSatisfied = "not-satisfied"
 
-    func isMet(by result: AppraisalResult) -> Bool {
-      let goals = result.ratedProcessAreas.flatMap(\.goals)
-      switch self {
-      case .unsatisfied: return goals.contains { $0.value == .unsatisfied }
-      case .notSatisfied: return goals.contains { $0.value != .satisfied }
+    /// The goals that meet the condition, as `AREA GOAL` (`SCON SG 2`).
+    func trippingGoals(in result: AppraisalResult) -> [String] {
+      result.ratedProcessAreas.flatMap { area in
+        area.goals.filter { goal in
+          switch self {
+          case .unsatisfied: goal.value == .unsatisfied
+          case .notSatisfied: goal.value != .satisfied
+          }
+        }.map { "\(area.processArea) \($0.goal)" }
       }
     }
+
+    /// Exits with status 1, naming on stderr the goals that tripped the condition, when it is met.
+    func check(_ result: AppraisalResult, appraisal: String) throws {
+      let goals = trippingGoals(in: result)
+      guard !goals.isEmpty else { return }
+      let listed = goals.count > 20 ? goals.prefix(20).joined(separator: ", ") + ", …" : goals.joined(separator: ", ")
+      printError(
+        "--fail-on \(rawValue): \(goals.count) goal\(goals.count == 1 ? "" : "s") of \(appraisal) "
+          + "\(self == .unsatisfied ? "unsatisfied" : "not satisfied"): \(listed)")
+      throw ExitCode(1)
+    }
   }
+
+  func validate() throws { try checkOutputFormat() }
 
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
@@ -63,20 +80,12 @@ struct ReportOptions: ParsableArguments {
     }
   }
 
-  /// The catalog and its digest (the bundled one is named by its repository path, so reports do not
-  /// depend on where appraise is installed).
+  /// The catalog and the digest of the bytes it was read from (the bundled one is named by its repository
+  /// path, so reports do not depend on where appraise is installed).
   func loadCatalog() throws -> (Catalog, InputDigest) {
-    if let catalog {
-      return (try readCatalog(catalog), try digest(role: "catalog", path: catalog))
-    }
-    let loaded = try readCatalog(nil)
-    guard let path = BundledCatalog.path() else { throw ExitStatus.noInput }
-    let full = try InputDigest(role: "catalog", path: path)
-    return (
-      loaded,
-      InputDigest(
-        role: "catalog", path: "(bundled) practice-catalogs/\(BundledCatalog.defaultFile)", sha256: full.sha256)
-    )
+    let (loaded, sha256) = try readCatalogWithDigest(catalog)
+    let name = catalog ?? "(bundled) practice-catalogs/\(BundledCatalog.defaultFile)"
+    return (loaded, InputDigest(role: "catalog", path: name, sha256: sha256))
   }
 
   /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``); the bundled
@@ -88,10 +97,23 @@ struct ReportOptions: ParsableArguments {
     try OutputFile.refuse(output, ifOneOf: candidates)
   }
 
-  /// Writes the report to --output atomically (a temporary file beside it, then a rename) or to stdout.
+  /// Refuses an `--output` whose extension no format claims (`report.xlsx`, `report.pdf`) unless
+  /// `--format` says what to write: the file would otherwise hold a text report under a misleading name.
+  func checkOutputFormat() throws {
+    guard format == nil, let output, ReportFormat(outputPath: output) == nil else { return }
+    let name = output.split(separator: "/").last.map(String.init) ?? output
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+    throw ValidationError(
+      "--output \(output): no report format writes \(name[dot...]) files; expected one of "
+        + ReportFormat.extensions + ", or name the format with --format "
+        + ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))
+  }
+
+  /// Writes the report to --output atomically (a temporary file beside it, then a rename) or to stdout
+  /// (a failure there is ``Console/WriteFailure``, exit 74).
   func emit(_ text: String) throws {
     guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      try Console.output(text)
       return
     }
     do {
@@ -103,13 +125,13 @@ struct ReportOptions: ParsableArguments {
   }
 }
 
-/// Hashes an input, mapping failure to the missing-input status.
-func digest(role: String, path: String) throws -> InputDigest {
-  do {
-    return try InputDigest(role: role, path: path)
+/// Reads an input once and returns its digest, mapping failure to the missing-input status.
+func readInput(role: String, path: String) throws -> (InputFile.Contents, InputDigest) {
+  do throws(ReadFailure) {
+    let contents = try InputFile.read(path)
+    return (contents, InputDigest(role: role, path: path, sha256: contents.sha256))
   } catch {
-    printError("cannot read \(path): \(error.localizedDescription)")
-    throw ExitStatus.noInput
+    throw fail(error)
   }
 }
 

@@ -8,6 +8,8 @@ public enum AppraisalReader {
     public var appraisal: Appraisal
     public var file: String
     public var warnings: [LocatedProblem]
+    /// Lower-case hexadecimal SHA-256 of the bytes this appraisal was decoded from.
+    public var sha256: String
   }
 
   /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`).
@@ -25,43 +27,61 @@ public enum AppraisalReader {
             message: "unknown file type; expected an evidence file ending in .xml, .json or .csv")
         ])
     }
-    if syntax == .xml {
-      // The XML reader streams from the file itself.
+    // A regular XML file streams from the file itself; anything else is read once into memory.
+    if syntax == .xml && InputFile.isRegular(path) {
       try InputFile.requireReadable(path)
-      if streaming {
-        let fast = XMLAppraisalDecoder.decode(path: path, recordLocations: false, summarizingWith: catalog)
-        if !fast.isIncomplete, fast.problems.isEmpty, let appraisal = fast.appraisal,
-          AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
-        {
-          return Loaded(appraisal: appraisal, file: path, warnings: [])
-        }
-        // Something is wrong or in doubt: go straight to the located read (a second fast pass would
-        // only find the same thing again).
-        return try validate(XMLAppraisalDecoder.decode(path: path, recordLocations: true), catalog: catalog, file: path)
+      var digester = InputDigester()
+      let decodeFile = { (located: Bool, summarizing: Bool) -> AppraisalDecoding in
+        digester = InputDigester()
+        return XMLAppraisalDecoder.decode(
+          path: path, recordLocations: located, summarizingWith: summarizing ? catalog : nil, digester: digester)
       }
-      return try twoPass(catalog: catalog, file: path) { XMLAppraisalDecoder.decode(path: path, recordLocations: $0) }
+      let first = decodeFile(false, streaming)
+      if !first.isIncomplete, first.problems.isEmpty, let appraisal = first.appraisal,
+        AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
+      {
+        return Loaded(appraisal: appraisal, file: path, warnings: [], sha256: digester.finish())
+      }
+      // Something is wrong or in doubt: read again with locations (a second fast pass would only find the
+      // same thing again). The digest is of this second read, whose appraisal is the one used.
+      let firstDigest = first.isIncomplete || !first.problems.isEmpty ? nil : digester.finish()
+      var loaded = try validate(decodeFile(true, false), catalog: catalog, file: path, sha256: "")
+      loaded.sha256 = digester.finish()
+      if let firstDigest, firstDigest != loaded.sha256 { throw changedWhileRead(path) }
+      return loaded
     }
-    return try read(bytes: try InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)
+    let contents = try InputFile.read(path)
+    return try twoPass(catalog: catalog, file: path, sha256: contents.sha256) {
+      decode(bytes: contents.bytes, syntax: syntax, file: path, recordLocations: $0)
+    }
+  }
+
+  /// The file's bytes differed between two reads.
+  static func changedWhileRead(_ path: String) -> ReadFailure {
+    .cannotOpen(file: path, reason: "the file changed while it was being read; read it again when it is complete")
   }
 
   /// Decodes fast without locations; only when anything is wrong (or worth a warning) decodes again with
   /// the source map on, so every problem is reported with its place. Valid files are read once.
-  static func twoPass(catalog: Catalog, file: String, decode: (Bool) -> AppraisalDecoding) throws(ReadFailure) -> Loaded
+  static func twoPass(catalog: Catalog, file: String, sha256: String, decode: (Bool) -> AppraisalDecoding)
+    throws(ReadFailure) -> Loaded
   {
     let fast = decode(false)
     if fast.problems.isEmpty, let appraisal = fast.appraisal,
       AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
     {
-      return Loaded(appraisal: appraisal, file: file, warnings: [])
+      return Loaded(appraisal: appraisal, file: file, warnings: [], sha256: sha256)
     }
-    return try validate(decode(true), catalog: catalog, file: file)
+    return try validate(decode(true), catalog: catalog, file: file, sha256: sha256)
   }
 
   /// Reads an appraisal from memory; `file` names it in messages.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog) throws(ReadFailure)
     -> Loaded
   {
-    try twoPass(catalog: catalog, file: file) { decode(bytes: bytes, syntax: syntax, file: file, recordLocations: $0) }
+    try twoPass(catalog: catalog, file: file, sha256: InputDigester.sha256(of: bytes)) {
+      decode(bytes: bytes, syntax: syntax, file: file, recordLocations: $0)
+    }
   }
 
   /// Decodes without validating against a catalog (for tools that only need the structure).
@@ -75,7 +95,9 @@ public enum AppraisalReader {
     }
   }
 
-  static func validate(_ decoding: AppraisalDecoding, catalog: Catalog, file: String) throws(ReadFailure) -> Loaded {
+  static func validate(_ decoding: AppraisalDecoding, catalog: Catalog, file: String, sha256: String)
+    throws(ReadFailure) -> Loaded
+  {
     var problems = decoding.problems
     if let appraisal = decoding.appraisal {
       let failed = decoding.failedPaths
@@ -87,6 +109,6 @@ public enum AppraisalReader {
     guard let appraisal = decoding.appraisal, !problems.contains(where: { $0.severity == .error }) else {
       throw .invalid(file: file, problems: problems)
     }
-    return Loaded(appraisal: appraisal, file: file, warnings: problems)
+    return Loaded(appraisal: appraisal, file: file, warnings: problems, sha256: sha256)
   }
 }

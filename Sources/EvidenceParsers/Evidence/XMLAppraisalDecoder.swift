@@ -9,12 +9,14 @@ public enum XMLAppraisalDecoder {
   /// With `summarizingWith` a catalog, evidence items are checked and counted as they stream past instead
   /// of kept (``EvidenceTally``); if anything is in doubt the result is marked ``AppraisalDecoding/isIncomplete``
   /// and the caller reads the file again without summarizing.
-  public static func decode(path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil)
-    -> AppraisalDecoding
-  {
+  /// With a `digester`, every byte read goes into it (see ``XMLStreamReader/init(path:digester:)``).
+  public static func decode(
+    path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil,
+    digester: InputDigester? = nil
+  ) -> AppraisalDecoding {
     do {
       return run(
-        try XMLStreamReader(path: path), file: path, recording: recordLocations,
+        try XMLStreamReader(path: path, digester: digester), file: path, recording: recordLocations,
         summarizer: catalog.map(EvidenceSummarizer.init))
     } catch {
       return failure(error, file: path)

@@ -183,6 +183,13 @@ public enum ITSMImportReader {
               + (ending.isEmpty ? " files; this file has no extension" : " files; this file ends in .\(ending)"))
         ])
     }
+    // Exports are read in two passes (look-ups, then records): a pipe or device could give only one.
+    try InputFile.requireReadable(path)
+    if !InputFile.isRegular(path) {
+      throw .cannotOpen(
+        file: path,
+        reason: "not a regular file (a pipe or device); import reads an export twice, save it to a file first")
+    }
     return syntax
   }
 

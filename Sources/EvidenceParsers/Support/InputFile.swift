@@ -1,27 +1,112 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// Reads an input file's bytes, opening it read-only; inputs are never modified.
+/// Reads input files, opening them read-only (inputs are never modified), each exactly once: the bytes
+/// and their SHA-256 come from the same read.
+///
+/// - A regular file is read whole.
+/// - A pipe, FIFO, character device or socket (`<(zcat x.xml.gz)`, `/dev/stdin`) is read once, up to
+///   ``streamLimit`` bytes: `/dev/zero` named `x.json` ends in a clear error, not in exhausted memory.
+/// - A directory, a missing file, a symbolic link loop and a permission problem each get their own words.
 public enum InputFile {
-  /// Fails with ``ReadFailure/cannotOpen(file:reason:)`` unless `path` is an existing, readable file.
-  public static func requireReadable(_ path: String) throws(ReadFailure) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .cannotOpen(file: path, reason: "no such file")
+  /// The most that is read from an input that is not a regular file (256 MiB).
+  public static let streamLimit = 256 << 20
+
+  /// An input's bytes and the SHA-256 of exactly those bytes.
+  public struct Contents: Sendable {
+    public var bytes: [UInt8]
+    public var sha256: String
+
+    public init(bytes: [UInt8], sha256: String) {
+      self.bytes = bytes
+      self.sha256 = sha256
     }
-    if isDirectory.boolValue { throw .cannotOpen(file: path, reason: "is a directory; expected a file") }
-    if !FileManager.default.isReadableFile(atPath: path) { throw .cannotOpen(file: path, reason: "permission denied") }
   }
 
-  public static func bytes(at path: String) throws(ReadFailure) -> [UInt8] {
-    try requireReadable(path)
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .cannotOpen(file: path, reason: "permission denied or unreadable")
+  /// Fails with ``ReadFailure/cannotOpen(file:reason:)`` unless `path` names something readable that is
+  /// not a directory. It does not open the file (opening a FIFO would consume its writer).
+  public static func requireReadable(_ path: String) throws(ReadFailure) {
+    var status = stat()
+    guard stat(path, &status) == 0 else { throw .cannotOpen(file: path, reason: reason(errno)) }
+    if (status.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(file: path, reason: reason(EISDIR)) }
+    if access(path, R_OK) != 0 { throw .cannotOpen(file: path, reason: reason(errno)) }
+  }
+
+  /// Whether `path` is a regular file (after following symbolic links); such a file can be read again,
+  /// in passes, and streamed.
+  public static func isRegular(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Reads the input at `path` once and hashes what was read.
+  public static func read(_ path: String) throws(ReadFailure) -> Contents {
+    let descriptor = try open(path)
+    defer { close(descriptor) }
+    var status = stat()
+    let regular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    let digester = InputDigester()
+    var bytes: [UInt8] = []
+    if regular { bytes.reserveCapacity(Int(status.st_size)) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { chunk.deallocate() }
+    while true {
+      let count = systemRead(descriptor, chunk.baseAddress, chunk.count)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .cannotOpen(file: path, reason: reason(errno))
+      }
+      if count == 0 { break }
+      if !regular && bytes.count + count > streamLimit {
+        throw .cannotOpen(
+          file: path,
+          reason: "a pipe or device that supplies more than \(streamLimit >> 20) MiB; save it to a regular file first")
+      }
+      let read = UnsafeRawBufferPointer(rebasing: chunk[..<count])
+      digester.update(read)
+      bytes.append(contentsOf: read)
     }
-    defer { try? handle.close() }
-    do {
-      return [UInt8](try handle.readToEnd() ?? Data())
-    } catch {
-      throw .cannotOpen(file: path, reason: error.localizedDescription)
+    return Contents(bytes: bytes, sha256: digester.finish())
+  }
+
+  /// The bytes of the input at `path`, read once.
+  public static func bytes(at path: String) throws(ReadFailure) -> [UInt8] { try read(path).bytes }
+
+  /// Opens `path` read-only; a directory is refused.
+  static func open(_ path: String) throws(ReadFailure) -> Int32 {
+    var descriptor: Int32
+    repeat { descriptor = systemOpen(path) } while descriptor < 0 && errno == EINTR
+    guard descriptor >= 0 else { throw .cannotOpen(file: path, reason: reason(errno)) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+      close(descriptor)
+      throw .cannotOpen(file: path, reason: reason(EISDIR))
+    }
+    return descriptor
+  }
+
+  /// What an `errno` from opening or reading an input means, in the project's words.
+  public static func reason(_ code: Int32) -> String {
+    switch code {
+    case ENOENT: "no such file"
+    case EACCES, EPERM: "permission denied"
+    case EISDIR: "is a directory; expected a file"
+    case ELOOP: "too many levels of symbolic links (a symbolic link loop?)"
+    case ENOTDIR: "a component of the path is not a directory"
+    case ENAMETOOLONG: "the path is too long"
+    default: String(cString: strerror(code)).lowercased()
     }
   }
 }
+
+// The C functions, out of reach of InputFile's own `read` and `open`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
+
+private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }

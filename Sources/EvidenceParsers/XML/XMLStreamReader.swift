@@ -49,19 +49,21 @@ public final class XMLStreamReader {
   /// every element and attribute name the parser reads, so equal names are equal pointers.
   private var internedNames: [UnsafePointer<xmlChar>?] = []
 
-  /// Streams the file at `path`. Throws `cannot open file: <strerror>` when it cannot be opened or
-  /// is a directory; everything else (including an empty file) is reported by ``next()``.
-  public convenience init(path: String) throws(XMLReadError) {
+  /// Streams the file at `path`. Throws `cannot open file: <reason>` when it cannot be opened or
+  /// is a directory; everything else (including an empty file) is reported by ``next()``. With a
+  /// `digester`, every byte read from the file goes into it; once ``next()`` has returned `nil`, the
+  /// rest of the file (if libxml2 stopped short of it) has been added too, so it holds the whole file.
+  public convenience init(path: String, digester: InputDigester? = nil) throws(XMLReadError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
-      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(errno))
+      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
     }
     var info = stat()
     if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
       close(fd)
       throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
     }
-    try self.init(input: ReaderInput(fd: fd), name: path)
+    try self.init(input: ReaderInput(fd: fd, digester: digester), name: path)
   }
 
   /// Reads an in-memory document (tests, stdin). `name` is used as `XMLReadError.file`.
@@ -136,6 +138,7 @@ public final class XMLStreamReader {
     }
     if status == 0 {
       finished = true
+      if !input.drain() { throw fail(currentError()) }
       return nil
     }
     let type = xmlTextReaderNodeType(reader)
@@ -411,13 +414,18 @@ private final class ReaderInput {
   private(set) var readErrno: Int32 = 0
   private(set) var firstError: CapturedError?
 
-  init(fd: Int32) {
+  /// Receives every byte read from the file.
+  private let digester: InputDigester?
+
+  init(fd: Int32, digester: InputDigester?) {
     self.fd = fd
+    self.digester = digester
     self.bytes = []
     self.block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
   }
 
   init(bytes: [UInt8]) {
+    self.digester = nil
     self.fd = -1
     self.bytes = bytes
     self.block = nil
@@ -432,6 +440,24 @@ private final class ReaderInput {
     }
   }
 
+  /// Reads what libxml2 left unread (it may stop before trailing white space) into the digester, so the
+  /// digest covers the whole file; `false` when a read failed (``readErrno`` says why).
+  func drain() -> Bool {
+    guard fd >= 0, let digester, let block, let base = block.baseAddress else { return true }
+    while true {
+      let count = read(fd, base, block.count)
+      if count > 0 {
+        bytesRead += count
+        digester.update(UnsafeRawBufferPointer(start: base, count: count))
+      } else if count == 0 {
+        return true
+      } else if errno != EINTR {
+        readErrno = errno
+        return false
+      }
+    }
+  }
+
   /// libxml2's read callback: copies up to `capacity` bytes into `buffer`; 0 at the end, -1 on error.
   func fill(_ buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int32 {
     guard capacity > 0 else { return 0 }
@@ -443,6 +469,7 @@ private final class ReaderInput {
             blockStart = 0
             blockEnd = count
             bytesRead += count
+            digester?.update(UnsafeRawBufferPointer(start: base, count: count))
             break
           }
           if errno == EINTR { continue }
