@@ -47,6 +47,14 @@ struct CSVRenderer: ReportRenderer {
         rows.append(["aggregationDecision", practice.practice.description, practice.value?.code ?? "", justification])
       }
     }
+    for practice in report.result.practiceCharacterizations {
+      if case .judgmentNeeded(let allowed) = practice.basis {
+        rows.append([
+          "judgmentNeeded", practice.practice.description, practice.value?.code ?? "",
+          "allowed " + RateReport.choices(allowed),
+        ])
+      }
+    }
     for goal in report.result.appliedSignificanceDecisions {
       rows.append([
         "significanceDecision", "\(goal.processArea) \(goal.goal)",

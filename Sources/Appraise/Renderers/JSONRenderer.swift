@@ -168,6 +168,8 @@ struct JSONRenderer: ReportRenderer {
     /// all-not-yet, incomplete, no-instantiations.
     var basis: String
     var judgmentNeeded: Bool
+    /// The values the team may choose from while the judgment is needed.
+    var allowed: [String]?
     var decision: Decision?
     var rejectedDecision: String?
     /// Every instantiation's value (full detail), or
@@ -189,7 +191,9 @@ struct JSONRenderer: ReportRenderer {
       case .teamDecision(let allowed, let justification):
         basis = "team-decision"
         decision = Decision(value: practice.value!.code, allowed: allowed.map(\.code), justification: justification)
-      case .judgmentNeeded: basis = "judgment-needed"
+      case .judgmentNeeded(let values):
+        basis = "judgment-needed"
+        allowed = values.map(\.code)
       }
       rejectedDecision = practice.rejectedDecision?.reason
       switch detail {
