@@ -99,7 +99,7 @@ struct CSVRenderer: ReportRenderer {
       ])
       for goal in area.goals {
         rows.append([
-          area.processArea, goal.goal, goal.title, goal.before.rawValue, goal.after.rawValue, goal.changed ? "yes" : "",
+          area.processArea, goal.goal, goal.title, goal.beforeLabel, goal.afterLabel, goal.changed ? "yes" : "",
         ])
       }
     }

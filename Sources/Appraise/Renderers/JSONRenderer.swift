@@ -258,6 +258,8 @@ struct JSONRenderer: ReportRenderer {
   struct CompareDocument: Encodable {
     struct GoalRow: Encodable {
       var id, title, before, after: String
+      /// Satisfied with weaknesses not yet judged for significance (as `provisional` in a rate report).
+      var beforeProvisional, afterProvisional: Bool
       var changed: Bool
     }
     struct AreaRow: Encodable {
@@ -295,7 +297,8 @@ struct JSONRenderer: ReportRenderer {
           capabilityBefore: area.beforeCapability?.level, capabilityAfter: area.afterCapability?.level,
           goals: area.goals.map {
             GoalRow(
-              id: $0.goal, title: $0.title, before: $0.before.rawValue, after: $0.after.rawValue, changed: $0.changed)
+              id: $0.goal, title: $0.title, before: $0.before.rawValue, after: $0.after.rawValue,
+              beforeProvisional: $0.beforeIsProvisional, afterProvisional: $0.afterIsProvisional, changed: $0.changed)
           })
       }
       transitions = comparison.transitions.map {
