@@ -34,15 +34,21 @@ struct JudgmentApplicabilityTests {
         "error significanceDecisions[0].goal: significance decision for AA SG 1 does not apply: no weakness is "
           + "recorded against its practices, so there is nothing to judge; \(Self.rule)"
       ])
+    // Today a `true` makes the goal Unsatisfied: the rater now ignores it, as validation refuses it.
+    let goal = AppraisalRater.rate(appraisal, catalog: TestModel.catalog).processArea("AA")?.goal("SG 1")
+    #expect(goal?.value == .satisfied)
   }
 
-  @Test("a significance decision on an FI/LI goal with a weakness applies")
+  @Test("the same decision applies once a practice of the goal carries a weakness")
   func applies() {
     var appraisal = Self.appraisal(["AA SP 1.1@u1": .largelyImplemented])
     appraisal.significanceDecisions = [Self.significance()]
     #expect(Self.problems(appraisal).isEmpty)
     let goal = AppraisalRater.rate(appraisal, catalog: TestModel.catalog).processArea("AA")?.goal("SG 1")
     #expect(goal?.value == .unsatisfied)
+    // A goal with no weakness next to it is still refused.
+    appraisal.significanceDecisions.append(Self.significance("SG 2"))
+    #expect(Self.problems(appraisal).count == 1)
   }
 
   @Test("a significance decision on a goal with a PI or NI practice is an error naming the practice")
@@ -152,18 +158,12 @@ struct JudgmentApplicabilityTests {
       ])
   }
 
-  @Test("an allowed aggregation decision is no problem")
-  func aggregationAllowed() {
-    var appraisal = Self.appraisal(["AA SP 2.1@u2": .notImplemented])
-    appraisal.aggregationDecisions = [Self.aggregation("SP 2.1", .largelyImplemented)]
-    #expect(Self.problems(appraisal).isEmpty)
-  }
-
   @Test("judgments are checked only once nothing else is an error (their values depend on the references)")
   func otherErrorsFirst() {
     var appraisal = Self.appraisal()
-    appraisal.header.date = "2026-02-30"
     appraisal.significanceDecisions = [Self.significance()]
+    #expect(Self.problems(appraisal).count == 1)
+    appraisal.header.date = "2026-02-30"
     #expect(
       Self.problems(appraisal) == [
         "error header.date: \"2026-02-30\" is not a calendar date; expected YYYY-MM-DD"
