@@ -439,7 +439,42 @@ def broken_sample():
     return a
 
 
+def judgment_cases():
+    """The sample with one team judgment that cannot apply (SCAMPI rules §2 and §3): each is an input error
+    that `validate` locates and `rate` refuses, in every syntax."""
+    import copy
+    cases = {}
+
+    # IRP SG 1: both practices FI in both units, no weakness — nothing to judge significant.
+    a = copy.deepcopy(sample())
+    for practice in ["IRP SP 1.1", "IRP SP 1.2"]:
+        for unit in ["desk", "hosting"]:
+            a["characterizations"].append({"practice": practice, "instantiation": unit, "value": "FI"})
+    a["significanceDecisions"].append({"processArea": "IRP", "goal": "SG 1", "significant": True,
+                                       "justification": "the preparation is not followed"})
+    cases["significance-no-weakness"] = a
+
+    # IRP SG 2: the team aggregated IRP SP 2.2 to PI, so no judgment can lift the goal.
+    a = copy.deepcopy(sample())
+    a["aggregationDecisions"][0]["value"] = "PI"
+    cases["significance-pi-practice"] = a
+
+    # IRP SP 2.1: FI in desk, LI in hosting — the rule gives LI, there is nothing to decide.
+    a = copy.deepcopy(sample())
+    a["aggregationDecisions"].append({"practice": "IRP SP 2.1", "value": "LI",
+                                      "justification": "the hosting gap is minor"})
+    cases["aggregation-not-needed"] = a
+
+    # IRP SP 2.2: FI in desk, PI in hosting — the team may choose LI or PI, not NI.
+    a = copy.deepcopy(sample())
+    a["aggregationDecisions"][0]["value"] = "NI"
+    cases["aggregation-not-allowed"] = a
+    return cases
+
+
 write_all("evidence/sample", sample())
 write_all("invalid/evidence/semantic-references", broken_sample())
+for name, case in judgment_cases().items():
+    write_all("invalid/evidence/semantic-judgment-" + name, case)
 write_all("company-a/before", company_a("before"))
 write_all("company-a/after", company_a("after"))

@@ -54,6 +54,29 @@ struct GoalRatingRuleTests {
     #expect(!rating.isProvisional)
   }
 
+  @Test("a significance decision on a goal with no weakness has nothing to judge: Satisfied, decision not applied")
+  func significanceWithoutWeakness() {
+    let decision = SignificanceDecision(processArea: "AA", goal: "SG 1", significant: true, justification: "x")
+    let rating = Self.rate([Self.practice("SP 1.1", [.fullyImplemented])], significance: decision)
+    #expect(rating.value == .satisfied)
+    #expect(!rating.isProvisional)
+    #expect(rating.significance == nil)
+    #expect(rating.reasons == ["the recorded significance decision does not apply: no weakness is recorded"])
+  }
+
+  @Test("a significance decision on a goal that cannot be rated yet waits, named in the reasons")
+  func significancePending() {
+    let decision = SignificanceDecision(processArea: "AA", goal: "SG 1", significant: true, justification: "x")
+    let rating = Self.rate(
+      [Self.practice("SP 1.1", [.largelyImplemented]), Self.practice("SP 1.2", [.notYet])], significance: decision)
+    #expect(rating.value == .notRated)
+    #expect(
+      rating.reasons == [
+        "AA SP 1.2 is NY (not yet) for the whole unit",
+        "the team's significance decision applies once the goal can be rated",
+      ])
+  }
+
   @Test("a PI practice: Unsatisfied, naming the practice and its weakness")
   func partiallyImplemented() {
     let rating = Self.rate([

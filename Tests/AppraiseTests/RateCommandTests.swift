@@ -174,7 +174,7 @@ struct RateCommandTests {
     let result = try AppraiseRunner.run(["compare", "fixtures/evidence/sample.xml", "fixtures/company-a/after.xml"])
     #expect(result.status == 0)
     #expect(result.stderr.contains("warning: the scope differs — only after: CAM, SCON, SSD, SST, STSM"))
-    #expect(result.stdout.contains("⚠ Warning: the two appraisals differ in setup"))
+    #expect(result.stdout.contains("⚠ Warning: the comparison may not be like-for-like"))
     #expect(
       result.stdout.contains(
         "the sample (instantiations) differ — only before: desk, hosting; only after: payments, portal, shop"))

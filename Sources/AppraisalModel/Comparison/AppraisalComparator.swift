@@ -2,10 +2,11 @@
 ///
 /// Rows: every process area rated in either appraisal, in catalog order, with each goal rated in either
 /// (specific goals first, then generic). Practice transitions compare OU characterizations. Weaknesses are
-/// matched by practice and text: present only before → closed; only after → new. Warnings name every
-/// difference in catalog (model or version), target, scope (areas in scope, not applicable, additions),
-/// sample (instantiations) and coverage policy, because a changed goal may then reflect the appraisal's
-/// setup rather than the process.
+/// matched by practice and text: present only before → closed; only after → new. Warnings name the same
+/// appraisal given twice (identical content), a different organizational unit, a *before* dated after
+/// *after*, and every difference in catalog (model or version), target, scope (areas in scope, not
+/// applicable, additions), sample (instantiations) and coverage policy, because a changed goal may then
+/// reflect the appraisal's setup rather than the process.
 public enum AppraisalComparator {
   public static func compare(before: AppraisalResult, after: AppraisalResult) -> AppraisalComparison {
     let order = (before.processAreas.map(\.processArea) + after.processAreas.map(\.processArea)).uniqued()
@@ -90,6 +91,17 @@ public enum AppraisalComparator {
     -> [String]
   {
     var warnings: [String] = []
+    if before == after {
+      warnings.append(Message.sameAppraisal(before.header.id))
+    }
+    let (oldUnit, newUnit) = (before.header.organizationalUnit, after.header.organizationalUnit)
+    if oldUnit != newUnit {
+      warnings.append(Message.organizationalUnit(oldUnit, newUnit))
+    }
+    // Validated dates are YYYY-MM-DD, so text order is date order.
+    if before.header.date > after.header.date {
+      warnings.append(Message.reversedDates(before.header.date, after.header.date))
+    }
     if oldModel.id != newModel.id || oldModel.version != newModel.version {
       warnings.append(Message.catalog(oldModel, newModel))
     }
@@ -134,6 +146,17 @@ public enum AppraisalComparator {
   }
 
   enum Message {
+    static func sameAppraisal(_ id: String) -> String {
+      "before and after are the same appraisal (\"\(id)\", identical content); nothing can have moved — "
+        + "name the appraisal before the change first and the one after it second"
+    }
+    static func organizationalUnit(_ old: String, _ new: String) -> String {
+      "the organizational units differ: \"\(old)\" before, \"\(new)\" after; ratings apply only to the unit "
+        + "that was sampled, so the comparison may not show a change of process"
+    }
+    static func reversedDates(_ old: String, _ new: String) -> String {
+      "before is dated \(old), after the after appraisal (\(new)); are the two files swapped?"
+    }
     static func catalog(_ old: Catalog.Model, _ new: Catalog.Model) -> String {
       "the appraisals use different catalogs: \(old.id) \(old.version) before, \(new.id) \(new.version) after"
     }

@@ -1,6 +1,7 @@
 /// What changed between two ratings of the same organizational unit: the before/after table of process
 /// areas and goals, practice characterization transitions, weaknesses closed and new, level deltas, and
-/// warnings when the two appraisals are not comparable as they stand (scope, sample, catalog, target).
+/// warnings when the two appraisals are not comparable as they stand (unit, dates, scope, sample, catalog,
+/// target, or the same appraisal twice).
 public struct AppraisalComparison: Hashable, Sendable {
   /// A cell of the before/after table: a goal's or area's rating, or why it has none.
   public enum Cell: String, Hashable, Sendable, Codable {
@@ -30,7 +31,18 @@ public struct AppraisalComparison: Hashable, Sendable {
     /// The goal's rating in each appraisal, when it was rated.
     public var beforeRating: GoalRating?
     public var afterRating: GoalRating?
-    public var changed: Bool { before != after }
+    /// Satisfied with weaknesses the team has not judged for significance yet, before or after.
+    public var beforeIsProvisional: Bool { beforeRating?.isProvisional ?? false }
+    public var afterIsProvisional: Bool { afterRating?.isProvisional ?? false }
+    /// The cell as every report writes it: `Satisfied (provisional)` when it is.
+    public var beforeLabel: String { Self.label(before, provisional: beforeIsProvisional) }
+    public var afterLabel: String { Self.label(after, provisional: afterIsProvisional) }
+    /// A change of rating, or of a Satisfied goal between provisional and confirmed by the team.
+    public var changed: Bool { before != after || beforeIsProvisional != afterIsProvisional }
+
+    static func label(_ cell: Cell, provisional: Bool) -> String {
+      cell.rawValue + (provisional ? " (provisional)" : "")
+    }
   }
 
   public struct AreaRow: Hashable, Sendable {
@@ -73,8 +85,9 @@ public struct AppraisalComparison: Hashable, Sendable {
   public var transitions: [Transition]
   public var closedWeaknesses: [WeaknessChange]
   public var newWeaknesses: [WeaknessChange]
-  /// Differences that make the comparison less than like-for-like; empty when scope, sample, catalog and
-  /// target match.
+  /// Differences that make the comparison less than like-for-like; empty when organizational unit, scope,
+  /// sample, catalog and target match, *before* is not dated after *after*, and the two are not the same
+  /// appraisal.
   public var warnings: [String]
 
   /// The goals whose cell changed.

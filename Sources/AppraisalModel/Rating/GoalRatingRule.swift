@@ -1,10 +1,13 @@
 /// Rule 4 — rate a goal from the OU characterizations of its practices, in this order:
 ///
 /// 1. **Not Rated** if data coverage for the area is not met, or any practice is not characterized or NY
-///    at OU level (so one NI and one NY practice give Not Rated, not Unsatisfied).
+///    at OU level (so one NI and one NY practice give Not Rated, not Unsatisfied). A recorded significance
+///    decision waits, named in the reasons, until the goal can be rated.
 /// 2. **Satisfied** if every practice is FI or LI, unless the team recorded that the aggregated weaknesses
-///    are significant (then Unsatisfied, with the team's reason). With weaknesses and no recorded decision
-///    the goal is Satisfied but *provisional*, and the weaknesses are listed.
+///    are significant (then Unsatisfied, with the team's reason). A decision on a goal with no weakness has
+///    nothing to judge and is ignored (``AppraisalValidator`` refuses it as an input error). With
+///    weaknesses and no recorded decision the goal is Satisfied but *provisional*, and the weaknesses are
+///    listed.
 /// 3. **Unsatisfied** otherwise, naming each PI or NI practice and its weaknesses. No judgment lifts a goal
 ///    with a PI or NI practice to Satisfied.
 public enum GoalRatingRule {
@@ -19,6 +22,7 @@ public enum GoalRatingRule {
 
     if let coverage, !coverage.isMet {
       rating.reasons = DataCoverageRule.shortfall(coverage)
+      if significance != nil { rating.reasons.append(Message.decisionPending) }
       return rating
     }
     let uncharacterized = practices.filter { $0.value == nil }
@@ -26,6 +30,7 @@ public enum GoalRatingRule {
     if !uncharacterized.isEmpty || !notYet.isEmpty {
       rating.reasons =
         uncharacterized.map { Message.notCharacterized($0) } + notYet.map { Message.notYet($0.practice) }
+      if significance != nil { rating.reasons.append(Message.decisionPending) }
       return rating
     }
     if practices.isEmpty {
@@ -35,7 +40,11 @@ public enum GoalRatingRule {
 
     let failing = practices.filter { !($0.value?.supportsSatisfaction ?? false) }
     if failing.isEmpty {
-      if let significance, significance.significant {
+      if significance != nil && weaknesses.isEmpty {
+        // No weakness, nothing to judge: the decision cannot make the goal Unsatisfied (validation refuses it).
+        rating.value = .satisfied
+        rating.reasons = [Message.noWeaknessToJudge]
+      } else if let significance, significance.significant {
         rating.value = .unsatisfied
         rating.significance = significance
         rating.reasons = [Message.significant(significance.justification)]
@@ -84,6 +93,8 @@ public enum GoalRatingRule {
       let judgment = practice.judgmentNeeded ? " (judgment needed)" : ""
       return "\(practice.practice) is \(value)\(judgment): \(because)"
     }
+    static let decisionPending = "the team's significance decision applies once the goal can be rated"
+    static let noWeaknessToJudge = "the recorded significance decision does not apply: no weakness is recorded"
     static let decisionIgnored = "the recorded significance decision does not apply: a practice is PI or NI"
   }
 }

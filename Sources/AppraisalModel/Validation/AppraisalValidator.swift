@@ -8,7 +8,8 @@ import Foundation
 /// target level fits the representation and the catalog; instantiation and evidence ids are unique;
 /// every practice reference names a catalog practice of an area in scope, in a declared instantiation
 /// that examines the area; one team characterization per practice and instantiation, one aggregation
-/// decision per practice, one significance decision per goal; justifications are not empty. Warnings:
+/// decision per practice, one significance decision per goal; justifications are not empty; once all that
+/// holds, each team judgment can apply (``JudgmentApplicability``). Warnings:
 /// LI/PI/NI team values without a weakness, records for generic goals the target does not rate.
 public enum AppraisalValidator {
   public static func problems(in appraisal: Appraisal, catalog: Catalog) -> [ModelProblem] {
@@ -18,6 +19,11 @@ public enum AppraisalValidator {
     check.instantiations()
     check.records()
     check.judgments()
+    // Whether a judgment applies depends on the values it judges, which are only meaningful once every
+    // reference resolves.
+    if !check.problems.contains(where: { $0.severity == .error }) {
+      check.problems += JudgmentApplicability.problems(in: appraisal, catalog: catalog)
+    }
     return check.problems
   }
 

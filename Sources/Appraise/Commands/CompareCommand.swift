@@ -10,7 +10,8 @@ struct CompareCommand: ParsableCommand {
     discussion: """
       Prints the table of process areas × goals (Satisfied / Unsatisfied / Not Rated / N/A) before and after, \
       practice characterization transitions, weaknesses closed and new, capability and maturity level deltas, \
-      and a warning when the two appraisals differ in scope, sample or catalog.
+      and a warning when the two appraisals differ in unit, scope, sample or catalog, when BEFORE is dated \
+      after AFTER, or when both are the same appraisal.
 
       Example:
         appraise compare fixtures/company-a/before.xml fixtures/company-a/after.xml

@@ -47,6 +47,14 @@ struct CSVRenderer: ReportRenderer {
         rows.append(["aggregationDecision", practice.practice.description, practice.value?.code ?? "", justification])
       }
     }
+    for practice in report.result.practiceCharacterizations {
+      if case .judgmentNeeded(let allowed) = practice.basis {
+        rows.append([
+          "judgmentNeeded", practice.practice.description, practice.value?.code ?? "",
+          "allowed " + RateReport.choices(allowed),
+        ])
+      }
+    }
     for goal in report.result.appliedSignificanceDecisions {
       rows.append([
         "significanceDecision", "\(goal.processArea) \(goal.goal)",
@@ -91,7 +99,7 @@ struct CSVRenderer: ReportRenderer {
       ])
       for goal in area.goals {
         rows.append([
-          area.processArea, goal.goal, goal.title, goal.before.rawValue, goal.after.rawValue, goal.changed ? "yes" : "",
+          area.processArea, goal.goal, goal.title, goal.beforeLabel, goal.afterLabel, goal.changed ? "yes" : "",
         ])
       }
     }

@@ -168,6 +168,8 @@ struct JSONRenderer: ReportRenderer {
     /// all-not-yet, incomplete, no-instantiations.
     var basis: String
     var judgmentNeeded: Bool
+    /// The values the team may choose from while the judgment is needed.
+    var allowed: [String]?
     var decision: Decision?
     var rejectedDecision: String?
     /// Every instantiation's value (full detail), or
@@ -189,7 +191,9 @@ struct JSONRenderer: ReportRenderer {
       case .teamDecision(let allowed, let justification):
         basis = "team-decision"
         decision = Decision(value: practice.value!.code, allowed: allowed.map(\.code), justification: justification)
-      case .judgmentNeeded: basis = "judgment-needed"
+      case .judgmentNeeded(let values):
+        basis = "judgment-needed"
+        allowed = values.map(\.code)
       }
       rejectedDecision = practice.rejectedDecision?.reason
       switch detail {
@@ -254,6 +258,8 @@ struct JSONRenderer: ReportRenderer {
   struct CompareDocument: Encodable {
     struct GoalRow: Encodable {
       var id, title, before, after: String
+      /// Satisfied with weaknesses not yet judged for significance (as `provisional` in a rate report).
+      var beforeProvisional, afterProvisional: Bool
       var changed: Bool
     }
     struct AreaRow: Encodable {
@@ -291,7 +297,8 @@ struct JSONRenderer: ReportRenderer {
           capabilityBefore: area.beforeCapability?.level, capabilityAfter: area.afterCapability?.level,
           goals: area.goals.map {
             GoalRow(
-              id: $0.goal, title: $0.title, before: $0.before.rawValue, after: $0.after.rawValue, changed: $0.changed)
+              id: $0.goal, title: $0.title, before: $0.before.rawValue, after: $0.after.rawValue,
+              beforeProvisional: $0.beforeIsProvisional, afterProvisional: $0.afterIsProvisional, changed: $0.changed)
           })
       }
       transitions = comparison.transitions.map {

@@ -9,7 +9,7 @@ extension CompareReport {
     var doc = ReportDocument(title: "Before/after comparison: \(old.organizationalUnit)")
     doc.paragraph(RatingRules.methodStatement, tone: .warning)
     if !comparison.warnings.isEmpty {
-      doc.heading("⚠ Warning: the two appraisals differ in setup")
+      doc.heading("⚠ Warning: the comparison may not be like-for-like")
       doc.list(comparison.warnings.map { .init("⚠ \($0)", .warning) })
     }
     doc.heading("Appraisals")
@@ -32,7 +32,9 @@ extension CompareReport {
       ])
 
     doc.heading("Goal satisfaction before and after")
-    doc.paragraph("✔ Satisfied  ✘ Unsatisfied  ? Not Rated  – Not Applicable  · Out of Scope;  * changed")
+    doc.paragraph(
+      "✔ Satisfied  ✘ Unsatisfied  ? Not Rated  – Not Applicable  · Out of Scope;  (provisional) weaknesses not "
+        + "yet judged for significance;  * changed")
     var rows: [[ReportDocument.Cell]] = []
     for area in comparison.areas {
       rows.append([
@@ -41,7 +43,8 @@ extension CompareReport {
       ])
       for goal in area.goals {
         rows.append([
-          .init("  \(goal.goal) \(goal.title)"), cell(goal.before), cell(goal.after), .init(goal.changed ? "*" : ""),
+          .init("  \(goal.goal) \(goal.title)"), cell(goal.before, provisional: goal.beforeIsProvisional),
+          cell(goal.after, provisional: goal.afterIsProvisional), .init(goal.changed ? "*" : ""),
         ])
       }
     }
@@ -63,12 +66,9 @@ extension CompareReport {
     } else {
       doc.list(
         changed.map { goal in
-          let why =
-            goal.after == .satisfied
-            ? movedPractices(goal) : (goal.afterRating?.reasons.joined(separator: "; ") ?? "not rated after")
-          return .init(
-            "\(goal.processArea) \(goal.goal): \(goal.before.rawValue) → \(goal.after.rawValue) — \(why)",
-            goal.after == .satisfied ? .good : .bad)
+          .init(
+            "\(goal.processArea) \(goal.goal): \(goal.beforeLabel) → \(goal.afterLabel) — \(why(goal))",
+            goal.after != .satisfied ? .bad : goal.afterIsProvisional ? .warning : .good)
         })
     }
     doc.paragraph("Process areas whose rating changed:")
@@ -122,17 +122,26 @@ extension CompareReport {
     return doc
   }
 
-  /// The practice transitions inside a goal, e.g. "SP 1.1 PI → FI, SP 1.2 NI → FI".
-  private func movedPractices(_ goal: AppraisalComparison.GoalRow) -> String {
-    let practices = Set((goal.afterRating?.practices ?? []).map(\.practice))
+  /// Why a goal moved: its reasons after, or for a Satisfied goal the practice transitions inside it
+  /// (e.g. "SP 1.1 PI → FI, SP 1.2 NI → FI"), the team's significance decision, and whether it is provisional.
+  private func why(_ goal: AppraisalComparison.GoalRow) -> String {
+    guard goal.after == .satisfied, let rating = goal.afterRating else {
+      return goal.afterRating?.reasons.joined(separator: "; ") ?? "not rated after"
+    }
+    let practices = Set(rating.practices.map(\.practice))
     let moved = comparison.transitions.filter { practices.contains($0.practice) }.map {
       "\($0.practice.practice) \($0.before?.code ?? "—") → \($0.after?.code ?? "—")"
     }
-    return moved.isEmpty ? "now Satisfied" : "now Satisfied: " + moved.joined(separator: ", ")
+    var why = "now \(goal.afterLabel)" + (moved.isEmpty ? "" : ": " + moved.joined(separator: ", "))
+    if let decision = rating.significance, !decision.significant {
+      why += "; the team judged the weaknesses not significant: \(decision.justification)"
+    }
+    if goal.afterIsProvisional { why += "; " + rating.reasons.joined(separator: "; ") }
+    return why
   }
 
-  private func cell(_ value: AppraisalComparison.Cell) -> ReportDocument.Cell {
-    .init(RatingSymbol.goal(value), .init(value.rawValue))
+  private func cell(_ value: AppraisalComparison.Cell, provisional: Bool = false) -> ReportDocument.Cell {
+    .init(RatingSymbol.goal(value) + (provisional ? " (provisional)" : ""), .init(value.rawValue))
   }
 
   private func weakness(_ change: AppraisalComparison.WeaknessChange) -> String {

@@ -241,6 +241,13 @@ extension RateReport {
         }))
   }
 
+  /// The values a team may choose from, in words: `LI or PI`, `NI, PI or LI`.
+  static func choices(_ allowed: [Characterization]) -> String {
+    let codes = allowed.map(\.code)
+    guard codes.count > 1 else { return codes.first ?? "" }
+    return codes.dropLast().joined(separator: ", ") + " or " + codes.last!
+  }
+
   static func tone(_ value: Characterization?) -> ReportDocument.Tone {
     switch value {
     case .fullyImplemented, .largelyImplemented: .good
@@ -268,7 +275,8 @@ extension RateReport {
       overrides = result.practiceCharacterizations.compactMap { practice in
         let count = practice.instantiations.lazy.filter(\.isOverride).count
         return count == 0
-          ? nil : .init("\(practice.practice): the team's value differs from the derived one in \(count) instantiations")
+          ? nil
+          : .init("\(practice.practice): the team's value differs from the derived one in \(count) instantiations")
       }
     } else {
       overrides = result.practiceCharacterizations.flatMap(\.instantiations).filter(\.isOverride).map {
@@ -276,8 +284,12 @@ extension RateReport {
           "\($0.practice) in \($0.instantiation): team \($0.team!.code) over derived \($0.derived!.code)")
       }
     }
-    let needed = result.practiceCharacterizations.filter(\.judgmentNeeded).map {
-      ReportDocument.Cell("\($0.practice): PI used until the team decides", .warning)
+    let needed = result.practiceCharacterizations.compactMap { practice -> ReportDocument.Cell? in
+      guard case .judgmentNeeded(let allowed) = practice.basis else { return nil }
+      return .init(
+        "\(practice.practice): \(practice.value?.code ?? "PI") used until the team decides; allowed "
+          + Self.choices(allowed),
+        .warning)
     }
     if decided.isEmpty && significance.isEmpty && overrides.isEmpty && needed.isEmpty {
       doc.paragraph("None recorded or needed.")
