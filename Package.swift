@@ -36,7 +36,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),
-    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers"]),
+    // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
+    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "CLibXML2"]),
     .testTarget(name: "AppraiseTests", dependencies: ["Appraise"]),
   ],
   swiftLanguageModes: [.v6]

@@ -9,6 +9,8 @@
 #include <libxml/xmlreader.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+/* The XSD validator, used by the tests only (EvidenceXSDTests). */
+#include <libxml/xmlschemas.h>
 
 /// libxml2 exposes xmlFree as a global function pointer, which Swift 6 rejects as not concurrency-safe.
 static inline void appraise_xmlFree(void *pointer) { xmlFree(pointer); }
