@@ -535,12 +535,30 @@ private let smallDocumentEvents: [XMLEvent] = [
   @Test(
     "a character reference to a character XML does not allow is named in the user's terms, located",
     arguments: [
-      ("<a>x&#x1B;y</a>", "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"),
-      ("<a>&#0;</a>", "character reference &#x0; (&#0;) names U+0000, which XML does not allow; remove it or write it as text"),
-      ("<a b='&#27;'/>", "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"),
-      ("<a>&#xFFFE;</a>", "character reference &#xFFFE; (&#65534;) names U+FFFE, which XML does not allow; remove it or write it as text"),
-      ("<a>&#x110000;</a>", "a character reference beyond U+10FFFF, the last Unicode character; remove it or write it as text"),
-      ("<a>&#12a;</a>", "a character reference &#…; holds a non-digit; expected &#NNN; (decimal) or &#xHHH; (hexadecimal)"),
+      (
+        "<a>x&#x1B;y</a>",
+        "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#0;</a>",
+        "character reference &#x0; (&#0;) names U+0000, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a b='&#27;'/>",
+        "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#xFFFE;</a>",
+        "character reference &#xFFFE; (&#65534;) names U+FFFE, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#x110000;</a>",
+        "a character reference beyond U+10FFFF, the last Unicode character; remove it or write it as text"
+      ),
+      (
+        "<a>&#12a;</a>",
+        "a character reference &#…; holds a non-digit; expected &#NNN; (decimal) or &#xHHH; (hexadecimal)"
+      ),
       ("<a>R&D</a>", "a reference starting with '&' is not closed by ';'; write a bare '&' as &amp;"),
       ("<a>R & D</a>", "a bare '&'; write it as &amp; (XML starts references with '&')"),
       ("<a>1 < 2</a>", "'<' starts no element name; write a literal '<' as &lt;"),

@@ -538,8 +538,10 @@ public enum XMLAppraisalDecoder {
         namespace == EvidenceVocabulary.schemaInstanceNamespace
         ? "; of the XML Schema instance attributes only xsi:noNamespaceSchemaLocation and xsi:schemaLocation are "
           + "accepted" : ""
-      let expected = allowed.isEmpty ? "no attributes" : "one of " + allowed.sorted().joined(separator: ", ") + ", unprefixed"
-      return "unknown attribute \(attribute.qualifiedName) (namespace \"\(namespace)\") on <\(element)>; expected \(expected)"
+      let expected =
+        allowed.isEmpty ? "no attributes" : "one of " + allowed.sorted().joined(separator: ", ") + ", unprefixed"
+      return
+        "unknown attribute \(attribute.qualifiedName) (namespace \"\(namespace)\") on <\(element)>; expected \(expected)"
         + accepted
     }
     static func foreignElement(_ name: String, _ namespace: String, root: Bool) -> String {

@@ -12,7 +12,9 @@ enum FreshserviceProfile: ITSMProfile {
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
     guard record.container == "groups" || record.container == "departments" else { return }
     lookups.loaded(record.container)
-    if idTypeProblem(record.node, module: record.container) == nil, let id = record["id"].text, let name = ITSMText.groupName(record["name"].text) {
+    if idTypeProblem(record.node, module: record.container) == nil, let id = record["id"].text,
+      let name = ITSMText.groupName(record["name"].text)
+    {
       lookups.addName(name, id: id, table: record.container)
     }
   }
