@@ -113,7 +113,7 @@ struct ImportCommandTests {
       "freshservice", ["groups.json", "tickets-malformed.json"],
       [
         "tickets-malformed.json:37:5: error: ticket without id: skipped",
-        "tickets-malformed.json:70:5: error: ticket id 'abc' is not a number: skipped",
+        "tickets-malformed.json:70:5: error: ticket id is the string \"abc\"; expected a number: skipped",
       ], 2
     ),
     ("bmc-helix", ["changes-malformed.csv"], ["changes-malformed.csv:3: error: row has 4 cells, the header 17"], 2),
@@ -177,6 +177,76 @@ struct ImportCommandTests {
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains(input + broken.location), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  /// Per tool, an export with one good record and one whose id has the wrong JSON type, and the error.
+  static let wrongIDTypes: [(tool: String, name: String, content: String, error: String)] = [
+    (
+      "servicenow", "result.json",
+      """
+      {"result": [{"number": "INC1", "sys_class_name": "incident", "state": "1", "assignment_group": "Desk"},
+      {"number": 10001, "sys_class_name": "incident", "state": "1", "assignment_group": "Desk"}]}
+      """,
+      ":2:1: error: incident record: number is the number 10001; expected a string: skipped"
+    ),
+    (
+      "jira-sm", "search.json",
+      """
+      {"issues": [{"key": "SD-1", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "SD"}}},
+      {"key": 2, "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "SD"}}}]}
+      """,
+      ":2:1: error: issue key is the number 2; expected a string: skipped"
+    ),
+    (
+      "manageengine", "requests.json",
+      """
+      {"response_status": {"status_code": 2000}, "requests": [{"id": 101, "group": {"name": "Desk"}},
+      {"id": [102], "group": {"name": "Desk"}}]}
+      """,
+      ":2:1: error: request id is an array; expected a string or a number: skipped"
+    ),
+    (
+      "freshservice", "tickets.json",
+      """
+      {"tickets": [{"id": 1, "type": "Incident", "status": 2},
+      {"id": "2", "type": "Incident", "status": 2}]}
+      """,
+      ":2:1: error: ticket id is the string \"2\"; expected a number: skipped"
+    ),
+    (
+      "bmc-helix", "incidents.json",
+      """
+      {"entries": [{"values": {"Incident Number": "INC1", "Status": "New", "Assigned Group": "Desk"}},
+      {"values": {"Incident Number": 2, "Status": "New", "Assigned Group": "Desk"}}]}
+      """,
+      ":2:1: error: entry Incident Number is the number 2; expected a string: skipped"
+    ),
+  ]
+
+  @Test(
+    "an id of the wrong JSON type is a located record error in every profile; --skip-bad-records skips it",
+    arguments: wrongIDTypes.indices)
+  func wrongIDType(index: Int) throws {
+    let run = Self.wrongIDTypes[index]
+    let input = Self.temporary(run.name)
+    let output = Self.temporary("out.xml")
+    defer {
+      try? FileManager.default.removeItem(atPath: input)
+      try? FileManager.default.removeItem(atPath: output)
+    }
+    try run.content.write(toFile: input, atomically: true, encoding: .utf8)
+    let arguments = ["import", "--from", run.tool, input, "--output", output]
+    let strict = try AppraiseRunner.run(arguments)
+    #expect(strict.status == 65, "\(strict.stderr)")
+    #expect(strict.stderr.contains(input + run.error), "\(strict.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+    let skipping = try AppraiseRunner.run(arguments + ["--skip-bad-records"])
+    #expect(skipping.status == 0, "\(skipping.stderr)")
+    let warning = run.error.replacingOccurrences(of: ": error: ", with: ": warning: record skipped: ")
+      .replacingOccurrences(of: ": skipped", with: "")
+    #expect(skipping.stderr.contains(input + warning), "\(skipping.stderr)")
+    #expect(skipping.stdout.contains("1 records"), "\(skipping.stdout)")
+    #expect(FileManager.default.fileExists(atPath: output))
   }
 
   @Test("exports without a single record: exit 65, said in the user's terms, nothing written")

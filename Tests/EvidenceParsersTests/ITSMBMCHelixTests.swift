@@ -92,4 +92,20 @@ struct ITSMBMCHelixTests {
     #expect(try Self.record(records, "INC000000000101").group == "Filialnetz")
     #expect(try Self.record(records, "INC000000000102").group == "unassigned")
   }
+
+  @Test("REST entries: an id field that is not a string is a record error")
+  func idTypes() throws {
+    let json = """
+      {"entries": [
+        {"values": {"Incident Number": "INC000000000101", "Status": "New", "Assigned Group": "Service Desk"}},
+        {"values": {"Incident Number": 102, "Status": "New", "Assigned Group": "Service Desk"}}
+      ]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.bmcHelix, [("incidents.json", json)])
+    #expect(records.map(\.id) == ["INC000000000101"])
+    #expect(
+      ITSMFixtureTests.locatedErrors(results) == [
+        "3:3: entry Incident Number is the number 102; expected a string: skipped"
+      ])
+  }
 }

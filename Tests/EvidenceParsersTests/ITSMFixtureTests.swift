@@ -195,6 +195,13 @@ extension ITSMFixtureTests {
     return (records, results)
   }
 
+  /// The record errors of the results as `line:column: message`.
+  static func locatedErrors(_ results: [ITSMFileResult]) -> [String] {
+    results.flatMap(\.problems).filter { $0.severity == .error }.map {
+      "\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)"
+    }
+  }
+
   /// The messages of the results' problems, without their locations.
   static func messages(_ results: [ITSMFileResult], _ severity: ModelProblem.Severity = .warning) -> [String] {
     results.flatMap(\.problems).filter { $0.severity == severity }.map(\.message)

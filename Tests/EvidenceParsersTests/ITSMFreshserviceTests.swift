@@ -83,4 +83,30 @@ struct ITSMFreshserviceTests {
     #expect(Set(records.map(\.group)) == ["Zentrale IT"])
     #expect(!ITSMFixtureTests.messages(results).contains { $0.contains("department") })
   }
+
+  @Test("ids and the ids records refer by are JSON integers; a string is a record error")
+  func idTypes() throws {
+    let groups = #"{"groups": [{"id": 1001, "name": "Service Desk"}, {"id": "1002", "name": "Netz"}]}"#
+    let tickets = """
+      {"tickets": [
+        {"id": 42, "type": "Incident", "status": 2, "group_id": 1001},
+        {"id": "43", "type": "Incident", "status": 2, "group_id": 1001},
+        {"id": 44, "type": "Incident", "status": 2, "group_id": "1001"},
+        {"id": 45.5, "type": "Incident", "status": 2}
+      ]}
+      """
+    let problems = #"{"problems": [{"id": 7, "status": 1, "group_id": 1001, "associated_change": "12"}]}"#
+    let (records, results) = try ITSMFixtureTests.readTemporary(
+      .freshservice, [("groups.json", groups), ("tickets.json", tickets), ("problems.json", problems)])
+    #expect(records.map(\.id) == ["INC-42"])
+    #expect(records.first?.group == "Service Desk")
+    #expect(
+      ITSMFixtureTests.locatedErrors(results) == [
+        "1:51: group id is the string \"1002\"; expected a number: skipped",
+        "3:3: ticket id is the string \"43\"; expected a number: skipped",
+        "4:3: ticket group_id is the string \"1001\"; expected a number: skipped",
+        "5:3: ticket id is the number 45.5; expected an integer: skipped",
+        "1:15: problem associated_change is the string \"12\"; expected a number: skipped",
+      ])
+  }
 }

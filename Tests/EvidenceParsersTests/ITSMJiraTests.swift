@@ -121,4 +121,25 @@ struct ITSMJiraTests {
     #expect(results[0].problems.isEmpty)
     #expect(records.first?.fields["rootCause"] == "Kabel defekt" && records.first?.state == .new)
   }
+
+  @Test("search JSON: a key that is not a string is a record error naming field, value and type")
+  func keyTypes() throws {
+    let json = """
+      {"issues": [
+        {"key": "SD-1", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "SD"}}},
+        {"key": 101, "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "SD"}}},
+        {"key": "SD-3", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": 10000}}},
+        {"key": "SD-4", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "SD"},
+          "issuelinks": [{"type": {"name": "Problem/Incident"}, "inwardIssue": {"key": 5}}]}}
+      ]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.jiraSM, [("search.json", json)])
+    #expect(records.map(\.id) == ["SD-1"])
+    #expect(
+      ITSMFixtureTests.locatedErrors(results) == [
+        "3:3: issue key is the number 101; expected a string: skipped",
+        "4:3: issue fields.project.key is the number 10000; expected a string: skipped",
+        "5:3: issue fields.issuelinks[].inwardIssue.key is the number 5; expected a string: skipped",
+      ])
+  }
 }

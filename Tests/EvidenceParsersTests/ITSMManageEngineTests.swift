@@ -86,4 +86,23 @@ struct ITSMManageEngineTests {
       .manageengine, "manageengine", ["requests.json"], options: ITSMImportOptions(groupBy: ["site"]))
     #expect(Set(records.map(\.group)) == ["Zentrale"])
   }
+
+  @Test("ids as strings or numbers are read; any other JSON type is a record error")
+  func idTypes() throws {
+    let json = """
+      {"response_status": {"status_code": 2000}, "requests": [
+        {"id": "1000000000101", "display_id": "101", "status": {"name": "Open"}},
+        {"id": 1000000000102, "display_id": 102, "status": {"name": "Open"}},
+        {"id": "1000000000103", "display_id": true, "status": {"name": "Open"}},
+        {"id": {"value": "1000000000104"}, "status": {"name": "Open"}}
+      ]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.manageengine, [("requests.json", json)])
+    #expect(records.map(\.id) == ["101", "102"])
+    #expect(
+      ITSMFixtureTests.locatedErrors(results) == [
+        "4:3: request display_id is the boolean true; expected a string or a number: skipped",
+        "5:3: request id is an object; expected a string or a number: skipped",
+      ])
+  }
 }

@@ -171,4 +171,29 @@ struct ITSMServiceNowTests {
     #expect(results[0].failure != nil && results[0].recordCount == 0)
     #expect(records.allSatisfy { $0.kind == .sla && $0.group == "unassigned" })
   }
+
+  @Test("Table API: an id or key that is not a string is a record error naming field, value and type")
+  func idTypes() throws {
+    let json = """
+      {"result": [
+        {"number": "INC1", "sys_class_name": "incident", "state": "1"},
+        {"number": 10001, "sys_class_name": "incident", "state": "1"},
+        {"number": {"display_value": "INC3", "value": 3}, "sys_class_name": "incident"},
+        {"number": "INC4", "sys_class_name": "incident", "assignment_group": {"value": true}},
+        {"number": "INC5", "sys_class_name": "incident", "problem_id": ["PRB1"]},
+        {"task": 7, "sla": "P1", "sys_class_name": "task_sla"}
+      ]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.servicenow, [("result.json", json)])
+    #expect(records.map(\.id) == ["INC1"])
+    #expect(
+      ITSMFixtureTests.locatedErrors(results) == [
+        "3:3: incident record: number is the number 10001; expected a string: skipped",
+        "4:3: incident record: number.value is the number 3; expected a string: skipped",
+        "5:3: incident record: assignment_group.value is the boolean true; expected a string: skipped",
+        "6:3: incident record: problem_id is an array; expected a string: skipped",
+        "7:3: task_sla record: task is the number 7; expected a string: skipped",
+      ])
+    #expect(results[0].recordErrorCount == 5)
+  }
 }

@@ -81,7 +81,13 @@ private func element(
 ) -> XMLEvent {
   .startElement(
     name: name,
-    attributes: attributes.map { XMLAttribute(name: $0.0, value: $0.1, line: line, column: column) },
+    attributes: attributes.map { attribute in
+      // `p:name` stands for an attribute with prefix p in the test documents' namespace urn:x.
+      let parts = attribute.0.split(separator: ":").map(String.init)
+      return XMLAttribute(
+        name: parts.last!, value: attribute.1, line: line, column: column,
+        namespace: parts.count == 2 ? "urn:x" : nil, prefix: parts.count == 2 ? parts[0] : nil)
+    },
     line: line, column: column, isEmpty: isEmpty)
 }
 
@@ -109,7 +115,7 @@ private let smallDocument = """
 
 private let smallDocumentEvents: [XMLEvent] = [
   element("evidence", [("version", "1.3")], line: 2),
-  element("practice", [("id", "PP SP 1.1"), ("note", "a & b A\nc"), ("scope", "org")], line: 3),
+  element("practice", [("id", "PP SP 1.1"), ("note", "a & b A\nc"), ("x:scope", "org")], line: 3),
   // The line is that of the start tag's end (`/>` on line 7).
   element("artifact", [("kind", "direct"), ("path", "plans/project-plan.docx")], line: 7, isEmpty: true),
   .endElement(name: "artifact"),
@@ -130,7 +136,7 @@ private let smallDocumentEvents: [XMLEvent] = [
   element("multi", line: 13),
   .text("first\nsecond\nthird", line: 13, column: 0),
   .endElement(name: "multi"),
-  element("prefixed", [("flag", "yes")], line: 16, isEmpty: true),
+  element("prefixed", [("x:flag", "yes")], line: 16, isEmpty: true),
   .endElement(name: "prefixed"),
   .endElement(name: "practice"),
   .endElement(name: "evidence"),
@@ -166,7 +172,8 @@ private let smallDocumentEvents: [XMLEvent] = [
     }
     #expect(
       seen == [
-        "start 0 true", "  2=x&y", "  3=P", "  -1=", "end", "start 1 false", "text", "end", "start -1 true", "end",
+        // p:practice is in a namespace: not the interned unprefixed name.
+        "start 0 true", "  2=x&y", "  -1=P", "  -1=", "end", "start 1 false", "text", "end", "start -1 true", "end",
         "end",
       ])
   }
@@ -500,6 +507,67 @@ private let smallDocumentEvents: [XMLEvent] = [
     let elapsed = clock.measure { error = readError(text) }
     #expect(error == XMLReadError(file: "test.xml", line: 2, column: 1, message: XMLReadError.doctypeMessage))
     #expect(elapsed < .seconds(1))
+  }
+
+  @Test func elementAndAttributeNamespaces() throws {
+    let reader = try XMLStreamReader(
+      bytes: Array(
+        """
+        <a xmlns="urn:e" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:e e.xsd" b="1">\
+        <o:c xmlns:o="urn:o"/><d xmlns=""/></a>
+        """.utf8),
+      name: "t.xml")
+    guard case .startElement("a", let attributes, _, _, _) = try reader.next() else {
+      Issue.record("expected <a>")
+      return
+    }
+    #expect(reader.elementNamespace == "urn:e")
+    #expect(attributes.map(\.qualifiedName) == ["xsi:schemaLocation", "b"])
+    #expect(attributes.map(\.namespace) == ["http://www.w3.org/2001/XMLSchema-instance", nil])
+    _ = try reader.next()
+    #expect(reader.elementNamespace == "urn:o")
+    // advance() tells the namespace of the element it stopped on.
+    #expect(try reader.next() == .endElement(name: "c"))
+    #expect(try reader.advance() == .startElement(isEmpty: true))
+    #expect(reader.currentNamespace == nil)
+  }
+
+  @Test(
+    "a character reference to a character XML does not allow is named in the user's terms, located",
+    arguments: [
+      (
+        "<a>x&#x1B;y</a>",
+        "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#0;</a>",
+        "character reference &#x0; (&#0;) names U+0000, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a b='&#27;'/>",
+        "character reference &#x1B; (&#27;) names U+001B, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#xFFFE;</a>",
+        "character reference &#xFFFE; (&#65534;) names U+FFFE, which XML does not allow; remove it or write it as text"
+      ),
+      (
+        "<a>&#x110000;</a>",
+        "a character reference beyond U+10FFFF, the last Unicode character; remove it or write it as text"
+      ),
+      (
+        "<a>&#12a;</a>",
+        "a character reference &#…; holds a non-digit; expected &#NNN; (decimal) or &#xHHH; (hexadecimal)"
+      ),
+      ("<a>R&D</a>", "a reference starting with '&' is not closed by ';'; write a bare '&' as &amp;"),
+      ("<a>R & D</a>", "a bare '&'; write it as &amp; (XML starts references with '&')"),
+      ("<a>1 < 2</a>", "'<' starts no element name; write a literal '<' as &lt;"),
+      ("<a>x\u{1B}y</a>", "character U+001B in text, which XML does not allow; remove it (is the file binary?)"),
+    ])
+  func disallowedCharacters(document: String, message: String) throws {
+    let error = try #require(readError("\n" + document))
+    #expect(error.message == message)
+    #expect(error.line == 2 && error.column != nil)
   }
 }
 

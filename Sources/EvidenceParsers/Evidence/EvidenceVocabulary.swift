@@ -5,6 +5,13 @@ import AppraisalModel
 public enum EvidenceVocabulary {
   /// The evidence format versions the readers understand.
   public static let formatVersion = 1
+  /// The namespace an XML evidence file's elements may be in; they may also be in none
+  /// (docs/evidence-format.md, "XML syntax").
+  public static let xmlNamespace = "urn:appraise:evidence:1"
+  /// The XML Schema instance namespace (`xsi:`), whose schema-location attributes every XSD processor
+  /// accepts on any element, so the evidence reader accepts them too.
+  public static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+  public static let schemaLocationAttributes: Set<String> = ["schemaLocation", "noNamespaceSchemaLocation"]
 
   public static let characterizations = Dictionary(
     uniqueKeysWithValues: Characterization.allCases.map { ($0.code, $0) })

@@ -49,7 +49,7 @@ public enum XMLAppraisalDecoder {
     builder.summarizer = summarizer
     do {
       while let event = try reader.next() {
-        builder.handle(event)
+        builder.handle(event, namespace: reader.elementNamespace)
         if builder.summarizer != nil, case .startElement("evidence", _, _, _, false) = event,
           builder.stack.count == 2, builder.stack[1].name == "evidence"
         {
@@ -109,9 +109,19 @@ public enum XMLAppraisalDecoder {
       if let path { failedPaths.insert(path) }
     }
 
-    mutating func handle(_ event: XMLEvent) {
+    /// Handles one event; `namespace` is the namespace of a start tag's element.
+    mutating func handle(_ event: XMLEvent, namespace: String? = nil) {
       switch event {
       case .startElement(let name, let attributes, let line, _, _):
+        if let namespace, namespace != V.xmlNamespace {
+          // An element of another vocabulary that happens to share a name: not read, its children skipped
+          // (inside an unknown element silently, like every child of one).
+          if stack.last?.name != "#unknown" {
+            problem(line, nil, Message.foreignElement(name, namespace, root: stack.isEmpty))
+          }
+          stack.append(Open(name: "#unknown", path: .root, line: line))
+          return
+        }
         start(name, Attributes(attributes, line: line), line: line)
       case .text(let text, _, _):
         if !stack.isEmpty { stack[stack.count - 1].text += text }
@@ -394,10 +404,16 @@ public enum XMLAppraisalDecoder {
     }
 
     mutating func finishAttributes(_ attributes: Attributes, element: String) {
-      for attribute in attributes.list where !attributes.allowed.contains(attribute.name) {
-        problem(
-          attribute.line, attribute.column > 0 ? attribute.column : nil,
-          Message.unknownAttribute(attribute.name, element, attributes.allowed))
+      for attribute in attributes.list {
+        let column = attribute.column > 0 ? attribute.column : nil
+        if let namespace = attribute.namespace {
+          // The XSD's attributes are unqualified; an XSD processor accepts xsi:schemaLocation and
+          // xsi:noNamespaceSchemaLocation anywhere, and nothing else in a namespace.
+          if namespace == V.schemaInstanceNamespace && V.schemaLocationAttributes.contains(attribute.name) { continue }
+          problem(attribute.line, column, Message.foreignAttribute(attribute, element, attributes.allowed))
+        } else if !attributes.allowed.contains(attribute.name) {
+          problem(attribute.line, column, Message.unknownAttribute(attribute.name, element, attributes.allowed))
+        }
       }
     }
 
@@ -442,7 +458,8 @@ public enum XMLAppraisalDecoder {
 
     mutating func allow(_ names: [String]) { allowed = names }
 
-    func value(_ name: String) -> XMLAttribute? { list.first { $0.name == name } }
+    /// The unprefixed attribute `name` (a prefixed `p:name` is another attribute).
+    func value(_ name: String) -> XMLAttribute? { list.first { $0.name == name && $0.namespace == nil } }
 
     func record(_ attribute: XMLAttribute, at path: ModelPath, _ builder: inout Builder) {
       builder.sourceMap.record(
@@ -516,6 +533,22 @@ public enum XMLAppraisalDecoder {
     static func unknownAttribute(_ name: String, _ element: String, _ allowed: [String]) -> String {
       "unknown attribute \(name) on <\(element)>; expected "
         + (allowed.isEmpty ? "no attributes" : "one of " + allowed.sorted().joined(separator: ", "))
+    }
+    static func foreignAttribute(_ attribute: XMLAttribute, _ element: String, _ allowed: [String]) -> String {
+      let namespace = attribute.namespace ?? ""
+      let accepted =
+        namespace == EvidenceVocabulary.schemaInstanceNamespace
+        ? "; of the XML Schema instance attributes only xsi:noNamespaceSchemaLocation and xsi:schemaLocation are "
+          + "accepted" : ""
+      let expected =
+        allowed.isEmpty ? "no attributes" : "one of " + allowed.sorted().joined(separator: ", ") + ", unprefixed"
+      return
+        "unknown attribute \(attribute.qualifiedName) (namespace \"\(namespace)\") on <\(element)>; expected \(expected)"
+        + accepted
+    }
+    static func foreignElement(_ name: String, _ namespace: String, root: Bool) -> String {
+      "\(root ? "the root element" : "element") <\(name)> is in namespace \"\(namespace)\"; expected no namespace or "
+        + "\(EvidenceVocabulary.xmlNamespace) (see docs/evidence-format.md)"
     }
     static func missingAttribute(_ name: String) -> String { "missing attribute \(name)" }
     static func emptyAttribute(_ name: String) -> String { "attribute \(name) is empty; expected a value" }

@@ -4,7 +4,8 @@ import AppraisalModel
 /// ``XMLStreamReader/advance()``), checks each `<item>` and its `<locator>` and counts it in an
 /// ``EvidenceSummarizer``, making no `String` and no ``EvidenceItem`` per item.
 ///
-/// It accepts only what is plainly valid — the documented elements and attributes, values without
+/// It accepts only what is plainly valid — the documented elements (unqualified or in the evidence
+/// namespace) and unprefixed attributes, values without
 /// surrounding white space, known indicators, calendar dates — and gives up on anything else, leaving
 /// the reporting of problems to the ordinary read that follows (``AppraisalReader``).
 struct XMLEvidenceScanner {
@@ -51,6 +52,10 @@ struct XMLEvidenceScanner {
     while true {
       switch try reader.advance() {
       case .startElement(let isEmpty):
+        // An element in another namespace is reported by the ordinary read.
+        if let namespace = reader.currentNamespace, namespace != EvidenceVocabulary.xmlNamespace {
+          return give(up: &summarizer)
+        }
         let name = reader.currentName
         switch depth {
         case 0:

@@ -55,6 +55,10 @@ enum BMCHelixProfile: ITSMProfile {
     guard let form = forms.first(where: { entry[$0.idField].exists }) else {
       return [.error("\(what) has none of the id fields \(idFields): skipped")]
     }
+    // AR System's REST API writes the id fields as strings (`"INC000000000101"`); CSV cells are text.
+    if context.syntax == .json, let problem = entry[form.idField].idTypeProblem(form.idField, .string) {
+      return [.error("\(what) \(problem): skipped")]
+    }
     guard let id = entry[form.idField].text else { return [.error("\(what) without \(form.idField): skipped")] }
     var draft = RecordDraft()
     let kind: ITSMRecord.Kind

@@ -12,7 +12,9 @@ enum FreshserviceProfile: ITSMProfile {
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
     guard record.container == "groups" || record.container == "departments" else { return }
     lookups.loaded(record.container)
-    if let id = record["id"].text, let name = ITSMText.groupName(record["name"].text) {
+    if idTypeProblem(record.node, module: record.container) == nil, let id = record["id"].text,
+      let name = ITSMText.groupName(record["name"].text)
+    {
       lookups.addName(name, id: id, table: record.container)
     }
   }
@@ -20,14 +22,13 @@ enum FreshserviceProfile: ITSMProfile {
   static func normalize(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome] {
     let node = record.node
     let module = record.container
+    let noun = [
+      "tickets": "ticket", "problems": "problem", "changes": "change", "releases": "release", "groups": "group",
+      "departments": "department",
+    ][module]!
+    if let problem = idTypeProblem(node, module: module) { return [.error("\(noun) \(problem): skipped")] }
     guard module != "groups" && module != "departments" else { return [] }
-    let noun = ["tickets": "ticket", "problems": "problem", "changes": "change", "releases": "release"][module]!
-    let idNode = node["id"]
-    guard let number = idNode.integer else {
-      if idNode.isEmpty { return [.error("\(noun) without id: skipped")] }
-      let shown = idNode.text ?? (idNode.kind == .object ? "{…}" : "[…]")
-      return [.error("\(noun) id '\(shown)' is not a number: skipped")]
-    }
+    guard let number = node["id"].integer else { return [.error("\(noun) without id: skipped")] }
     var draft = RecordDraft()
     let kind: ITSMRecord.Kind
     let id: String
@@ -113,6 +114,26 @@ enum FreshserviceProfile: ITSMProfile {
       outcomes.append(sla.record(.sla, id: "\(id)/due_by", group: group, state: slaState))
     }
     return outcomes
+  }
+
+  /// The first id or key field of a record of `module` that is not what the API writes: ids and the
+  /// ids it refers to by (`group_id`, `department_id`, `associated_change`) are JSON integers; a string,
+  /// even of digits, is not Freshservice's and could name another record.
+  static func idTypeProblem(_ node: NativeNode, module: String) -> String? {
+    let fields =
+      switch module {
+      case "groups", "departments": ["id"]
+      case "problems": ["id", "group_id", "department_id", "associated_change"]
+      default: ["id", "group_id", "department_id"]
+      }
+    for field in fields {
+      let value = node[field]
+      if let problem = value.idTypeProblem(field, .number) { return problem }
+      if value.kind == .scalar, value.integer == nil {
+        return "\(field) is \(value.jsonDescription); expected an integer"
+      }
+    }
+    return nil
   }
 
   /// `status` through `table`; unknown codes and a missing status are warnings.

@@ -31,6 +31,9 @@ enum JiraProfile: ITSMProfile {
     } else {
       return [.skipped("\(prefix)issue has no issue type: skipped")]
     }
+    if let problem = issue.idTypeProblem(grouped: context.options.groupBy.isEmpty) {
+      return [.error("issue \(problem): skipped")]
+    }
     guard let key else { return [.error("\(issue.xml ? "item" : "issue") without key: skipped")] }
 
     var draft = RecordDraft()
@@ -159,6 +162,22 @@ enum JiraProfile: ITSMProfile {
     var fields: NativeNode { node["fields"] }
 
     var key: String? { node["key"].text }
+
+    /// The first key of the JSON issue that is not a string, as Jira writes every key (`ITSM-101`,
+    /// `ITSM`): the issue's own, its linked issues' and, when it is the group, its project's. (In the XML
+    /// export keys are text.)
+    func idTypeProblem(grouped: Bool) -> String? {
+      guard !xml else { return nil }
+      if let problem = node["key"].idTypeProblem("key", .string) { return problem }
+      for link in fields["issuelinks"].elements {
+        for direction in ["inwardIssue", "outwardIssue"] {
+          if let problem = link[direction]["key"].idTypeProblem("fields.issuelinks[].\(direction).key", .string) {
+            return problem
+          }
+        }
+      }
+      return grouped ? fields["project"]["key"].idTypeProblem("fields.project.key", .string) : nil
+    }
     var typeName: String? { xml ? node["type"].text : fields["issuetype"]["name"].text }
     var labels: [String] {
       xml ? node["labels"].all("label").compactMap(\.text) : fields["labels"].elements.compactMap(\.text)

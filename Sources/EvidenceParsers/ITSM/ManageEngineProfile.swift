@@ -29,6 +29,12 @@ enum ManageEngineProfile: ITSMProfile {
     var draft = RecordDraft()
     let id: String
     let module = record.container
+    // SDP writes ids as strings (`"id": "1000000000101"`) or, in some versions, as numbers; both are read.
+    for field in ["id", "display_id"] {
+      if let problem = node[field].idTypeProblem(field, .stringOrNumber) {
+        return [.error("\(Self.noun(module)) \(problem): skipped")]
+      }
+    }
     if module == "problems" {
       guard let value = node["id"].text else { return [.error("problem without id: skipped")] }
       id = value
@@ -38,7 +44,7 @@ enum ManageEngineProfile: ITSMProfile {
       id = value
       if module == "requests" { draft.warn("no display_id: id used") }
     } else {
-      return [.error("\(module == "requests" ? "request" : "change") without display_id and id: skipped")]
+      return [.error("\(Self.noun(module)) without display_id and id: skipped")]
     }
 
     let kind: ITSMRecord.Kind
@@ -108,6 +114,11 @@ enum ManageEngineProfile: ITSMProfile {
         slaDraft.record(.sla, id: "\(id)/\(sla)", group: group, state: done.contains(state) ? .closed : .inProgress))
     }
     return outcomes
+  }
+
+  /// A record of `module`, for messages.
+  static func noun(_ module: String) -> String {
+    ["requests": "request", "problems": "problem", "changes": "change"][module] ?? module
   }
 
   /// A date object's epoch-millisecond `value`; an object without `value` is a warning.

@@ -91,6 +91,59 @@ struct NativeNode: Sendable {
   }
 }
 
+/// The JSON type an id or key field of a tool's export has (docs/itsm-import.md, "Errors and warnings":
+/// an id of the wrong type is a record error).
+enum ITSMIDType {
+  case string, number, stringOrNumber
+
+  var expected: String {
+    switch self {
+    case .string: "a string"
+    case .number: "a number"
+    case .stringOrNumber: "a string or a number"
+    }
+  }
+
+  func accepts(_ type: NativeNode.ScalarType?) -> Bool {
+    switch (self, type) {
+    case (.string, .string?), (.number, .number?), (.stringOrNumber, .string?), (.stringOrNumber, .number?): true
+    default: false
+    }
+  }
+}
+
+extension NativeNode {
+  /// The JSON value as a reader sees it, for messages: `the number 10001`, `the string "INC1"`, `an object`.
+  var jsonDescription: String {
+    switch kind {
+    case .missing: return "absent"
+    case .null: return "null"
+    case .object: return "an object"
+    case .array: return "an array"
+    case .scalar:
+      let raw = rawText ?? ""
+      switch scalarType {
+      case .number?: return "the number \(raw)"
+      case .bool?: return "the boolean \(raw)"
+      default:
+        let shown = raw.count > 60 ? String(raw.prefix(60)) + "…" : raw
+        return "the string \"\(shown)\""
+      }
+    }
+  }
+
+  /// The problem with this JSON node as the id or key field `field`, which must be of `type`: `nil` when it
+  /// is absent, `null` or of that type, else `<field> is <value>; expected <type>`. Only for JSON nodes
+  /// (XML text and CSV cells are always strings).
+  func idTypeProblem(_ field: String, _ type: ITSMIDType) -> String? {
+    switch kind {
+    case .missing, .null: return nil
+    case .scalar where type.accepts(scalarType): return nil
+    default: return "\(field) is \(jsonDescription); expected \(type.expected)"
+    }
+  }
+}
+
 /// One record of an export: the node and where it starts.
 struct NativeRecord {
   /// The table, element or array the record came from (`incident`, `item`, `tickets`, …; empty for CSV).

@@ -78,16 +78,7 @@ enum ServiceNowProfile: ITSMProfile {
 
   /// The group of a record of `table` and the warning about it, if any.
   static func group(_ record: NativeRecord, table: String, options: ITSMImportOptions) -> (String, String?) {
-    let fields: [String]
-    if !options.groupBy.isEmpty {
-      fields = options.groupBy
-    } else if table == "kb_knowledge" {
-      fields = ["ownership_group"]
-    } else if table.hasPrefix("cmdb_ci") {
-      fields = ["support_group"]
-    } else {
-      fields = ["assignment_group"]
-    }
+    let fields = groupFields(table: table, options: options)
     for field in fields {
       let (name, key) = reference(record[field])
       if let name = ITSMText.groupName(name) { return (name, nil) }
@@ -99,6 +90,48 @@ enum ServiceNowProfile: ITSMProfile {
     return ("unassigned", "\(reason): group 'unassigned'")
   }
 
+  /// The fields a record of `table` takes its group from, first present wins.
+  static func groupFields(table: String, options: ITSMImportOptions) -> [String] {
+    if !options.groupBy.isEmpty { return options.groupBy }
+    if table == "kb_knowledge" { return ["ownership_group"] }
+    if table.hasPrefix("cmdb_ci") { return ["support_group"] }
+    return ["assignment_group"]
+  }
+
+  // MARK: - Ids and keys
+
+  /// The id and key fields a record of `table` is read by: its own ids, the references that become ids
+  /// (a task_sla's task and SLA, linked problems and changes) and the group references.
+  static func idFields(table: String, options: ITSMImportOptions) -> [String] {
+    let own: [String]
+    if table == "task_sla" {
+      own = ["task", "sla", "sys_id"]
+    } else if table.hasPrefix("cmdb_ci") {
+      own = ["name", "sys_id"]
+    } else {
+      own = ["number", "sys_id", "problem_id", "rfc", "caused_by"]
+    }
+    return own + groupFields(table: table, options: options)
+  }
+
+  /// The first id or key field of a Table API record that is not a string: every Table API value is a
+  /// string, plain or in a `{"display_value", "value"}` (or `{"link", "value"}`) object; a number there is
+  /// not an export of ServiceNow's and would be misread as another record's id. XML values are text.
+  static func idTypeProblem(_ record: NativeRecord, fields: [String], syntax: ITSMSyntax) -> String? {
+    guard syntax == .json else { return nil }
+    for field in fields {
+      let node = record[field]
+      if node.kind == .object {
+        for member in ["value", "display_value"] {
+          if let problem = node[member].idTypeProblem("\(field).\(member)", .string) { return problem }
+        }
+      } else if let problem = node.idTypeProblem(field, .string) {
+        return problem
+      }
+    }
+    return nil
+  }
+
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? {
     Set(
       ["number", "sys_id", "sys_class_name", "assignment_group", "ownership_group", "support_group"] + options.groupBy)
@@ -108,6 +141,8 @@ enum ServiceNowProfile: ITSMProfile {
     let table = ownTable(record, syntax: context.syntax)
     if context.syntax == .json, let table { lookups.tablesOfFile[context.file, default: []].insert(table) }
     guard table != "task_sla" else { return }
+    // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
+    if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
     let number = text(record["number"])
     let sysID = value(record["sys_id"])
     guard number != nil || sysID != nil else { return }
@@ -135,8 +170,7 @@ enum ServiceNowProfile: ITSMProfile {
       ]
     }
     switch table {
-    case "task_sla": return [taskSLA(record, context: context, draft: draft)]
-    case "incident", "problem", "change_request", "sc_req_item", "kb_knowledge": break
+    case "incident", "problem", "change_request", "sc_req_item", "kb_knowledge", "task_sla": break
     case let name where name.hasPrefix("cmdb_ci"): break
     default:
       return [
@@ -144,6 +178,13 @@ enum ServiceNowProfile: ITSMProfile {
           "table '\(table)' is not one the import reads (\(tables)): its records are skipped", once: "table:\(table)")
       ]
     }
+
+    if let problem = idTypeProblem(
+      record, fields: idFields(table: table, options: context.options), syntax: context.syntax)
+    {
+      return [.error("\(table) record: \(problem): skipped")]
+    }
+    if table == "task_sla" { return [taskSLA(record, context: context, draft: draft)] }
 
     // The id.
     let id: String

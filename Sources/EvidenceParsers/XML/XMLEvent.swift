@@ -10,13 +10,23 @@ public struct XMLAttribute: Sendable, Equatable {
   public var line: Int
   /// Same as the owning element's `column` (see ``XMLEvent``); 0 when unknown.
   public var column: Int
+  /// The namespace URI of a prefixed attribute (`xsi:schemaLocation` →
+  /// `http://www.w3.org/2001/XMLSchema-instance`); `nil` for an unprefixed one, which is in no namespace.
+  public var namespace: String?
+  /// The prefix as written (`xsi`), for messages; `nil` for an unprefixed attribute.
+  public var prefix: String?
 
-  public init(name: String, value: String, line: Int, column: Int) {
+  public init(name: String, value: String, line: Int, column: Int, namespace: String? = nil, prefix: String? = nil) {
     self.name = name
     self.value = value
     self.line = line
     self.column = column
+    self.namespace = namespace
+    self.prefix = prefix
   }
+
+  /// The name as written: `prefix:name` or `name`.
+  public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 }
 
 /// One pull-parsing event of ``XMLStreamReader``.
@@ -29,6 +39,8 @@ public struct XMLAttribute: Sendable, Equatable {
 ///   Whitespace-only text between or inside elements is not reported. Comments and processing
 ///   instructions are not reported either.
 /// - Names are local names; namespace declarations (`xmlns`, `xmlns:p`) are not reported as attributes.
+///   An attribute's namespace is ``XMLAttribute/namespace``; an element's is
+///   ``XMLStreamReader/elementNamespace`` right after its `startElement`.
 ///
 /// Positions (libxml2's streaming reader does not record where a node starts; these are derived from
 /// what it does record, checked against expat on randomly generated documents):

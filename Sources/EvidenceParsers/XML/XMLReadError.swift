@@ -11,7 +11,9 @@
 ///   `opening and ending tag mismatch: practice line 2 and evidence`; or one of this package's own
 ///   messages (`cannot open file: …`, `cannot read file: …`, `empty file; expected an XML document`,
 ///   `premature end of document: element … is not closed`, `document has no root element`,
-///   ``XMLReadError/doctypeMessage``).
+///   ``XMLReadError/doctypeMessage``, and libxml2's internal wordings said in the user's terms, such as
+///   `character reference &#x1B; (&#27;) names U+001B, which XML does not allow; …` for
+///   `xmlparsecharref: invalid xmlchar value 27`).
 public struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int

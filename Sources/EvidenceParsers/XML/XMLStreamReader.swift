@@ -48,6 +48,10 @@ public final class XMLStreamReader {
   /// Names interned by ``internNames(_:)``: pointers into the reader's own dictionary, which also holds
   /// every element and attribute name the parser reads, so equal names are equal pointers.
   private var internedNames: [UnsafePointer<xmlChar>?] = []
+  /// The namespace URI of the element of the last `startElement` event ``next()`` returned, `nil` when
+  /// the element is in no namespace. (Names in events are local names; this tells `<appraisal>` from
+  /// `<x:appraisal xmlns:x="…">`.)
+  public private(set) var elementNamespace: String?
 
   /// Streams the file at `path`. Throws `cannot open file: <reason>` when it cannot be opened or
   /// is a directory; everything else (including an empty file) is reported by ``next()``. With a
@@ -188,14 +192,24 @@ public final class XMLStreamReader {
     return internedIndex(node.pointee.name)
   }
 
+  /// The namespace URI of the element ``advance()`` stopped on, `nil` when it is in no namespace (then
+  /// without making a `String`).
+  public var currentNamespace: String? {
+    guard let node = xmlTextReaderCurrentNode(reader), let namespace = node.pointee.ns,
+      let href = namespace.pointee.href
+    else { return nil }
+    return String(cString: href)
+  }
+
   /// Calls `body` with each attribute of the current element: the index of its local name among the
-  /// interned names (or -1) and its value's UTF-8 bytes, valid only during the call. Stops early when
-  /// `body` returns `false`, and then returns `false`.
+  /// interned names (or -1, always for an attribute in a namespace such as `xsi:schemaLocation`) and its
+  /// value's UTF-8 bytes, valid only during the call. Stops early when `body` returns `false`, and then
+  /// returns `false`.
   public func forEachAttribute(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
     guard let node = xmlTextReaderCurrentNode(reader) else { return true }
     var attribute = node.pointee.properties
     while let current = attribute {
-      let name = internedIndex(current.pointee.name)
+      let name = current.pointee.ns == nil ? internedIndex(current.pointee.name) : -1
       let text = current.pointee.children
       if text == nil {
         if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
@@ -228,7 +242,8 @@ public final class XMLStreamReader {
 
   private func startElement() -> XMLEvent {
     let name = localName()
-    // Both must be asked before moving onto the attributes.
+    // All must be asked before moving onto the attributes.
+    elementNamespace = namespaceURI()
     let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
     let line = elementLine(xmlTextReaderCurrentNode(reader), isEmpty: isEmpty)
     let column = column(on: line)
@@ -239,12 +254,22 @@ public final class XMLStreamReader {
       while xmlTextReaderMoveToNextAttribute(reader) == 1 {
         if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
         let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-        attributes.append(XMLAttribute(name: localName(), value: value, line: line, column: column))
+        var attribute = XMLAttribute(name: localName(), value: value, line: line, column: column)
+        if let namespace = namespaceURI() {
+          attribute.namespace = namespace
+          attribute.prefix = xmlTextReaderConstPrefix(reader).map { String(cString: $0) }
+        }
+        attributes.append(attribute)
       }
       // No xmlTextReaderMoveToElement needed: xmlTextReaderRead starts from the element again.
     }
     if isEmpty { pendingEnd = name }
     return .startElement(name: name, attributes: attributes, line: line, column: column, isEmpty: isEmpty)
+  }
+
+  /// Namespace URI of the current node (element or attribute), `nil` when it has none.
+  private func namespaceURI() -> String? {
+    xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
   }
 
   /// Local name of the current node (element or attribute); libxml2 interns it, nothing to free.
@@ -612,6 +637,7 @@ private func plainMessage(_ message: String) -> String {
   if message.hasPrefix("attvalue: ") {
     return "an attribute value is not closed; expected a closing quote before '<' or the end of the file"
   }
+  if let described = characterMessage(message) { return described }
   if message == "char 0x0 out of allowed range" {
     return "NUL byte (0x00); expected XML text (is the file binary, or UTF-16 without a byte order mark?)"
   }
@@ -622,6 +648,42 @@ private func plainMessage(_ message: String) -> String {
       + "; expected UTF-8 text, or an encoding declaration such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
   }
   return message
+}
+
+/// libxml2's messages about characters XML does not allow — a character reference to one (`&#x1B;`,
+/// `&#0;`), such a character written raw, a reference that is not a number — in the user's terms.
+private func characterMessage(_ message: String) -> String? {
+  // "xmlparsecharref: invalid xmlchar value 27" (text and attribute values), also from
+  // xmlParseStringCharRef; "pcdata invalid char value 27" (the character itself in text).
+  for (prefix, isReference) in [
+    ("xmlparsecharref: invalid xmlchar value ", true), ("xmlparsestringcharref: invalid xmlchar value ", true),
+    ("pcdata invalid char value ", false),
+  ] where message.hasPrefix(prefix) {
+    guard let value = UInt32(message.dropFirst(prefix.count)) else { return nil }
+    let hex = String(value, radix: 16, uppercase: true)
+    let codePoint = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    if isReference {
+      return "character reference &#x\(hex); (&#\(value);) names \(codePoint), which XML does not allow; "
+        + "remove it or write it as text"
+    }
+    return "character \(codePoint) in text, which XML does not allow; remove it (is the file binary?)"
+  }
+  switch message {
+  case "xmlparsecharref: character reference out of bounds":
+    return "a character reference beyond U+10FFFF, the last Unicode character; remove it or write it as text"
+  case "charref: invalid decimal value":
+    return "a character reference &#…; holds a non-digit; expected &#NNN; (decimal) or &#xHHH; (hexadecimal)"
+  case "charref: invalid hexadecimal value":
+    return "a character reference &#x…; holds a non-hexadecimal digit; expected &#xHHH; such as &#xE9;"
+  case "xmlparseentityref: no name":
+    return "a bare '&'; write it as &amp; (XML starts references with '&')"
+  case "entityref: expecting ';'":
+    return "a reference starting with '&' is not closed by ';'; write a bare '&' as &amp;"
+  case "starttag: invalid element name":
+    return "'<' starts no element name; write a literal '<' as &lt;"
+  default:
+    return nil
+  }
 }
 
 /// Trims libxml2's message, collapses its whitespace (some messages span two lines) and lower-cases
