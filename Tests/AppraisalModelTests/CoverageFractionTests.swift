@@ -8,24 +8,17 @@ struct CoverageFractionTests {
   typealias Fraction = CoveragePolicy.Fraction
 
   @Test(
-    "the required count is total × share rounded up",
+    "the required count is total × share rounded up, and never traps, whatever the fields hold",
     arguments: [
       (Fraction(1, 2), 3, 2), (Fraction(1, 2), 4, 2), (Fraction(2, 3), 3, 2), (Fraction(0, 1), 5, 0),
       (Fraction(1, 1), 7, 7), (Fraction(999, 1000), 1000, 999), (Fraction(1, 1000), 1, 1), (Fraction(1, 2), 0, 0),
-    ] as [(Fraction, Int, Int)])
-  func requiredCount(share: Fraction, total: Int, expected: Int) {
-    #expect(share.required(of: total) == expected)
-  }
-
-  @Test(
-    "fields no validator would pass still give a count, never a trap",
-    arguments: [
+      // Fields no validator would pass: still a count (out-of-range fields clamped), never a trap.
       (Fraction(1, Int.max), Int.max, 1), (Fraction(Int.max, Int.max), Int.max, Int.max),
       (Fraction(Int.max - 1, Int.max), Int.max, Int.max - 1), (Fraction(Int.max, 1), 10, 10),
       (Fraction(Int.min, 2), 10, 0), (Fraction(1, 0), 10, 10), (Fraction(1, Int.min), 10, 10),
       (Fraction(1, 9_223_372_036_854_775_807), 3, 1),
     ] as [(Fraction, Int, Int)])
-  func extremeFields(share: Fraction, total: Int, expected: Int) {
+  func requiredCount(share: Fraction, total: Int, expected: Int) {
     #expect(share.required(of: total) == expected)
   }
 

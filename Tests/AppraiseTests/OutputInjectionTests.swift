@@ -51,7 +51,7 @@ struct OutputInjectionTests {
     doc.keyValues([("K\ney", "va\r\nlue")])
     doc.table(["A", "B"], [[.init("x\ry"), .init("z\r\nw")]])
     doc.paragraph("one\rtwo")
-    doc.list([.init("first\nsecond\r\nthird")])
+    doc.list([.init("first\nsecond\r\n\r\rthird")])
     #expect(
       TextRenderer().render(doc) == """
         T itle
@@ -67,6 +67,8 @@ struct OutputInjectionTests {
         two
           • first
             second
+
+
             third
 
         """)

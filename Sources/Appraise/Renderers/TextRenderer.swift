@@ -30,8 +30,12 @@ struct TextRenderer: ReportRenderer {
         out += table(header.map(\.reportLine), rows.map { $0.map { .init($0.text.reportLine, $0.tone) } })
       case .list(let items):
         for item in items {
-          let lines = item.text.reportLines.map { paint(String($0), tone: item.tone) }
-          out += "  • " + lines.joined(separator: "\n    ") + "\n"
+          // Continuation lines under the item's text; an empty one stays empty (no trailing blanks).
+          for (index, line) in item.text.reportLines.enumerated() {
+            out += index == 0 ? "  • " : line.isEmpty ? "\n" : "\n    "
+            if !line.isEmpty { out += paint(String(line), tone: item.tone) }
+          }
+          out += "\n"
         }
       case .heatmap:
         // The characterization table above already lists the same values; the grid is for HTML.
