@@ -57,9 +57,31 @@ public struct CoveragePolicy: Hashable, Sendable, Codable {
       self.numerator = numerator
       self.denominator = denominator
     }
-    /// The smallest count of `total` that meets the share.
+
+    /// The largest denominator an appraisal may use (`999/1000` is finer than any sample needs);
+    /// ``AppraisalValidator`` refuses larger ones.
+    public static let maximumDenominator = 1000
+    /// The allowed values, as messages state them.
+    public static let allowedRange =
+      "whole numbers n/d with 0 ≤ n ≤ d and 1 ≤ d ≤ \(maximumDenominator), e.g. 1/2"
+
+    /// Whether the fraction is one an appraisal may use: 0 ≤ numerator ≤ denominator ≤ 1000, denominator ≥ 1.
+    public var isAllowed: Bool {
+      (1...Self.maximumDenominator).contains(denominator) && (0...denominator).contains(numerator)
+    }
+
+    /// The smallest count of `total` that meets the share (`total × n / d`, rounded up).
+    ///
+    /// Never traps, whatever the fields hold: the product is formed in double width, and a fraction the
+    /// validator would refuse counts as its nearest allowed value (below 0 as 0, above 1 as 1, a
+    /// denominator below 1 as "every unit").
     public func required(of total: Int) -> Int {
-      (total * numerator + denominator - 1) / denominator
+      guard total > 0 else { return 0 }
+      guard denominator > 0 else { return total }
+      let share = min(max(numerator, 0), denominator)
+      // share ≤ denominator, so the quotient is at most `total` and both steps fit in an Int.
+      let (quotient, remainder) = denominator.dividingFullWidth(total.multipliedFullWidth(by: share))
+      return remainder > 0 ? quotient + 1 : quotient
     }
     public var description: String { "\(numerator)/\(denominator)" }
   }

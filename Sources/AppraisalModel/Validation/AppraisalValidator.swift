@@ -121,7 +121,7 @@ public enum AppraisalValidator {
       default: break
       }
       let share = appraisal.coverage.minimumShare
-      if share.denominator <= 0 || share.numerator < 0 || share.numerator > share.denominator {
+      if !share.isAllowed {
         add(path.appending("coverage").appending("minimumShare"), Message.badShare(share))
       }
     }
@@ -269,7 +269,7 @@ public enum AppraisalValidator {
       "target level \(level); expected \(expected)"
     }
     static func badShare(_ share: CoveragePolicy.Fraction) -> String {
-      "minimum share \(share) is not a fraction from 0 to 1; expected e.g. 1/2"
+      "minimum share \(share) is out of range; expected \(CoveragePolicy.Fraction.allowedRange)"
     }
     static func duplicateID(_ what: String, _ id: String) -> String { "duplicate \(what) id \"\(id)\"" }
     static func areaOutOfScope(_ id: String) -> String { "process area \(id) is not in the appraisal's scope" }

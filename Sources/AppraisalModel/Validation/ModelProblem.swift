@@ -44,8 +44,10 @@ public struct LocatedProblem: Hashable, Sendable, Comparable, CustomStringConver
       message: location == nil ? "\(problem.path): \(problem.message)" : problem.message)
   }
 
+  /// One line, with any control character of the file name or message (which may quote input text)
+  /// shown as `\u{…}` (see ``TerminalText``).
   public var description: String {
-    "\(location?.description ?? file): \(severity.rawValue): \(message)"
+    "\(location?.description ?? file): \(severity.rawValue): \(message)".terminalSafe
   }
 
   public static func < (lhs: LocatedProblem, rhs: LocatedProblem) -> Bool {

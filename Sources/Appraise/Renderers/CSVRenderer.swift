@@ -176,12 +176,14 @@ struct CSVRenderer: ReportRenderer {
     return out
   }
 
+  /// One cell, quoted when needed. A cell that a spreadsheet could read as a formula — starting with
+  /// `=`, `+`, `-`, `@`, TAB or CR (OWASP's CSV-injection list) — is defused with a leading `'`.
   static func cell(_ value: String) -> String {
     var text = value
     // Checked on bytes: reports for large appraisals have millions of cells.
     if let first = text.utf8.first,
       first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-        || first == UInt8(ascii: "@")
+        || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r")
     {
       text = "'" + text
     }

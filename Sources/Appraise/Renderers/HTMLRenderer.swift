@@ -1,3 +1,5 @@
+import AppraisalModel
+
 /// Renders a report as one self-contained HTML5 page: inline CSS only, no scripts, fonts, images or
 /// URLs of any kind, so the file opens offline and never touches the network. Every piece of report text
 /// is escaped. The output is deterministic: no dates, no generated ids.
@@ -206,7 +208,11 @@ struct HTMLRenderer: ReportRenderer {
   }
 
   /// Escapes text for element content and quoted attribute values.
+  /// Text as HTML character data or an attribute value: `& < > " '` as references, and control
+  /// characters shown as `\u{…}` like in the other formats (``TerminalText``; line breaks kept, CR LF and
+  /// CR as LF, which is what an HTML parser makes of them anyway).
   static func escape(_ text: String) -> String {
+    let text = text.terminalSafeLines
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for character in text.unicodeScalars {

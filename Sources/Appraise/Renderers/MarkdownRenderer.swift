@@ -1,18 +1,25 @@
 import Foundation
 
 /// Markdown reports that render on a Git forge: pipe tables, bullet lists, the warnings as quotes.
+///
+/// No input text can change the document's structure: the markup characters ``\ ` * _ [ ] < > | # ~``
+/// are escaped everywhere; in paragraphs and list items each line break (LF, CR LF, CR) becomes a hard
+/// line break (`\` at the end of the line) and no line can start a block (leading spaces become no-break
+/// spaces, a leading `-`, `+`, `=` or list number is escaped, an empty line is kept as a no-break space),
+/// continuation lines staying inside their list item or quote; titles, headings and table cells are
+/// flattened to one line. Control characters are shown as `\u{…}` (``TerminalText``).
 struct MarkdownRenderer: ReportRenderer {
   func render(_ report: RateReport) -> String { render(report.document()) }
   func render(_ report: CompareReport) -> String { render(report.document()) }
 
   func render(_ document: ReportDocument) -> String {
-    var out = "# \(escape(document.title))\n"
+    var out = "# \(line(document.title))\n"
     for block in document.blocks {
       switch block {
       case .heading(let level, let text):
-        out += "\n" + String(repeating: "#", count: level) + " " + escape(text) + "\n\n"
+        out += "\n" + String(repeating: "#", count: level) + " " + line(text) + "\n\n"
       case .paragraph(let text, let tone):
-        out += (tone == .warning ? "> **\(escape(text))**" : escape(text)) + "\n\n"
+        out += (tone == .warning ? "> **\(lines(text, continuation: "> "))**" : lines(text)) + "\n\n"
       case .keyValues(let pairs):
         out += "| | |\n|---|---|\n"
         for pair in pairs { out += "| **\(cell(pair.key))** | \(cell(pair.value)) |\n" }
@@ -26,7 +33,8 @@ struct MarkdownRenderer: ReportRenderer {
         out += "\n"
       case .list(let items):
         for item in items {
-          out += "- " + (item.tone == .warning ? "**\(escape(item.text))**" : escape(item.text)) + "\n"
+          let text = lines(item.text, continuation: "  ")
+          out += "- " + (item.tone == .warning ? "**\(text)**" : text) + "\n"
         }
         out += "\n"
       case .heatmap:
@@ -44,26 +52,68 @@ struct MarkdownRenderer: ReportRenderer {
     return value.tone == .bad ? "**\(text)**" : text
   }
 
-  /// Escapes what Markdown would read as markup in running text.
-  private static let markup: Set<UInt8> = Set("\\`*_[]<>|#".utf8)
+  /// Escapes what Markdown would read as markup in running text (`~` is GitHub's strikethrough).
+  private static let markup: Set<UInt8> = Set("\\`*_[]<>|#~".utf8)
 
-  private func escape(_ text: String) -> String {
+  private func escape(_ text: some StringProtocol) -> String {
     // Most text has nothing to escape: checked on bytes first.
-    guard text.utf8.contains(where: Self.markup.contains) else { return text }
+    guard text.utf8.contains(where: Self.markup.contains) else { return String(text) }
     var out = ""
     for character in text {
-      if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+      if "\\`*_[]<>|#~".contains(character) { out.append("\\") }
       out.append(character)
     }
     return out
   }
 
-  /// A table cell: escaped, with line breaks flattened and leading spaces kept as non-breaking.
+  /// Text for one line (a title or heading): escaped, line breaks flattened to spaces.
+  private func line(_ text: String) -> String { escape(text.reportLine) }
+
+  /// Running text (a paragraph, a list item, a quote): escaped, each line break a hard break (`\` at the
+  /// end of the line), every line made unable to start a block, continuation lines prefixed with
+  /// `continuation` so they stay in their list item or quote.
+  private func lines(_ text: String, continuation: String = "") -> String {
+    let lines = text.reportLines
+    guard lines.count > 1 || Self.mayStartBlock(lines[0]) else { return escape(lines[0]) }
+    return lines.map { lineStart(escape($0)) }.joined(separator: "\\\n" + continuation)
+  }
+
+  /// Whether a line might start a block: leading spaces, or a first character that can begin a list,
+  /// rule or setext underline (the characters `escape` handles — `#`, `>`, `*`, `` ` ``, `~`, … — aside).
+  private static func mayStartBlock(_ line: Substring) -> Bool {
+    guard let first = line.utf8.first else { return false }
+    return first == UInt8(ascii: " ") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+      || first == UInt8(ascii: "=") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+  }
+
+  /// An escaped line made unable to start a block: leading spaces become no-break spaces (so they are
+  /// not indentation), an empty line a single one (so it does not end the paragraph or list item), and a
+  /// leading `-`, `+`, `=` or the `.`/`)` after a leading number is escaped. (Tabs are already `\u{09}`.)
+  private func lineStart(_ line: String) -> String {
+    var rest = Substring(line)
+    var out = ""
+    while rest.first == " " {
+      out += "\u{00A0}"
+      rest = rest.dropFirst()
+    }
+    guard let first = rest.first else { return out.isEmpty ? "\u{00A0}" : out }
+    if "-+=".contains(first) {
+      out += "\\"
+    } else if first.isASCII, first.isNumber {
+      let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+      out += digits
+      rest = rest.dropFirst(digits.count)
+      if let marker = rest.first, marker == "." || marker == ")" { out += "\\" }
+    }
+    return out + rest
+  }
+
+  /// A table cell: escaped, with line breaks flattened and leading spaces kept as non-breaking spaces.
   private func cell(_ text: String) -> String {
-    var value = escape(text).replacingOccurrences(of: "\n", with: " ")
+    var value = Substring(escape(text.reportLine))
     var indent = ""
-    while value.hasPrefix(" ") {
-      value.removeFirst()
+    while value.first == " " {
+      value = value.dropFirst()
       indent += "\u{00A0}"
     }
     return indent + value

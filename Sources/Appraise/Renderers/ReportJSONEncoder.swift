@@ -1,3 +1,5 @@
+import AppraisalModel
+
 /// A small JSON encoder for reports: pretty-printed, keys sorted, slashes and non-ASCII text unescaped,
 /// absent optionals left out. Foundation's `JSONEncoder` spent most of its time moving bytes on reports
 /// with hundreds of thousands of entries; this one builds a plain tree and writes it once.
@@ -74,6 +76,25 @@ struct ReportJSONEncoder {
 
     mutating func string(_ text: String) {
       bytes.append(UInt8(ascii: "\""))
+      // DEL, C1 controls and bidi overrides are legal raw in JSON but would act on a terminal that shows
+      // the report: written as \u escapes, which decode to the same text.
+      if TerminalText.needsEscaping(text) {
+        for scalar in text.unicodeScalars {
+          if scalar.value >= 0x20, TerminalText.isControl(scalar) {
+            let hex = String(scalar.value, radix: 16)
+            raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+          } else {
+            body(String(scalar))
+          }
+        }
+      } else {
+        body(text)
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string's characters, escaped as JSON needs.
+    private mutating func body(_ text: String) {
       for byte in text.utf8 {
         switch byte {
         case UInt8(ascii: "\""): raw("\\\"")
@@ -87,7 +108,6 @@ struct ReportJSONEncoder {
         default: bytes.append(byte)
         }
       }
-      bytes.append(UInt8(ascii: "\""))
     }
   }
 }

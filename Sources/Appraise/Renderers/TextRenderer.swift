@@ -1,5 +1,10 @@
 /// Plain-text reports for a terminal: aligned tables, bullets, and ANSI colour only when asked for
 /// (the command enables it on a TTY without `NO_COLOR`).
+///
+/// Text from the inputs never drives the terminal: every control character (ESC, BEL, CR, C1 CSI, bidi
+/// overrides, …) is shown as `\u{…}` (``TerminalText``). Titles, headings, keys and table cells stay on one
+/// line (line breaks become spaces); paragraphs and list items keep their line breaks, a list item's
+/// continuation lines indented under its text.
 struct TextRenderer: ReportRenderer {
   var colour = false
 
@@ -7,21 +12,31 @@ struct TextRenderer: ReportRenderer {
   func render(_ report: CompareReport) -> String { render(report.document()) }
 
   func render(_ document: ReportDocument) -> String {
-    var out = paint(document.title, bold: true) + "\n" + String(repeating: "=", count: document.title.count) + "\n"
+    let title = document.title.reportLine
+    var out = paint(title, bold: true) + "\n" + String(repeating: "=", count: title.count) + "\n"
     for block in document.blocks {
       switch block {
       case .heading(let level, let text):
+        let text = text.reportLine
         out += "\n" + paint(text, bold: true) + "\n"
         if level == 2 { out += String(repeating: "-", count: text.count) + "\n" }
       case .paragraph(let text, let tone):
-        out += paint(text, tone: tone) + "\n"
+        for line in text.reportLines { out += paint(String(line), tone: tone) + "\n" }
       case .keyValues(let pairs):
+        let pairs = pairs.map { (key: $0.key.reportLine, value: $0.value.reportLine) }
         let width = pairs.map(\.key.count).max() ?? 0
         for pair in pairs { out += pad(pair.key + ":", width + 1) + " " + pair.value + "\n" }
       case .table(let header, let rows):
-        out += table(header, rows)
+        out += table(header.map(\.reportLine), rows.map { $0.map { .init($0.text.reportLine, $0.tone) } })
       case .list(let items):
-        for item in items { out += "  • " + paint(item.text, tone: item.tone) + "\n" }
+        for item in items {
+          // Continuation lines under the item's text; an empty one stays empty (no trailing blanks).
+          for (index, line) in item.text.reportLines.enumerated() {
+            out += index == 0 ? "  • " : line.isEmpty ? "\n" : "\n    "
+            if !line.isEmpty { out += paint(String(line), tone: item.tone) }
+          }
+          out += "\n"
+        }
       case .heatmap:
         // The characterization table above already lists the same values; the grid is for HTML.
         break

@@ -1,3 +1,4 @@
+import AppraisalModel
 import Foundation
 
 /// Standard output and standard error as the command writes them. Every write is checked (`write(2)`,
@@ -41,9 +42,10 @@ enum Console {
     if let reason = send(text, to: STDOUT_FILENO) { throw WriteFailure(stream: "standard output", reason: reason) }
   }
 
-  /// Writes `text` and a line break to standard error, terminal-safe (``TerminalText``).
+  /// Writes `text` and a line break to standard error with every control character from an input shown
+  /// as an escape (``TerminalText``): a hostile file cannot clear the screen or retitle the terminal.
   static func error(_ text: String) {
-    var line = TerminalText.safe(text)
+    var line = text.terminalSafeLines
     if !line.hasSuffix("\n") { line += "\n" }
     if send(line, to: STDERR_FILENO) != nil { lostDiagnostics = true }
   }

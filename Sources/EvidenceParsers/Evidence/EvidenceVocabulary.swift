@@ -63,7 +63,13 @@ public enum EvidenceVocabulary {
       "practice reference \"\(value)\" is malformed; expected a process area, a space and a practice id, e.g. \"SCON SP 2.3\""
     }
     public static func badFraction(_ value: String) -> String {
-      "minimum share \"\(value)\" is not a fraction; expected e.g. \"1/2\""
+      // Two numbers too long for an Int are a fraction out of range, not a syntax error.
+      let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(\.trimmed)
+      let numeric =
+        parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+      return numeric
+        ? "minimum share \"\(value)\" is out of range; expected \(CoveragePolicy.Fraction.allowedRange)"
+        : "minimum share \"\(value)\" is not a fraction; expected e.g. \"1/2\""
     }
     public static func formatVersion(_ value: String) -> String {
       "format version \(value) is not supported; expected \(EvidenceVocabulary.formatVersion)"

@@ -9,13 +9,15 @@ public enum ReadFailure: Error, LocalizedError, Equatable {
   /// EX_DATAERR).
   case invalid(file: String, problems: [LocatedProblem])
 
+  /// The message to print: one line per problem, control characters from file names and input text
+  /// shown as `\u{…}` (see ``TerminalText``), so printing it cannot drive the terminal.
   public var errorDescription: String? {
     switch self {
     case .cannotOpen(let file, let reason):
-      return "cannot read \(file): \(reason)"
+      return "cannot read \(file): \(reason)".terminalSafe
     case .invalid(let file, let problems):
       let header = problems.count == 1 ? "1 problem in \(file):" : "\(problems.count) problems in \(file):"
-      return ([header] + problems.map(\.description)).joined(separator: "\n")
+      return ([header.terminalSafe] + problems.map(\.description)).joined(separator: "\n")
     }
   }
 
