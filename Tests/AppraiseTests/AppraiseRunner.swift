@@ -24,27 +24,43 @@ struct AppraiseRunner {
     return folder.deletingLastPathComponent().appendingPathComponent("appraise")
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs the binary (or `executable`) with `arguments`; with `standardOutput`, stdout goes there and
+  /// `Result.stdout` is empty. A run longer than `timeout` seconds is killed (and fails the caller's
+  /// expectations on its status).
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
+    standardOutput: Pipe? = nil, timeout: TimeInterval = 300
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = executable ?? self.executable
     process.arguments = arguments
     process.currentDirectoryURL = root
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let out = Pipe()
+    let out = standardOutput ?? Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes before waiting so a large output cannot block the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let outData = Box()
+    let group = DispatchGroup()
+    if standardOutput == nil {
+      let handle = out.fileHandleForReading
+      DispatchQueue.global().async(group: group) { outData.data = handle.readDataToEndOfFile() }
+    }
     let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
 }

@@ -241,7 +241,7 @@ struct OutputSafetyTests {
     try FileManager.default.createDirectory(atPath: elsewhere.file("deep"), withIntermediateDirectories: false)
     #expect(symlink(elsewhere.file("deep"), folder.file("away")) == 0)
     let output = folder.file("away") + "/../in.xml"  // = elsewhere/in.xml, a new file
-    let result = try AppraiseRunner.run(["rate", input, "--output", output])
+    let result = try AppraiseRunner.run(["rate", input, "--format", "text", "--output", output])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(FileManager.default.fileExists(atPath: elsewhere.file("in.xml")))
     #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == Data(contentsOf: Self.afterXML))

@@ -16,7 +16,8 @@ struct EvidenceXSDTests {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: Golden.url(folder).path)) ?? []
       return names.filter { $0.hasSuffix(".xml") && $0.hasPrefix(prefix) }.sorted().map { "\(folder)/\($0)" }
     }
-    let valid = xml("fixtures/evidence") + xml("fixtures/company-a") + xml("Tests/AppraiseTests/Golden", prefix: "import-")
+    let valid =
+      xml("fixtures/evidence") + xml("fixtures/company-a") + xml("Tests/AppraiseTests/Golden", prefix: "import-")
     let invalid = xml("fixtures/invalid/evidence")
     return valid.map { ($0, true) }
       + invalid.map { ($0, ($0 as NSString).lastPathComponent.hasPrefix("semantic-")) }
@@ -70,7 +71,13 @@ enum XSDValidator {
       let text = error.pointee.message.map { String(cString: $0) } ?? "error"
       messages.lines.append("line \(error.pointee.line): " + text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
-    guard let parser = xmlSchemaNewParserCtxt(schemaPath) else { throw SchemaError(description: "no schema parser") }
+    // From memory: the project's reader replaces libxml2's entity loader process-wide with one that refuses
+    // every file, so libxml2 is given bytes, never a path.
+    let schemaBytes = try [CChar](Data(contentsOf: URL(fileURLWithPath: schemaPath)).map { CChar(bitPattern: $0) })
+    let documentBytes = try [CChar](Data(contentsOf: URL(fileURLWithPath: path)).map { CChar(bitPattern: $0) })
+    guard let parser = xmlSchemaNewMemParserCtxt(schemaBytes, Int32(schemaBytes.count)) else {
+      throw SchemaError(description: "no schema parser")
+    }
     defer { xmlSchemaFreeParserCtxt(parser) }
     xmlSchemaSetParserStructuredErrors(parser, collect, context)
     guard let schema = xmlSchemaParse(parser) else {
@@ -84,7 +91,9 @@ enum XSDValidator {
     // Malformed documents (and those with a DTD, which the fixtures use to attack readers) are rejected
     // by the parser: no DTD is loaded, no entity substituted, nothing fetched.
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-    guard let document = xmlReadFile(path, nil, options) else { return ["not well-formed XML"] }
+    guard let document = xmlReadMemory(documentBytes, Int32(documentBytes.count), path, nil, options) else {
+      return ["not well-formed XML"]
+    }
     defer { xmlFreeDoc(document) }
     let status = xmlSchemaValidateDoc(validator, document)
     if status != 0 && messages.lines.isEmpty { return ["rejected (status \(status))"] }

@@ -400,7 +400,7 @@ private let smallDocumentEvents: [XMLEvent] = [
     let directory = try TemporaryDirectory()
     let missing = directory.path + "/missing.xml"
     #expect(
-      throws: XMLReadError(file: missing, line: 0, column: nil, message: "cannot open file: No such file or directory")
+      throws: XMLReadError(file: missing, line: 0, column: nil, message: "cannot open file: no such file")
     ) {
       _ = try XMLStreamReader(path: missing)
     }

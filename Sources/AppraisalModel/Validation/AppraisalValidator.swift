@@ -12,7 +12,12 @@ import Foundation
 /// holds, each team judgment can apply (``JudgmentApplicability``). Warnings:
 /// LI/PI/NI team values without a weakness, records for generic goals the target does not rate.
 public enum AppraisalValidator {
-  public static func problems(in appraisal: Appraisal, catalog: Catalog) -> [ModelProblem] {
+  /// Every problem of `appraisal`. `judgingApplicability: false` leaves out whether team judgments apply:
+  /// a caller whose decoding already failed somewhere (a value dropped) would otherwise judge evidence
+  /// that is not all there.
+  public static func problems(in appraisal: Appraisal, catalog: Catalog, judgingApplicability: Bool = true)
+    -> [ModelProblem]
+  {
     var check = Check(appraisal: appraisal, catalog: catalog)
     check.header()
     check.scopeRules()
@@ -21,7 +26,7 @@ public enum AppraisalValidator {
     check.judgments()
     // Whether a judgment applies depends on the values it judges, which are only meaningful once every
     // reference resolves.
-    if !check.problems.contains(where: { $0.severity == .error }) {
+    if judgingApplicability && !check.problems.contains(where: { $0.severity == .error }) {
       check.problems += JudgmentApplicability.problems(in: appraisal, catalog: catalog)
     }
     return check.problems

@@ -7,10 +7,4 @@ struct InputDigest: Hashable, Sendable {
   var path: String
   /// Lower-case hexadecimal SHA-256 of the file's bytes.
   var sha256: String
-
-  init(role: String, path: String, sha256: String) {
-    self.role = role
-    self.path = path
-    self.sha256 = sha256
-  }
 }

@@ -37,8 +37,18 @@ enum OutputFile {
   }
 
   /// Installs the handlers that remove a pending temporary file on SIGINT, SIGTERM and SIGHUP.
+  /// A signal the parent ignores (`nohup` ignores SIGHUP) stays ignored; a signal mask inherited from the
+  /// parent (some process launchers block everything) is lifted, so the signals do arrive.
   static func installSignalHandlers() {
-    for number in cleanedSignals { signal(number, removePendingAndDie) }
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    for number in cleanedSignals {
+      let previous = signal(number, removePendingAndDie)
+      // Handlers are C function pointers (optional on some platforms), compared by address.
+      if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { signal(number, SIG_IGN) }
+      sigaddset(&unblocked, number)
+    }
+    sigprocmask(SIG_UNBLOCK, &unblocked, nil)
   }
 
   static func write(_ text: String, to path: String) throws {
@@ -70,7 +80,7 @@ enum OutputFile {
     // Tests interrupt a write here (docs/report-format.md, "Writing reports"): a pause, in seconds,
     // while only the temporary file exists.
     if let delay = ProcessInfo.processInfo.environment["APPRAISE_TEST_WRITE_DELAY"].flatMap(Double.init), delay > 0 {
-      usleep(UInt32(min(delay, 60) * 1_000_000))
+      Thread.sleep(forTimeInterval: min(delay, 60))
     }
     if reason == nil, exists {
       // Keep the replaced report's mode, and its owner and group when allowed (EPERM otherwise: ignored).

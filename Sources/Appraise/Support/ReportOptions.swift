@@ -62,8 +62,6 @@ struct ReportOptions: ParsableArguments {
     }
   }
 
-  func validate() throws { try checkOutputFormat() }
-
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
   func renderer() -> any ReportRenderer {
@@ -88,13 +86,14 @@ struct ReportOptions: ParsableArguments {
     return (loaded, InputDigest(role: "catalog", path: name, sha256: sha256))
   }
 
-  /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``); the bundled
-  /// catalog counts as an input when it is used.
+  /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``; the bundled
+  /// catalog counts as an input when it is used), then one whose extension no format writes.
   func checkOutput(against inputs: [String]) throws {
     guard let output else { return }
     var candidates = inputs
     if catalog == nil, let bundled = BundledCatalog.path() { candidates.append(bundled) }
     try OutputFile.refuse(output, ifOneOf: candidates)
+    try checkOutputFormat()
   }
 
   /// Refuses an `--output` whose extension no format claims (`report.xlsx`, `report.pdf`) unless

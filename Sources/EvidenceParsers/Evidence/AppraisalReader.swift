@@ -101,7 +101,8 @@ public enum AppraisalReader {
     var problems = decoding.problems
     if let appraisal = decoding.appraisal {
       let failed = decoding.failedPaths
-      problems += AppraisalValidator.problems(in: appraisal, catalog: catalog)
+      let decoded = !decoding.problems.contains { $0.severity == .error }
+      problems += AppraisalValidator.problems(in: appraisal, catalog: catalog, judgingApplicability: decoded)
         .filter { problem in !failed.contains { problem.path.hasPrefix($0) } }
         .map { LocatedProblem($0, in: decoding.sourceMap) }
     }
