@@ -13,8 +13,12 @@ struct AppraiseRunner {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  /// The folder holding the built products; the test bundle lives beside the executable.
+  /// The binary under test: `APPRAISE_TEST_BINARY` when set (an installed copy, or another build to
+  /// compare against), else the one built beside the test bundle.
   static var executable: URL {
+    if let binary = ProcessInfo.processInfo.environment["APPRAISE_TEST_BINARY"], !binary.isEmpty {
+      return URL(fileURLWithPath: binary)
+    }
     var folder = Bundle.main.bundleURL
     for candidate in Bundle.allBundles where candidate.bundlePath.hasSuffix(".xctest") {
       folder = candidate.bundleURL.deletingLastPathComponent()
@@ -45,7 +49,8 @@ struct AppraiseRunner {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    // SIGKILL: the test runner's children inherit a signal mask that may block SIGTERM.
+    let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     defer { watchdog.cancel() }
     // Read both pipes before waiting so a large output cannot block the child.
