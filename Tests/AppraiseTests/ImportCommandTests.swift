@@ -166,17 +166,25 @@ struct ImportCommandTests {
     arguments: brokenFiles.indices)
   func brokenFile(index: Int) throws {
     let broken = Self.brokenFiles[index]
-    let input = Self.temporary(broken.name)
-    let output = Self.temporary("out.xml")
+    try Self.withExport(broken.name, broken.content) { input, output in
+      let result = try AppraiseRunner.run(["import", "--from", broken.tool, input, "--output", output])
+      #expect(result.status == 65, "\(result.stderr)")
+      #expect(result.stderr.contains(input + broken.location), "\(result.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: output))
+    }
+  }
+
+  /// Writes `content` to a scratch export named `name` and runs `body` with its path and an output path;
+  /// both files are removed afterwards.
+  static func withExport(_ name: String, _ content: String, _ body: (String, String) throws -> Void) throws {
+    let input = temporary(name)
+    let output = temporary("out.xml")
     defer {
       try? FileManager.default.removeItem(atPath: input)
       try? FileManager.default.removeItem(atPath: output)
     }
-    try broken.content.write(toFile: input, atomically: true, encoding: .utf8)
-    let result = try AppraiseRunner.run(["import", "--from", broken.tool, input, "--output", output])
-    #expect(result.status == 65, "\(result.stderr)")
-    #expect(result.stderr.contains(input + broken.location), "\(result.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: output))
+    try content.write(toFile: input, atomically: true, encoding: .utf8)
+    try body(input, output)
   }
 
   /// Per tool, an export with one good record and one whose id has the wrong JSON type, and the error.
@@ -228,25 +236,20 @@ struct ImportCommandTests {
     arguments: wrongIDTypes.indices)
   func wrongIDType(index: Int) throws {
     let run = Self.wrongIDTypes[index]
-    let input = Self.temporary(run.name)
-    let output = Self.temporary("out.xml")
-    defer {
-      try? FileManager.default.removeItem(atPath: input)
-      try? FileManager.default.removeItem(atPath: output)
+    try Self.withExport(run.name, run.content) { input, output in
+      let arguments = ["import", "--from", run.tool, input, "--output", output]
+      let strict = try AppraiseRunner.run(arguments)
+      #expect(strict.status == 65, "\(strict.stderr)")
+      #expect(strict.stderr.contains(input + run.error), "\(strict.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: output))
+      let skipping = try AppraiseRunner.run(arguments + ["--skip-bad-records"])
+      #expect(skipping.status == 0, "\(skipping.stderr)")
+      let warning = run.error.replacingOccurrences(of: ": error: ", with: ": warning: record skipped: ")
+        .replacingOccurrences(of: ": skipped", with: "")
+      #expect(skipping.stderr.contains(input + warning), "\(skipping.stderr)")
+      #expect(skipping.stdout.contains("1 records"), "\(skipping.stdout)")
+      #expect(FileManager.default.fileExists(atPath: output))
     }
-    try run.content.write(toFile: input, atomically: true, encoding: .utf8)
-    let arguments = ["import", "--from", run.tool, input, "--output", output]
-    let strict = try AppraiseRunner.run(arguments)
-    #expect(strict.status == 65, "\(strict.stderr)")
-    #expect(strict.stderr.contains(input + run.error), "\(strict.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: output))
-    let skipping = try AppraiseRunner.run(arguments + ["--skip-bad-records"])
-    #expect(skipping.status == 0, "\(skipping.stderr)")
-    let warning = run.error.replacingOccurrences(of: ": error: ", with: ": warning: record skipped: ")
-      .replacingOccurrences(of: ": skipped", with: "")
-    #expect(skipping.stderr.contains(input + warning), "\(skipping.stderr)")
-    #expect(skipping.stdout.contains("1 records"), "\(skipping.stdout)")
-    #expect(FileManager.default.fileExists(atPath: output))
   }
 
   @Test("exports without a single record: exit 65, said in the user's terms, nothing written")
