@@ -40,6 +40,21 @@ struct EvidenceXSDTests {
     }
   }
 
+  @Test("a coverage share that would overflow is rejected by the XSD as by the reader")
+  func overflowingShare() throws {
+    let sample = try String(contentsOf: Golden.url("fixtures/evidence/sample.xml"), encoding: .utf8)
+    try #require(sample.contains("minimumShare=\"1/2\""))
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xsd-\(getpid())-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (share, accepted) in [("1/9223372036854775807", false), ("10000/10000", false), ("001/1000", true)] {
+      let file = folder.appendingPathComponent("share.xml")
+      try Data(sample.replacingOccurrences(of: "minimumShare=\"1/2\"", with: "minimumShare=\"\(share)\"").utf8)
+        .write(to: file)
+      #expect(try XSDValidator.problems(in: file.path, schema: Self.schemaPath).isEmpty == accepted, "\(share)")
+    }
+  }
+
   @Test("the validator does reject: an unknown root element")
   func rejectsUnknownRoot() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xsd-\(getpid())-\(UUID())")
