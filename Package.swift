@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "appraise", targets: ["Appraise"]),
     .library(name: "AppraisalModel", targets: ["AppraisalModel"]),
     .library(name: "EvidenceParsers", targets: ["EvidenceParsers"]),
+    .library(name: "AppraiseKit", targets: ["AppraiseKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,18 +28,23 @@ let package = Package(
     .target(
       name: "EvidenceParsers",
       dependencies: ["AppraisalModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
-    // The `appraise` command: arguments, output, nothing else.
+    // The pipelines (read → validate → rate → report) and the report model with every renderer, for any
+    // Swift program (docs/architecture.md).
+    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers"]),
+    // The `appraise` command: arguments, exit codes, terminal and atomic output, nothing else.
     .executableTarget(
       name: "Appraise",
       dependencies: [
-        "AppraisalModel", "EvidenceParsers",
+        "AppraisalModel", "EvidenceParsers", "AppraiseKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
     .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "CLibXML2"]),
-    .testTarget(name: "AppraiseTests", dependencies: ["Appraise"]),
+    .testTarget(name: "AppraiseTests", dependencies: ["Appraise", "AppraiseKit"]),
+    // A client of the library product alone: every report format produced in-process.
+    .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit"]),
   ],
   swiftLanguageModes: [.v6]
 )

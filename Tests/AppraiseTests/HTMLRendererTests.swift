@@ -3,7 +3,7 @@ import EvidenceParsers
 import Foundation
 import Testing
 
-@testable import Appraise
+@testable import AppraiseKit
 
 /// Reports built in-process from the company-a fixtures (the same steps as `appraise rate` / `compare`).
 enum HTMLFixtures {

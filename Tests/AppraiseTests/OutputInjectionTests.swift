@@ -2,7 +2,7 @@ import AppraisalModel
 import Foundation
 import Testing
 
-@testable import Appraise
+@testable import AppraiseKit
 
 /// Text from inputs cannot drive a terminal (text report, error messages) nor change a report's
 /// structure (Markdown), and spreadsheets cannot read a CSV cell as a formula.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Appraise
+@testable import AppraiseKit
 
 @Suite("Report JSON encoder")
 struct ReportJSONEncoderTests {

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 

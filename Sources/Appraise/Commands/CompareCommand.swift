@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 
@@ -30,8 +31,7 @@ struct CompareCommand: ParsableCommand {
     try options.checkOutput(against: [before, after] + (options.catalog.map { [$0] } ?? []))
     let old = try RateCommand.report(before, role: "before", catalog: catalog, catalogDigest: catalogDigest)
     let new = try RateCommand.report(after, role: "after", catalog: catalog, catalogDigest: catalogDigest)
-    let report = CompareReport(
-      comparison: AppraisalComparator.compare(before: old.result, after: new.result), before: old, after: new)
+    let report = AppraisalPipeline.compare(before: old, after: new)
     for warning in report.comparison.warnings { printError("warning: \(warning)") }
     try options.emit(options.renderer().render(report))
     try options.failOn?.check(new.result, appraisal: after)

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 
@@ -61,39 +62,30 @@ struct RateCommand: ParsableCommand {
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []) + (viewMapping.map { [$0] } ?? []))
-    var mapping: CrossModelMapping?
-    var mappingDigest: InputDigest?
+    var report = try Self.report(
+      file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest, detail: options.detail.level)
     if view == .itil {
-      let path =
-        viewMapping ?? BundledCatalog.path("mappings/itil-cmmi-svc-1.3.json") ?? "mappings/itil-cmmi-svc-1.3.json"
-      let (contents, digest) = try readInput(role: "view mapping", path: path)
       do throws(ReadFailure) {
-        mapping = try CrossModelMappingReader.read(bytes: contents.bytes, file: path, catalog: catalog)
+        try AppraisalPipeline.addCrossModelView(
+          to: &report, framework: (itil ?? .v4).framework, mappingPath: viewMapping)
       } catch {
         throw fail(error)
       }
-      if viewMapping != nil { mappingDigest = digest }
-    }
-    var report = try Self.report(file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest)
-    report.detail = ReportDetail.resolve(
-      options.detail.level, instantiations: report.appraisal.instantiations.count)
-    if let mapping {
-      report.view = CrossModelView(result: report.result, mapping: mapping, framework: (itil ?? .v4).framework)
-      if let mappingDigest { report.inputs.append(mappingDigest) }
     }
     let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
     try options.emit(rendered)
     try options.failOn?.check(report.result, appraisal: file)
   }
 
-  /// Reads, validates and rates one file.
-  static func report(_ file: String, role: String, catalog: Catalog, catalogDigest: InputDigest) throws -> RateReport {
+  /// Reads, validates and rates one file through the library pipeline, printing its warnings and timing
+  /// the phases (`APPRAISE_TIMINGS=1`).
+  static func report(
+    _ file: String, role: String, catalog: Catalog, catalogDigest: InputDigest, detail: ReportDetail? = nil
+  ) throws -> RateReport {
     let loaded = try Timings.measure("read and validate") { try loadAppraisal(file, catalog: catalog) }
     for warning in loaded.warnings { printError(warning.description) }
-    let result = Timings.measure("rate") { AppraisalRater.rate(loaded.appraisal, catalog: catalog) }
-    return RateReport(
-      result: result, catalog: catalog,
-      inputs: [InputDigest(role: role, path: file, sha256: loaded.sha256), catalogDigest],
-      warnings: loaded.warnings.map(\.description))
+    return Timings.measure("rate") {
+      AppraisalPipeline.rate(loaded, role: role, catalog: catalog, catalogDigest: catalogDigest, detail: detail)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 
@@ -25,14 +26,9 @@ func fail(_ failure: ReadFailure) -> ExitCode {
 }
 
 /// Loads the catalog at `path`, or the bundled default; a failure prints its problems and exits.
-func readCatalog(_ path: String?) throws -> Catalog { try readCatalogWithDigest(path).catalog }
-
-/// Loads the catalog at `path`, or the bundled default, with the SHA-256 of the bytes it was read from.
-func readCatalogWithDigest(_ path: String?) throws -> (catalog: Catalog, sha256: String) {
+func readCatalog(_ path: String?) throws -> Catalog {
   do throws(ReadFailure) {
-    guard let file = path ?? BundledCatalog.path() else { return (try BundledCatalog.load(), "") }
-    let contents = try InputFile.read(file)
-    return (try CatalogReader.read(bytes: contents.bytes, file: file), contents.sha256)
+    return try AppraisalPipeline.loadCatalog(path: path).catalog
   } catch {
     throw fail(error)
   }

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 import Foundation
@@ -65,25 +66,20 @@ struct ReportOptions: ParsableArguments {
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
   func renderer() -> any ReportRenderer {
-    switch resolvedFormat {
-    case .text:
-      // Colour only on a terminal and never with NO_COLOR set (https://no-color.org).
-      let terminal = output == nil && isatty(STDOUT_FILENO) == 1
-      let allowed = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-      return TextRenderer(colour: colour || (terminal && allowed))
-    case .markdown: return MarkdownRenderer()
-    case .json: return JSONRenderer()
-    case .csv: return CSVRenderer()
-    case .html: return HTMLRenderer()
-    }
+    // Colour only on a terminal and never with NO_COLOR set (https://no-color.org).
+    let terminal = output == nil && isatty(STDOUT_FILENO) == 1
+    let allowed = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    return AppraisalPipeline.renderer(for: resolvedFormat, colour: colour || (terminal && allowed))
   }
 
   /// The catalog and the digest of the bytes it was read from (the bundled one is named by its repository
   /// path, so reports do not depend on where appraise is installed).
   func loadCatalog() throws -> (Catalog, InputDigest) {
-    let (loaded, sha256) = try readCatalogWithDigest(catalog)
-    let name = catalog ?? "(bundled) practice-catalogs/\(BundledCatalog.defaultFile)"
-    return (loaded, InputDigest(role: "catalog", path: name, sha256: sha256))
+    do throws(ReadFailure) {
+      return try AppraisalPipeline.loadCatalog(path: catalog)
+    } catch {
+      throw fail(error)
+    }
   }
 
   /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``; the bundled
@@ -124,20 +120,10 @@ struct ReportOptions: ParsableArguments {
   }
 }
 
-/// Reads an input once and returns its digest, mapping failure to the missing-input status.
-func readInput(role: String, path: String) throws -> (InputFile.Contents, InputDigest) {
-  do throws(ReadFailure) {
-    let contents = try InputFile.read(path)
-    return (contents, InputDigest(role: role, path: path, sha256: contents.sha256))
-  } catch {
-    throw fail(error)
-  }
-}
-
 /// Reads and validates an appraisal file; problems go to stderr and end the command (65/66).
 func loadAppraisal(_ path: String, catalog: Catalog) throws -> AppraisalReader.Loaded {
   do {
-    return try AppraisalReader.read(path: path, catalog: catalog, streaming: true)
+    return try AppraisalPipeline.read(path: path, catalog: catalog)
   } catch {
     throw fail(error)
   }

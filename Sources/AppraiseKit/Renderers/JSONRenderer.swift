@@ -3,14 +3,16 @@ import Foundation
 
 /// Machine-readable reports (schema: docs/schemas/report.schema.json). Keys are sorted and the output
 /// pretty-printed, so the same inputs always give the same bytes.
-struct JSONRenderer: ReportRenderer {
+public struct JSONRenderer: ReportRenderer {
+  public init() {}
+
   static let reportFormat = 1
 
-  func render(_ report: RateReport) -> String {
+  public func render(_ report: RateReport) -> String {
     encode(RateDocument(kind: "rate", report: report, inputs: report.inputs))
   }
 
-  func render(_ report: CompareReport) -> String {
+  public func render(_ report: CompareReport) -> String {
     encode(CompareDocument(report))
   }
 

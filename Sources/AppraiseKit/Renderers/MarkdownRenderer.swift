@@ -8,9 +8,11 @@ import Foundation
 /// spaces, a leading `-`, `+`, `=` or list number is escaped, an empty line is kept as a no-break space),
 /// continuation lines staying inside their list item or quote; titles, headings and table cells are
 /// flattened to one line. Control characters are shown as `\u{…}` (``TerminalText``).
-struct MarkdownRenderer: ReportRenderer {
-  func render(_ report: RateReport) -> String { render(report.document()) }
-  func render(_ report: CompareReport) -> String { render(report.document()) }
+public struct MarkdownRenderer: ReportRenderer {
+  public init() {}
+
+  public func render(_ report: RateReport) -> String { render(report.document()) }
+  public func render(_ report: CompareReport) -> String { render(report.document()) }
 
   func render(_ document: ReportDocument) -> String {
     var out = "# \(line(document.title))\n"

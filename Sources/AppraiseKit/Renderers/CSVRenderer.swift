@@ -6,7 +6,9 @@ import Foundation
 /// apostrophe so a spreadsheet never executes report text. After the table and one empty row, a footer of
 /// `key,value…` rows states what every report states: method, model, appraisal, scope, sample, team
 /// judgments, rules and input hashes.
-struct CSVRenderer: ReportRenderer {
+public struct CSVRenderer: ReportRenderer {
+  public init() {}
+
   static let rateColumns = [
     "processArea", "goal", "goalRating", "practice", "practiceTitle", "instantiation", "value", "team", "derived",
     "derivation", "directArtifacts", "indirectArtifacts", "untypedArtifacts", "affirmations", "weaknesses", "strengths",
@@ -19,7 +21,7 @@ struct CSVRenderer: ReportRenderer {
     "notCharacterized", "ouValue", "ouBasis", "areaRating", "capabilityLevel",
   ]
 
-  func render(_ report: RateReport) -> String {
+  public func render(_ report: RateReport) -> String {
     var rows = [report.detail == .summary ? Self.summaryColumns : Self.rateColumns]
     rows += report.detail == .summary ? summaryRows(report) : rateRows(report)
     rows.append([])
@@ -90,7 +92,7 @@ struct CSVRenderer: ReportRenderer {
     return rows
   }
 
-  func render(_ report: CompareReport) -> String {
+  public func render(_ report: CompareReport) -> String {
     var rows = [["processArea", "goal", "title", "before", "after", "changed"]]
     for area in report.comparison.areas {
       rows.append([

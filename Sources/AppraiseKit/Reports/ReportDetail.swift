@@ -3,14 +3,14 @@ import AppraisalModel
 /// How much of the per-instantiation detail a rate report lists: every (practice, instantiation) value,
 /// or per practice how many instantiations have each value. Large samples are summarised by default: a
 /// matrix of a thousand columns is unreadable and its reports run to hundreds of megabytes.
-enum ReportDetail: String, Sendable {
+public enum ReportDetail: String, Sendable, CaseIterable {
   case full, summary
 
   /// Up to this many instantiations, `--detail auto` lists them all.
-  static let automaticLimit = 50
+  public static let automaticLimit = 50
 
   /// The detail for `choice` (`nil` = auto) and an appraisal of `instantiations` units.
-  static func resolve(_ choice: ReportDetail?, instantiations: Int) -> ReportDetail {
+  public static func resolve(_ choice: ReportDetail?, instantiations: Int) -> ReportDetail {
     choice ?? (instantiations > automaticLimit ? .summary : .full)
   }
 

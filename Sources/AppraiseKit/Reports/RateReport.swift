@@ -1,18 +1,34 @@
 import AppraisalModel
 
 /// Everything a `rate` report shows: the engine's result, the catalog it used and the input files.
-struct RateReport: Sendable {
-  var result: AppraisalResult
-  var catalog: Catalog
-  var inputs: [InputDigest]
+public struct RateReport: Sendable {
+  /// The rating engine's result.
+  public var result: AppraisalResult
+  /// The catalog the appraisal was rated against.
+  public var catalog: Catalog
+  /// The input files, each with the SHA-256 of the bytes read.
+  public var inputs: [InputDigest]
   /// Validation warnings of the input (not errors: those stop before rating).
-  var warnings: [String]
+  public var warnings: [String]
   /// The rating seen through another framework's processes (`--view itil`), if asked for.
-  var view: CrossModelView? = nil
+  public var view: CrossModelView? = nil
   /// Whether per-instantiation values are listed one by one or counted per practice.
-  var detail: ReportDetail = .full
+  public var detail: ReportDetail = .full
 
-  var appraisal: Appraisal { result.appraisal }
+  public init(
+    result: AppraisalResult, catalog: Catalog, inputs: [InputDigest], warnings: [String] = [],
+    view: CrossModelView? = nil, detail: ReportDetail = .full
+  ) {
+    self.result = result
+    self.catalog = catalog
+    self.inputs = inputs
+    self.warnings = warnings
+    self.view = view
+    self.detail = detail
+  }
+
+  /// The appraisal that was rated.
+  public var appraisal: Appraisal { result.appraisal }
 
   /// The rated process areas, in catalog order.
   var ratedAreas: [ProcessAreaRating] { result.ratedProcessAreas }
@@ -44,10 +60,18 @@ struct RateReport: Sendable {
 }
 
 /// Everything a `compare` report shows.
-struct CompareReport: Sendable {
-  var comparison: AppraisalComparison
-  var before: RateReport
-  var after: RateReport
+public struct CompareReport: Sendable {
+  /// What moved between the two ratings.
+  public var comparison: AppraisalComparison
+  public var before: RateReport
+  public var after: RateReport
 
-  var inputs: [InputDigest] { before.inputs + after.inputs.filter { !before.inputs.contains($0) } }
+  public init(comparison: AppraisalComparison, before: RateReport, after: RateReport) {
+    self.comparison = comparison
+    self.before = before
+    self.after = after
+  }
+
+  /// The input files of both appraisals, each once.
+  public var inputs: [InputDigest] { before.inputs + after.inputs.filter { !before.inputs.contains($0) } }
 }

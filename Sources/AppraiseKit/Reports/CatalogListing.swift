@@ -1,8 +1,9 @@
 import AppraisalModel
 
 /// Plain-text listings of a catalog for `appraise catalog`.
-enum CatalogListing {
-  static func overview(_ catalog: Catalog) -> String {
+public enum CatalogListing {
+  /// Every process area with its maturity level, kind and category.
+  public static func overview(_ catalog: Catalog) -> String {
     let counts = catalog.counts
     var text = "\(catalog.model.title) (\(catalog.model.id) \(catalog.model.version))\n"
     text +=
@@ -19,7 +20,8 @@ enum CatalogListing {
     return text
   }
 
-  static func area(_ area: ProcessArea, in catalog: Catalog) -> String {
+  /// One area's goals and practices, and the generic goals.
+  public static func area(_ area: ProcessArea, in catalog: Catalog) -> String {
     var text = "\(area.id) — \(area.name)\n"
     text += "maturity level \(area.maturityLevel), \(area.category), \(area.kind.rawValue)"
     text += area.isAddition ? ", addition\n" : "\n"

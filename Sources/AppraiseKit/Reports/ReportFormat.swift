@@ -1,15 +1,14 @@
 import AppraisalModel
-import ArgumentParser
 
 /// The output formats of `rate` and `compare`.
-enum ReportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+public enum ReportFormat: String, CaseIterable, Sendable {
   case text, markdown, json, csv, html
 
   /// The output extensions that imply a format, for messages.
-  static let extensions = ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html)"
+  public static let extensions = ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html)"
 
   /// The format implied by an output file's extension, if any.
-  init?(outputPath: String) {
+  public init?(outputPath: String) {
     let lower = outputPath.lowercased()
     if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
       self = .markdown
@@ -29,8 +28,10 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
 
 /// Renders the two report kinds in one format. Renderers are pure: same report in, same bytes out (no
 /// clock, no locale, no environment), so reports are deterministic.
-protocol ReportRenderer {
+public protocol ReportRenderer {
+  /// The rate report in this format.
   func render(_ report: RateReport) -> String
+  /// The compare report in this format.
   func render(_ report: CompareReport) -> String
 }
 

@@ -5,11 +5,14 @@
 /// overrides, …) is shown as `\u{…}` (``TerminalText``). Titles, headings, keys and table cells stay on one
 /// line (line breaks become spaces); paragraphs and list items keep their line breaks, a list item's
 /// continuation lines indented under its text.
-struct TextRenderer: ReportRenderer {
-  var colour = false
+public struct TextRenderer: ReportRenderer {
+  /// Whether to colour ratings with ANSI escapes (a terminal that shows colour).
+  public var colour = false
 
-  func render(_ report: RateReport) -> String { render(report.document()) }
-  func render(_ report: CompareReport) -> String { render(report.document()) }
+  public init(colour: Bool = false) { self.colour = colour }
+
+  public func render(_ report: RateReport) -> String { render(report.document()) }
+  public func render(_ report: CompareReport) -> String { render(report.document()) }
 
   func render(_ document: ReportDocument) -> String {
     let title = document.title.reportLine

@@ -3,9 +3,11 @@ import AppraisalModel
 /// Renders a report as one self-contained HTML5 page: inline CSS only, no scripts, fonts, images or
 /// URLs of any kind, so the file opens offline and never touches the network. Every piece of report text
 /// is escaped. The output is deterministic: no dates, no generated ids.
-struct HTMLRenderer: ReportRenderer {
-  func render(_ report: RateReport) -> String { render(report.document()) }
-  func render(_ report: CompareReport) -> String { render(report.document()) }
+public struct HTMLRenderer: ReportRenderer {
+  public init() {}
+
+  public func render(_ report: RateReport) -> String { render(report.document()) }
+  public func render(_ report: CompareReport) -> String { render(report.document()) }
 
   /// The document as a complete HTML page.
   func render(_ document: ReportDocument) -> String {

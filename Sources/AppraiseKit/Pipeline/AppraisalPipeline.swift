@@ -1,0 +1,103 @@
+import AppraisalModel
+import EvidenceParsers
+
+/// The read → validate → rate → report pipeline behind `appraise rate` and `appraise compare`, for any Swift
+/// program. Every step is pure but for reading the named files (each read once; the digests in a report
+/// are of the bytes that were rated).
+///
+/// ```swift
+/// let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+/// let report = try AppraisalPipeline.rate(path: "after.xml", catalog: catalog, catalogDigest: catalogDigest)
+/// let html = AppraisalPipeline.renderer(for: .html).render(report)
+/// ```
+///
+/// Failures are ``ReadFailure``: `cannotOpen` (the command's exit 66) or `invalid` with every located
+/// problem (exit 65). Warnings do not fail: they are in ``RateReport/warnings`` and, with their places, in
+/// ``AppraisalReader/Loaded/warnings``.
+public enum AppraisalPipeline {
+  /// How the bundled catalog is named in reports: by its repository path, so a report does not depend on
+  /// where appraise is installed.
+  public static let bundledCatalogName = "(bundled) practice-catalogs/\(BundledCatalog.defaultFile)"
+
+  /// The catalog at `path`, or the bundled CMMI-SVC V1.3 when `path` is `nil`, with the digest of the bytes
+  /// it was read from.
+  public static func loadCatalog(path: String? = nil) throws(ReadFailure) -> (catalog: Catalog, digest: InputDigest) {
+    guard let file = path ?? BundledCatalog.path() else {
+      // Not found anywhere: the loader's error names the folders searched.
+      return (try BundledCatalog.load(), InputDigest(role: "catalog", path: bundledCatalogName, sha256: ""))
+    }
+    let contents = try InputFile.read(file)
+    let catalog = try CatalogReader.read(bytes: contents.bytes, file: file)
+    return (catalog, InputDigest(role: "catalog", path: path ?? bundledCatalogName, sha256: contents.sha256))
+  }
+
+  /// Reads and validates the appraisal at `path` (XML, JSON or CSV by extension); XML streams.
+  public static func read(path: String, catalog: Catalog) throws(ReadFailure) -> AppraisalReader.Loaded {
+    try AppraisalReader.read(path: path, catalog: catalog, streaming: true)
+  }
+
+  /// Reads and validates an appraisal held in memory; `file` names it in messages and in the report.
+  public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog)
+    throws(ReadFailure) -> AppraisalReader.Loaded
+  {
+    try AppraisalReader.read(bytes: bytes, syntax: syntax, file: file, catalog: catalog)
+  }
+
+  /// Rates a read appraisal into a report. `role` names the input in the report (`appraisal`, `before`,
+  /// `after`); `detail` `nil` lists every instantiation up to ``ReportDetail/automaticLimit`` of them.
+  public static func rate(
+    _ loaded: AppraisalReader.Loaded, role: String = "appraisal", catalog: Catalog, catalogDigest: InputDigest,
+    detail: ReportDetail? = nil
+  ) -> RateReport {
+    let result = AppraisalRater.rate(loaded.appraisal, catalog: catalog)
+    return RateReport(
+      result: result, catalog: catalog,
+      inputs: [InputDigest(role: role, path: loaded.file, sha256: loaded.sha256), catalogDigest],
+      warnings: loaded.warnings.map(\.description),
+      detail: ReportDetail.resolve(detail, instantiations: loaded.appraisal.instantiations.count))
+  }
+
+  /// Reads, validates and rates the appraisal at `path`.
+  public static func rate(
+    path: String, role: String = "appraisal", catalog: Catalog, catalogDigest: InputDigest,
+    detail: ReportDetail? = nil
+  ) throws(ReadFailure) -> RateReport {
+    rate(
+      try read(path: path, catalog: catalog), role: role, catalog: catalog, catalogDigest: catalogDigest, detail: detail
+    )
+  }
+
+  /// What moved between two rated appraisals of the same unit.
+  public static func compare(before: RateReport, after: RateReport) -> CompareReport {
+    CompareReport(
+      comparison: AppraisalComparator.compare(before: before.result, after: after.result), before: before,
+      after: after)
+  }
+
+  /// Adds to `report` the rating seen through `framework`'s processes (`ITIL 4`, `ITIL V3/2011`, `ITIL V2`),
+  /// by the cross-model mapping at `mappingPath` or the bundled ITIL ↔ CMMI-SVC links. A mapping file the
+  /// caller named is listed among the report's inputs.
+  public static func addCrossModelView(
+    to report: inout RateReport, framework: String, mappingPath: String? = nil
+  ) throws(ReadFailure) {
+    let bundled = "mappings/itil-cmmi-svc-1.3.json"
+    let path = mappingPath ?? BundledCatalog.path(bundled) ?? bundled
+    let contents = try InputFile.read(path)
+    let mapping = try CrossModelMappingReader.read(bytes: contents.bytes, file: path, catalog: report.catalog)
+    report.view = CrossModelView(result: report.result, mapping: mapping, framework: framework)
+    if let mappingPath {
+      report.inputs.append(InputDigest(role: "view mapping", path: mappingPath, sha256: contents.sha256))
+    }
+  }
+
+  /// The renderer of `format`; `colour` applies to text only.
+  public static func renderer(for format: ReportFormat, colour: Bool = false) -> any ReportRenderer {
+    switch format {
+    case .text: TextRenderer(colour: colour)
+    case .markdown: MarkdownRenderer()
+    case .json: JSONRenderer()
+    case .csv: CSVRenderer()
+    case .html: HTMLRenderer()
+    }
+  }
+}

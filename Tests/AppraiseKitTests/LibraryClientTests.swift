@@ -1,0 +1,74 @@
+import AppraisalModel
+import AppraiseKit
+import EvidenceParsers
+import Foundation
+import Testing
+
+/// A client of the `AppraiseKit` product alone (no `@testable`): what another Swift program — a web service,
+/// an IDE plug-in — can do with the public API. It rates and compares the Company A fixtures and produces
+/// every report format in-process, byte for byte what `appraise` writes (the golden files).
+@Suite("AppraiseKit as a library")
+struct LibraryClientTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+  /// The goldens were written by the binary run from the repository root with relative paths; a library
+  /// client names files as it likes, so the report's inputs are renamed to the relative paths.
+  static func relative(_ report: RateReport) -> RateReport {
+    var report = report
+    for index in report.inputs.indices {
+      report.inputs[index].path = report.inputs[index].path.replacingOccurrences(of: root.path + "/", with: "")
+    }
+    return report
+  }
+
+  @Test("every format of the rate report, in-process, equals what the command writes", arguments: ReportFormat.allCases)
+  func rate(_ format: ReportFormat) throws {
+    let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+    let report = try AppraisalPipeline.rate(
+      path: Self.path("fixtures/company-a/after.xml"), catalog: catalog, catalogDigest: catalogDigest)
+    let rendered = AppraisalPipeline.renderer(for: format).render(Self.relative(report))
+    // Bytes, not String: decoding would drop the CSV's byte-order mark.
+    let golden = try Data(
+      contentsOf: URL(fileURLWithPath: Self.path("Tests/AppraiseTests/Golden/rate-after.\(Self.ending(format))")))
+    #expect(Data(rendered.utf8) == golden)
+  }
+
+  @Test(
+    "every format of the compare report, in-process, equals what the command writes", arguments: ReportFormat.allCases)
+  func compare(_ format: ReportFormat) throws {
+    let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+    let before = try AppraisalPipeline.rate(
+      path: Self.path("fixtures/company-a/before.xml"), role: "before", catalog: catalog, catalogDigest: catalogDigest)
+    let after = try AppraisalPipeline.rate(
+      path: Self.path("fixtures/company-a/after.xml"), role: "after", catalog: catalog, catalogDigest: catalogDigest)
+    let report = AppraisalPipeline.compare(before: Self.relative(before), after: Self.relative(after))
+    let rendered = AppraisalPipeline.renderer(for: format).render(report)
+    // Bytes, not String: decoding would drop the CSV's byte-order mark.
+    let golden = try Data(
+      contentsOf: URL(fileURLWithPath: Self.path("Tests/AppraiseTests/Golden/compare.\(Self.ending(format))")))
+    #expect(Data(rendered.utf8) == golden)
+  }
+
+  @Test("a bad file is a ReadFailure with every located problem, not a crash")
+  func invalidInput() throws {
+    let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+    let file = Self.path("fixtures/invalid/evidence/xml-bad-values.xml")
+    #expect {
+      _ = try AppraisalPipeline.rate(path: file, catalog: catalog, catalogDigest: catalogDigest)
+    } throws: { error in
+      guard let failure = error as? ReadFailure, case .invalid(_, let problems) = failure else { return false }
+      return problems.count > 1 && problems.allSatisfy { $0.location?.line ?? 0 > 0 }
+    }
+  }
+
+  static func ending(_ format: ReportFormat) -> String {
+    switch format {
+    case .text: "txt"
+    case .markdown: "md"
+    default: format.rawValue
+    }
+  }
+}
