@@ -1,5 +1,3 @@
-import Foundation
-
 /// Names one practice of one process area: `SSD SP 3.2`, or a generic practice as instantiated in an area,
 /// `SCON GP 2.5`.
 public struct PracticeReference: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {

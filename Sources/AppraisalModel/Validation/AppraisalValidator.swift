@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks an appraisal against its catalog, collecting every problem before anything is rated.
 ///
 /// Paths follow the evidence format (`evidence[3].practice`, `scope.processAreas[1]`, …) so each reader can

@@ -118,22 +118,20 @@ struct ImportCommand: ParsableCommand {
         }, uniquingKeysWith: { _, last in last }), serviceNowTable: table)
     var skipped = 0
     // Problems are printed as they are found: a large export's warnings are never all held in memory.
-    let results = ITSMImportReader.read(
-      paths: files, tool: tool, options: options,
-      problems: { found in
-        var problem = found
-        if problem.severity == .error {
-          skipped += 1
-          if skipBadRecords {
-            // Asked for: the record is left out, which is worth a warning, not an error.
-            let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
-            problem.severity = .warning
-            problem.message = "record skipped: " + reason
-          }
+    let report: (LocatedProblem) -> Void = { found in
+      var problem = found
+      if problem.severity == .error {
+        skipped += 1
+        if skipBadRecords {
+          // Asked for: the record is left out, which is worth a warning, not an error.
+          let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
+          problem.severity = .warning
+          problem.message = "record skipped: " + reason
         }
-        printError(problem.description)
       }
-    ) { record, file in
+      printError(problem.description)
+    }
+    let results = ITSMImportReader.read(paths: files, tool: tool, options: options, problems: report) { record, file in
       importer.add(record, from: names[file] ?? file)
     }
     for result in results {

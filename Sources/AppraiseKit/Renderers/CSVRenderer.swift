@@ -1,5 +1,4 @@
 import AppraisalModel
-import Foundation
 
 /// CSV reports, one row per practice × instantiation, that open cleanly in Excel: UTF-8 with a BOM,
 /// CRLF line ends, RFC 4180 quoting, and cells that would start a formula (`= + - @`) prefixed with an

@@ -1,5 +1,4 @@
 import AppraisalModel
-import Foundation
 
 /// Machine-readable reports (schema: docs/schemas/report.schema.json). Keys are sorted and the output
 /// pretty-printed, so the same inputs always give the same bytes.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Markdown reports that render on a Git forge: pipe tables, bullet lists, the warnings as quotes.
 ///
 /// No input text can change the document's structure: the markup characters ``\ ` * _ [ ] < > | # ~``

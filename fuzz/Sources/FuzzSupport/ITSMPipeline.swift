@@ -76,14 +76,13 @@ public enum ITSMPipeline {
     let label = "itsm \(shape.tool.rawValue) .\(shape.syntax)"
     var importer = EvidenceImporter(mapping: mapping, tool: shape.tool.displayName)
     var problemCount = 0
-    let results = ITSMImportReader.read(
-      paths: used, tool: shape.tool,
-      options: ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : []),
-      problems: { problem in
-        problemCount += 1
-        FuzzPipeline.sink &+= problem.description.utf8.count
-      }
-    ) { record, path in
+    let count: (LocatedProblem) -> Void = { problem in
+      problemCount += 1
+      FuzzPipeline.sink &+= problem.description.utf8.count
+    }
+    let options = ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : [])
+    let results = ITSMImportReader.read(paths: used, tool: shape.tool, options: options, problems: count) {
+      record, path in
       importer.add(record, from: path == used[0] ? "fuzz-input.\(shape.syntax)" : "fuzz-input-2.\(shape.syntax)")
     }
     for result in results {
