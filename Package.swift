@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "AppraisalModel", targets: ["AppraisalModel"]),
     .library(name: "EvidenceParsers", targets: ["EvidenceParsers"]),
     .library(name: "AppraiseKit", targets: ["AppraiseKit"]),
+    .library(name: "ITSMImport", targets: ["ITSMImport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,20 +29,23 @@ let package = Package(
     .target(
       name: "EvidenceParsers",
       dependencies: ["AppraisalModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+    // ITSM exports → imported evidence: record model, tool profiles, native-record readers, mapping rules and
+    // the importer together (docs/itsm-import.md).
+    .target(name: "ITSMImport", dependencies: ["AppraisalModel", "EvidenceParsers"]),
     // The pipelines (read → validate → rate → report) and the report model with every renderer, for any
     // Swift program (docs/architecture.md).
-    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers"]),
+    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers", "ITSMImport"]),
     // The `appraise` command: arguments, exit codes, terminal and atomic output, nothing else.
     .executableTarget(
       name: "Appraise",
       dependencies: [
-        "AppraisalModel", "EvidenceParsers", "AppraiseKit",
+        "AppraisalModel", "EvidenceParsers", "ITSMImport", "AppraiseKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel"]),
+    .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
-    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "CLibXML2"]),
+    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "ITSMImport", "CLibXML2"]),
     .testTarget(name: "AppraiseTests", dependencies: ["Appraise", "AppraiseKit"]),
     // A client of the library product alone: every report format produced in-process.
     .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit"]),

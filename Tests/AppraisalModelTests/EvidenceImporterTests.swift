@@ -1,6 +1,8 @@
 import AppraisalModel
 import Testing
 
+@testable import ITSMImport
+
 @Suite("Evidence importer: ITSM records to imported evidence through mapping rules")
 struct EvidenceImporterTests {
   static let catalog = TestModel.catalog

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// BMC Helix ITSM / Remedy normalization (docs/itsm-import.md, "BMC Helix ITSM / Remedy").
 @Suite("ITSM import: BMC Helix ITSM")

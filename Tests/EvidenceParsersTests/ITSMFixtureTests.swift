@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// Every ITSM fixture read as fixtures/itsm/README.md says (one run per tool directory, the malformed files
 /// separately), checked against the README's expected results: records by kind, group and state, the

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// Freshservice normalization (docs/itsm-import.md, "Freshservice").
 @Suite("ITSM import: Freshservice")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// Jira Service Management normalization (docs/itsm-import.md, "Jira Service Management").
 @Suite("ITSM import: Jira Service Management")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// ManageEngine ServiceDesk Plus normalization (docs/itsm-import.md, "ManageEngine ServiceDesk Plus").
 @Suite("ITSM import: ManageEngine ServiceDesk Plus")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// ServiceNow normalization (docs/itsm-import.md, "ServiceNow") beyond the counts of the fixtures.
 @Suite("ITSM import: ServiceNow")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import EvidenceParsers
+@testable import ITSMImport
 
 /// The common text rules of the ITSM import (docs/itsm-import.md, "Common rules").
 @Suite("ITSM import: dates, text, group names")

@@ -2,6 +2,8 @@ import AppraisalModel
 import EvidenceParsers
 import Testing
 
+@testable import ITSMImport
+
 @Suite("Mapping files: the bundled ITSM rules and ITIL links load and check against the catalog")
 struct MappingReaderTests {
   static let catalog = try! BundledCatalog.load()

@@ -2,6 +2,7 @@ import AppraisalModel
 import ArgumentParser
 import EvidenceParsers
 import Foundation
+import ITSMImport
 
 /// `appraise import --from TOOL FILE… --output evidence.xml`: turns ITSM exports into evidence.
 struct ImportCommand: ParsableCommand {

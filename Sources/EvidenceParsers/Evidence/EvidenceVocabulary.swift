@@ -78,7 +78,7 @@ public enum EvidenceVocabulary {
 }
 
 extension StringProtocol {
-  var trimmed: String {
+  package var trimmed: String {
     // Fast path: most values have no surrounding white space and are checked on two bytes.
     let whole = String(self)
     if let first = whole.utf8.first, let last = whole.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {

@@ -35,7 +35,7 @@ public enum XMLAppraisalDecoder {
     AppraisalDecoding(appraisal: nil, sourceMap: SourceMap(file: file), problems: [located(error, file: file)])
   }
 
-  static func located(_ error: XMLReadError, file: String) -> LocatedProblem {
+  package static func located(_ error: XMLReadError, file: String) -> LocatedProblem {
     LocatedProblem(
       severity: .error,
       location: error.line > 0 ? SourceLocation(file: file, line: error.line, column: error.column) : nil, file: file,

@@ -3,17 +3,17 @@ import AppraisalModel
 /// Walks a ``JSONNode`` tree into model values, collecting every problem (wrong type, missing or unknown
 /// member, duplicate member) with the path of the value and recording each value's position in a
 /// ``SourceMap``, so later semantic problems can be located too.
-final class JSONModelWalker {
+package final class JSONModelWalker {
   private(set) var problems: [ModelProblem] = []
   private(set) var sourceMap: SourceMap
   /// Paths of values that could not be decoded (their own path, or the missing member's path).
   private(set) var failedPaths: Set<ModelPath> = []
 
-  init(file: String, recording: Bool = true) { sourceMap = SourceMap(file: file, recording: recording) }
+  package init(file: String, recording: Bool = true) { sourceMap = SourceMap(file: file, recording: recording) }
 
   /// Reports a problem located at `path`; `failedPath` (default: `path`) is the value that could not be
   /// decoded — for a missing member, the member's path rather than its object's.
-  func problem(
+  package func problem(
     _ path: ModelPath, _ message: String, _ severity: ModelProblem.Severity = .error, failedPath: ModelPath? = nil
   ) {
     problems.append(ModelProblem(severity, at: path, message))
@@ -21,15 +21,15 @@ final class JSONModelWalker {
   }
 
   /// Marks a value as not decoded without reporting (its problem was reported at another path).
-  func failed(_ path: ModelPath) { failedPaths.insert(path) }
+  package func failed(_ path: ModelPath) { failedPaths.insert(path) }
 
   /// The problems located through the source map.
-  var locatedProblems: [LocatedProblem] { problems.map { LocatedProblem($0, in: sourceMap) } }
+  package var locatedProblems: [LocatedProblem] { problems.map { LocatedProblem($0, in: sourceMap) } }
 
   /// Checks that `node` is an object with only `allowed` member names, each once; records positions.
   /// Returns the object, or `nil` (with a problem) when it is something else.
   @discardableResult
-  func object(_ node: JSONNode, at path: ModelPath, allowed: Set<String>, what: String) -> JSONObject? {
+  package func object(_ node: JSONNode, at path: ModelPath, allowed: Set<String>, what: String) -> JSONObject? {
     record(path, node.position)
     guard let members = node.objectMembers else {
       problem(path, Message.wrongType(what, expected: "an object", found: node))
@@ -51,7 +51,7 @@ final class JSONModelWalker {
     sourceMap.record(path(), line: position.line, column: position.column)
   }
 
-  enum Message {
+  package enum Message {
     static func wrongType(_ what: String, expected: String, found: JSONNode) -> String {
       "\(what) is \(found.kindDescription); expected \(expected)"
     }
@@ -68,17 +68,17 @@ final class JSONModelWalker {
 }
 
 /// An object being walked: typed member access that reports what is wrong and where.
-struct JSONObject {
-  let node: JSONNode
-  let path: ModelPath
-  let walker: JSONModelWalker
-  let what: String
+package struct JSONObject {
+  package let node: JSONNode
+  package let path: ModelPath
+  package let walker: JSONModelWalker
+  package let what: String
 
-  func has(_ key: String) -> Bool { node.member(key) != nil }
+  package func has(_ key: String) -> Bool { node.member(key) != nil }
 
   /// A string member; `nil` (with a problem when `required`) when missing or not a string. Empty strings
   /// are reported as missing when required.
-  func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+  package func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
     guard let value = node.member(key), !value.isNull || required else {
       if required {
         walker.problem(
@@ -100,7 +100,7 @@ struct JSONObject {
   }
 
   /// An integer member within `range`; `expected` replaces "an integer from … to …" in messages.
-  func int(_ key: String, in range: ClosedRange<Int>, required: Bool = true, expected: String? = nil) -> Int? {
+  package func int(_ key: String, in range: ClosedRange<Int>, required: Bool = true, expected: String? = nil) -> Int? {
     let expected = expected ?? "an integer from \(range.lowerBound) to \(range.upperBound)"
     guard let value = node.member(key), !value.isNull || required else {
       if required {
@@ -119,7 +119,7 @@ struct JSONObject {
   }
 
   /// A boolean member, `defaultValue` when absent.
-  func bool(_ key: String, default defaultValue: Bool) -> Bool {
+  package func bool(_ key: String, default defaultValue: Bool) -> Bool {
     guard let value = node.member(key), !value.isNull else { return defaultValue }
     guard let flag = value.boolValue else {
       walker.problem(
@@ -130,7 +130,7 @@ struct JSONObject {
   }
 
   /// A string member that must be one of `choices`.
-  func choice<T>(_ key: String, _ choices: [String: T], required: Bool = true) -> T? {
+  package func choice<T>(_ key: String, _ choices: [String: T], required: Bool = true) -> T? {
     guard let text = string(key, required: required) else { return nil }
     if let value = choices[text] { return value }
     walker.problem(
@@ -140,7 +140,7 @@ struct JSONObject {
   }
 
   /// An array member's elements with their paths; empty (with a problem when `required`) otherwise.
-  func array(_ key: String, required: Bool = true) -> [(path: ModelPath, node: JSONNode)] {
+  package func array(_ key: String, required: Bool = true) -> [(path: ModelPath, node: JSONNode)] {
     guard let value = node.member(key), !value.isNull else {
       if required {
         walker.problem(
@@ -158,7 +158,7 @@ struct JSONObject {
   }
 
   /// An array of strings.
-  func strings(_ key: String, required: Bool = true) -> [String] {
+  package func strings(_ key: String, required: Bool = true) -> [String] {
     array(key, required: required).compactMap { element in
       if let text = element.node.stringValue { return text }
       walker.problem(
@@ -169,7 +169,7 @@ struct JSONObject {
   }
 
   /// A nested object member.
-  func object(_ key: String, allowed: Set<String>, what: String, required: Bool = true) -> JSONObject? {
+  package func object(_ key: String, allowed: Set<String>, what: String, required: Bool = true) -> JSONObject? {
     guard let value = node.member(key), !value.isNull else {
       if required {
         walker.problem(

@@ -3,10 +3,10 @@ import AppraisalModel
 /// The steps every project JSON data file (catalogs, mappings) goes through: parse with positions, walk
 /// into a model value collecting every problem, validate the value, then locate and sort all problems and
 /// fail once if any is an error.
-enum JSONDocumentReader {
+package enum JSONDocumentReader {
   /// `refusing` may name, for a whole document of the wrong kind, the one problem to report instead of a
   /// list of missing and unknown members.
-  static func read<Value>(
+  package static func read<Value>(
     bytes: [UInt8], file: String, refusing: (JSONNode) -> String? = { _ in nil },
     decode: (JSONNode, JSONModelWalker) -> Value?, validate: (Value) -> [ModelProblem]
   ) throws(ReadFailure) -> Value {
@@ -47,7 +47,7 @@ enum JSONDocumentReader {
   }
 
   /// Checks `formatVersion` against the versions a reader supports.
-  static func checkFormatVersion(_ top: JSONObject, _ walker: JSONModelWalker, supported: ClosedRange<Int>) {
+  package static func checkFormatVersion(_ top: JSONObject, _ walker: JSONModelWalker, supported: ClosedRange<Int>) {
     if let version = top.int("formatVersion", in: 1...Int.max, expected: "the integer \(supported.upperBound)"),
       !supported.contains(version)
     {

@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// ServiceNow (docs/itsm-import.md, "ServiceNow"): the XML unload (`<unload>` with one element per record,
 /// named after its table) and the Table API's JSON (`{"result": [...]}`) in any of its three value shapes

@@ -1,3 +1,6 @@
+import AppraisalModel
+import EvidenceParsers
+
 /// One record of an ITSM tool (an incident, a change, an SLA record, …) in the tool-independent form
 /// every importer produces (docs/itsm-import.md). Mapping rules (``ImportMapping``) look only at this
 /// form, so one set of rules serves every tool.

@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// BMC Helix ITSM / Remedy (docs/itsm-import.md, "BMC Helix ITSM / Remedy"): CSV exported from a console,
 /// report or `arexport` (first row = field labels), and the AR System REST JSON

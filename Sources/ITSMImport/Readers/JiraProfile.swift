@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// Jira Service Management (docs/itsm-import.md, "Jira Service Management"): the REST search result
 /// (`{"issues": [{"key": …, "fields": {…}}], "names": {…}}`) and the XML issue export (RSS:

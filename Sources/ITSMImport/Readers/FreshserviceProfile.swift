@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// Freshservice (docs/itsm-import.md, "Freshservice"): API v2 JSON, one file per module (`tickets`,
 /// `problems`, `changes`, `releases`), with numeric ids, statuses and codes. Groups are `group_id`s named

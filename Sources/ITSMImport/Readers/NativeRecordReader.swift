@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// Reads the records of an ITSM export in any of the shapes the tools write, as ``NativeRecord``s handed
 /// to `body` one at a time. XML streams (memory grows with one record, not with the file); JSON and CSV

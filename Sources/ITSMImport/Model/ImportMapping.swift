@@ -1,3 +1,6 @@
+import AppraisalModel
+import EvidenceParsers
+
 /// Mapping rules from ITSM records to practice implementation indicators, loaded from a data file
 /// (practice-catalogs/mappings/, format in docs/itsm-import.md): which record kinds, with which field
 /// conditions, count as which indicator of which practice, and why.

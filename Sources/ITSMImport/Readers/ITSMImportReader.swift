@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// The ITSM tools whose exports `appraise import` reads (docs/itsm-import.md).
 public enum ITSMTool: String, CaseIterable, Sendable {

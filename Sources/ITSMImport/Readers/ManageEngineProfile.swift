@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// ManageEngine ServiceDesk Plus (docs/itsm-import.md, "ManageEngine ServiceDesk Plus"): API v3 JSON,
 /// one file per module (`requests`, `problems`, `changes`), with a `response_status` that must be a

@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// Reads an ITSM-to-practice mapping file (format: docs/itsm-import.md) and checks it against the
 /// catalog; every problem comes back located.

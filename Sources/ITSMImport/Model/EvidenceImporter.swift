@@ -1,3 +1,6 @@
+import AppraisalModel
+import EvidenceParsers
+
 /// Turns a stream of ITSM records into evidence: every record is matched against the mapping's rules
 /// and counted per rule and group; nothing per record is kept beyond a few sample ids, so memory does
 /// not grow with the number of records.

@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// A value of an export as the tool wrote it, before normalization: a JSON value, an XML element (its
 /// text, attributes and child elements) or a CSV row (one member per column). Profiles navigate it by

@@ -1,4 +1,5 @@
 import AppraisalModel
+import EvidenceParsers
 
 /// The text rules every ITSM profile applies (docs/itsm-import.md, "Common rules"): trimming, HTML removal,
 /// group names, and the accepted date forms. Text is otherwise kept exactly as the export has it.
