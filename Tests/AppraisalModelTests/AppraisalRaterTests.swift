@@ -111,9 +111,12 @@ struct AppraisalRaterTests {
       Instantiation(id: "u1", name: "One", kind: .project),
       Instantiation(id: "u2", name: "Two", kind: .service, processAreas: ["AA"]),
     ]
-    let appraisal = TestModel.appraisal(
+    var appraisal = TestModel.appraisal(
       areas: ["AA", "BB"], target: .capabilityLevel(1), overrides: ["AA SP 1.1@u2": .partiallyImplemented],
       units: units)
+    // A stray record for an area the unit does not examine (validation refuses it) must not count either.
+    appraisal.characterizations.append(
+      .init(practice: .init("BB", "SP 1.1"), instantiation: "u2", value: .notImplemented))
     let result = Self.rate(appraisal)
     #expect(result.processArea("BB")?.goal("SG 1")?.practices.first?.instantiations.map(\.instantiation) == ["u1"])
     #expect(result.processArea("BB")?.value == .satisfied)
