@@ -34,7 +34,7 @@ let package = Package(
     .target(name: "ITSMImport", dependencies: ["AppraisalModel", "EvidenceParsers"]),
     // The pipelines (read → validate → rate → report) and the report model with every renderer, for any
     // Swift program (docs/architecture.md).
-    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers", "ITSMImport"]),
+    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers"]),
     // The `appraise` command: arguments, exit codes, terminal and atomic output, nothing else.
     .executableTarget(
       name: "Appraise",

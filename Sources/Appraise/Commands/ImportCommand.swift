@@ -94,7 +94,6 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let tool = ITSMTool(rawValue: from)!
-    let kind = Instantiation.Kind(rawValue: instantiationKind)!
     let loadedCatalog = try readCatalog(catalog)
     let rules: ImportMapping
     do throws(ReadFailure) {
@@ -104,12 +103,6 @@ struct ImportCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
-    var importer = EvidenceImporter(mapping: rules, tool: tool.displayName)
-    var failure: ExitCode?
-    // All files are read as one import (cross-file references such as a task_sla's incident or
-    // Freshservice's groups.json are resolved across them). A rejected file fails the run and nothing is
-    // written; records skipped with errors are reported and the others imported.
-    let names = Dictionary(files.map { ($0, ($0 as NSString).lastPathComponent) }, uniquingKeysWith: { a, _ in a })
     let options = ITSMImportOptions(
       groupBy: groupBy, continuityLabel: continuityLabel,
       jiraFields: Dictionary(
@@ -117,64 +110,25 @@ struct ImportCommand: ParsableCommand {
           let parts = field.split(separator: "=").map(String.init)
           return (parts[0], parts[1])
         }, uniquingKeysWith: { _, last in last }), serviceNowTable: table)
-    var skipped = 0
-    // Problems are printed as they are found: a large export's warnings are never all held in memory.
-    let report: (LocatedProblem) -> Void = { found in
-      var problem = found
-      if problem.severity == .error {
-        skipped += 1
-        if skipBadRecords {
-          // Asked for: the record is left out, which is worth a warning, not an error.
-          let reason = problem.message.hasSuffix(": skipped") ? String(problem.message.dropLast(9)) : problem.message
-          problem.severity = .warning
-          problem.message = "record skipped: " + reason
-        }
-      }
-      printError(problem.description)
+    let request = ITSMImportRequest(
+      tool: tool, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
+      kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date,
+      merging: merge != nil)
+    let imported: ITSMImport
+    do throws(ITSMImportFailure) {
+      // Problems are printed as they are found.
+      imported = try ITSMImportPipeline.read(request, mapping: rules) { printError($0.description) }
+    } catch {
+      throw report(error)
     }
-    let results = ITSMImportReader.read(paths: files, tool: tool, options: options, problems: report) { record, file in
-      importer.add(record, from: names[file] ?? file)
-    }
-    for result in results {
-      if let error = result.failure {
-        printError(error.errorDescription ?? "\(error)")
-        if case .cannotOpen = error {
-          failure = ExitStatus.noInput
-        } else if failure == nil {
-          failure = ExitStatus.dataError
-        }
-      }
-    }
-    if skipped > 0 && !skipBadRecords {
-      printError(
-        "import: \(skipped) record\(skipped == 1 ? "" : "s") could not be used and nothing was written; "
-          + "correct the export, or pass --skip-bad-records to import the other records")
-      if failure == nil { failure = ExitStatus.dataError }
-    }
-    if let failure { throw failure }
-    // A new appraisal needs at least one record to make an instantiation of (found by fuzzing: an export
-    // with no records, e.g. Freshservice's groups.json alone, used to fail only on the written file's validation).
-    if importer.recordCount == 0 && merge == nil {
-      printError(
-        "import: no record was read from \(files.joined(separator: ", ")); expected at least one "
-          + "\(tool.displayName) record (incident, problem, change, ...); nothing was written")
-      throw ExitStatus.dataError
-    }
+    // --merge may name the output: the appraisal is read whole before the new one replaces it.
+    let existing = try merge.map { try loadAppraisal($0, catalog: loadedCatalog).appraisal }
     let appraisal: Appraisal
-    if let merge {
-      appraisal = importer.merged(into: try loadAppraisal(merge, catalog: loadedCatalog).appraisal, kind: kind)
-    } else {
-      let header = Appraisal.Header(
-        id: "import-\(tool.rawValue)", name: "\(tool.displayName) import", organizationalUnit: organizationalUnit,
-        date: date ?? importer.latestDate ?? today(), model: loadedCatalog.model.id,
-        modelVersion: loadedCatalog.model.version)
-      appraisal = importer.appraisal(header: header, kind: kind, catalog: loadedCatalog)
-    }
-    // What import writes must read back as valid evidence.
-    let problems = AppraisalValidator.problems(in: appraisal, catalog: loadedCatalog).filter { $0.severity == .error }
-    if !problems.isEmpty {
-      for problem in problems { printError("\(output): error: \(problem.message)") }
-      throw ExitStatus.dataError
+    do throws(ITSMImportFailure) {
+      appraisal = try ITSMImportPipeline.appraisal(
+        from: imported, request, catalog: loadedCatalog, merging: existing, today: today())
+    } catch {
+      throw report(error)
     }
     let text = output.hasSuffix(".json") ? EvidenceWriter.json(appraisal) : EvidenceWriter.xml(appraisal)
     do {
@@ -183,14 +137,30 @@ struct ImportCommand: ParsableCommand {
       printError("cannot write \(output): \(error.localizedDescription)")
       throw ExitStatus.cannotCreate
     }
-    let counts = ITSMRecord.Kind.allCases.compactMap { kind in
-      importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
+    try Console.output(imported.summary(output: output) + "\n")
+  }
+
+  /// Prints why nothing was written and returns the exit status.
+  private func report(_ failure: ITSMImportFailure) -> ExitCode {
+    switch failure {
+    case .rejected(let files, let badRecords):
+      for file in files { printError(file.errorDescription ?? "\(file)") }
+      if badRecords > 0 {
+        printError(
+          "import: \(badRecords) record\(badRecords == 1 ? "" : "s") could not be used and nothing was written; "
+            + "correct the export, or pass --skip-bad-records to import the other records")
+      }
+      let missing = files.contains { if case .cannotOpen = $0 { true } else { false } }
+      return missing ? ExitStatus.noInput : ExitStatus.dataError
+    case .noRecords:
+      printError(
+        "import: no record was read from \(files.joined(separator: ", ")); expected at least one "
+          + "\(ITSMTool(rawValue: from)!.displayName) record (incident, problem, change, ...); nothing was written")
+      return ExitStatus.dataError
+    case .invalidAppraisal(let problems):
+      for problem in problems { printError("\(output): error: \(problem.message)") }
+      return ExitStatus.dataError
     }
-    try Console.output(
-      "\(output): \(importer.recordCount) records (\(counts.joined(separator: ", "))) → "
-        + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
-        + "instantiations; \(importer.unmatchedCount) records matched no rule"
-        + (skipped > 0 ? "; \(skipped) records skipped" : "") + "\n")
   }
 
   private func today() -> String {

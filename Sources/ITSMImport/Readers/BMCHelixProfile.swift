@@ -54,13 +54,13 @@ enum BMCHelixProfile: ITSMProfile {
     let entry = Entry(node: record.node)
     let what = context.syntax == .csv ? "row" : "entry"
     guard let form = forms.first(where: { entry[$0.idField].exists }) else {
-      return [.error("\(what) has none of the id fields \(idFields): skipped")]
+      return [.error("\(what) has none of the id fields \(idFields)")]
     }
     // AR System's REST API writes the id fields as strings (`"INC000000000101"`); CSV cells are text.
     if context.syntax == .json, let problem = entry[form.idField].idTypeProblem(form.idField, .string) {
-      return [.error("\(what) \(problem): skipped")]
+      return [.error("\(what) \(problem)")]
     }
-    guard let id = entry[form.idField].text else { return [.error("\(what) without \(form.idField): skipped")] }
+    guard let id = entry[form.idField].text else { return [.error("\(what) without \(form.idField)")] }
     var draft = RecordDraft()
     let kind: ITSMRecord.Kind
     let state: ITSMRecord.State

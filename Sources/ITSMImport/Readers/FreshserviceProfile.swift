@@ -27,9 +27,9 @@ enum FreshserviceProfile: ITSMProfile {
       "tickets": "ticket", "problems": "problem", "changes": "change", "releases": "release", "groups": "group",
       "departments": "department",
     ][module]!
-    if let problem = idTypeProblem(node, module: module) { return [.error("\(noun) \(problem): skipped")] }
+    if let problem = idTypeProblem(node, module: module) { return [.error("\(noun) \(problem)")] }
     guard module != "groups" && module != "departments" else { return [] }
-    guard let number = node["id"].integer else { return [.error("\(noun) without id: skipped")] }
+    guard let number = node["id"].integer else { return [.error("\(noun) without id")] }
     var draft = RecordDraft()
     let kind: ITSMRecord.Kind
     let id: String

@@ -95,9 +95,14 @@ public enum ITSMImportReader {
   /// Reads `paths` as one import from `tool`, calling `body` with each record and the file it came from.
   /// With `sink`, warnings and record errors go to it as they are found instead of being collected, so
   /// a large export's problems do not accumulate in memory.
+  ///
+  /// A record that cannot be used (no id, a broken row) is reported by `policy`: with ``BadRecordPolicy/refuse``
+  /// as an error ("…: skipped"; the import as a whole then fails), with ``BadRecordPolicy/skip`` as a
+  /// warning ("record skipped: …"). Either way it is counted in ``ITSMFileResult/recordErrorCount``.
   public static func read(
     paths: [String], tool: ITSMTool, options: ITSMImportOptions = ITSMImportOptions(),
-    problems sink: ((LocatedProblem) -> Void)? = nil, _ body: (ITSMRecord, _ file: String) -> Void
+    policy: BadRecordPolicy = .refuse, problems sink: ((LocatedProblem) -> Void)? = nil,
+    _ body: (ITSMRecord, _ file: String) -> Void
   ) -> [ITSMFileResult] {
     let profile = tool.profile
     var results = paths.map { ITSMFileResult(file: $0, failure: nil, problems: [], recordCount: 0) }
@@ -136,11 +141,18 @@ public enum ITSMImportReader {
             let problem = LocatedProblem(
               severity: severity, location: SourceLocation(file: path, line: record.line, column: record.column),
               file: path, message: message)
-            if severity == .error { errors += 1 }
             if let sink { sink(problem) } else { problems.append(problem) }
           }
+          /// A record that cannot be used, worded by the policy.
+          func reject(_ reason: String) {
+            errors += 1
+            switch policy {
+            case .refuse: report(.error, reason + ": skipped")
+            case .skip: report(.warning, "record skipped: " + reason)
+            }
+          }
           if let error = record.readError {
-            report(.error, error)
+            reject(error)
             return
           }
           let context = ITSMContext(options: options, lookups: lookups, file: path, syntax: syntax, envelope: envelope)
@@ -153,8 +165,8 @@ public enum ITSMImportReader {
             case .skipped(let reason, let key):
               if let key, !once.insert(key).inserted { continue }
               report(.warning, reason)
-            case .error(let message):
-              report(.error, message)
+            case .error(let reason):
+              reject(reason)
             }
           }
         }

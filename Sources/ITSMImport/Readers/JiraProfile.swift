@@ -33,9 +33,9 @@ enum JiraProfile: ITSMProfile {
       return [.skipped("\(prefix)issue has no issue type: skipped")]
     }
     if let problem = issue.idTypeProblem(grouped: context.options.groupBy.isEmpty) {
-      return [.error("issue \(problem): skipped")]
+      return [.error("issue \(problem)")]
     }
-    guard let key else { return [.error("\(issue.xml ? "item" : "issue") without key: skipped")] }
+    guard let key else { return [.error("\(issue.xml ? "item" : "issue") without key")] }
 
     var draft = RecordDraft()
     // State: by status name, else by status category.

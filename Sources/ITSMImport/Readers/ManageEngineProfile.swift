@@ -33,11 +33,11 @@ enum ManageEngineProfile: ITSMProfile {
     // SDP writes ids as strings (`"id": "1000000000101"`) or, in some versions, as numbers; both are read.
     for field in ["id", "display_id"] {
       if let problem = node[field].idTypeProblem(field, .stringOrNumber) {
-        return [.error("\(Self.noun(module)) \(problem): skipped")]
+        return [.error("\(Self.noun(module)) \(problem)")]
       }
     }
     if module == "problems" {
-      guard let value = node["id"].text else { return [.error("problem without id: skipped")] }
+      guard let value = node["id"].text else { return [.error("problem without id")] }
       id = value
     } else if let display = node["display_id"].text {
       id = display
@@ -45,7 +45,7 @@ enum ManageEngineProfile: ITSMProfile {
       id = value
       if module == "requests" { draft.warn("no display_id: id used") }
     } else {
-      return [.error("\(Self.noun(module)) without display_id and id: skipped")]
+      return [.error("\(Self.noun(module)) without display_id and id")]
     }
 
     let kind: ITSMRecord.Kind

@@ -201,7 +201,7 @@ enum NativeRecordReader {
         }
         let error =
           row.cells.count == names.count
-          ? nil : "row has \(row.cells.count) cells, the header \(names.count): row skipped"
+          ? nil : "row has \(row.cells.count) cells, the header \(names.count)"
         body(NativeRecord(container: "", node: record, line: row.line, column: nil, readError: error))
       }
     } catch let error as CSVSyntaxError {

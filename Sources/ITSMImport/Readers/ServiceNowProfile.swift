@@ -167,7 +167,7 @@ enum ServiceNowProfile: ITSMProfile {
       let number = text(record["number"]).map { " \($0)" } ?? ""
       return [
         .error(
-          "record\(number) has no sys_class_name and the other records of the file do not name one table: skipped")
+          "record\(number) has no sys_class_name and the other records of the file do not name one table")
       ]
     }
     switch table {
@@ -183,7 +183,7 @@ enum ServiceNowProfile: ITSMProfile {
     if let problem = idTypeProblem(
       record, fields: idFields(table: table, options: context.options), syntax: context.syntax)
     {
-      return [.error("\(table) record: \(problem): skipped")]
+      return [.error("\(table) record: \(problem)")]
     }
     if table == "task_sla" { return [taskSLA(record, context: context, draft: draft)] }
 
@@ -196,13 +196,13 @@ enum ServiceNowProfile: ITSMProfile {
         id = sysID
         draft.warn("no name: sys_id used as id")
       } else {
-        return [.error("\(table) record without name and sys_id: skipped")]
+        return [.error("\(table) record without name and sys_id")]
       }
     } else if let number = text(record["number"]) {
       id = number
     } else {
       let sysID = value(record["sys_id"]).map { " (sys_id \($0))" } ?? ""
-      return [.error("\(table) record without number\(sysID): skipped")]
+      return [.error("\(table) record without number\(sysID)")]
     }
 
     // Kind and state.
@@ -297,7 +297,7 @@ enum ServiceNowProfile: ITSMProfile {
       id = sysID
       group = draft.unassigned("no task: id '\(sysID)'")
     } else {
-      return .error("task_sla record without task and sys_id: skipped")
+      return .error("task_sla record without task and sys_id")
     }
     var state = Self.state(record, "stage", fallback: nil, slaStages, what: "task_sla", &draft)
     let stage = value(record["stage"])?.lowercased()

@@ -1,0 +1,126 @@
+import AppraisalModel
+import EvidenceParsers
+
+/// `appraise import` as a library call: ITSM exports → records → imported evidence → an appraisal that
+/// reads back as valid evidence. In two steps, so a caller can report what was read before it reads an
+/// appraisal to merge into: ``read(_:mapping:problems:)`` then ``appraisal(from:_:catalog:merging:today:)``.
+///
+/// ```swift
+/// let request = ITSMImportRequest(tool: .servicenow, files: ["incident.xml"], policy: .skip)
+/// let importer = try ITSMImportPipeline.read(request, mapping: rules) { print($0.description) }
+/// let appraisal = try ITSMImportPipeline.appraisal(from: importer, request, catalog: catalog, today: "2026-12-06")
+/// ```
+public enum ITSMImportPipeline {
+  /// Reads every file of `request` as one import (cross-file references such as a ServiceNow task_sla's
+  /// incident or Freshservice's groups.json are resolved across them), handing each warning and record
+  /// problem to `problems` as it is found: a large export's problems are never all held in memory.
+  ///
+  /// Fails with ``ITSMImportFailure/rejected(files:badRecords:)`` when a file could not be read or was
+  /// rejected whole, or when records could not be used under ``BadRecordPolicy/refuse``; with
+  /// ``ITSMImportFailure/noRecords`` when nothing was read and there is no appraisal to merge into.
+  public static func read(
+    _ request: ITSMImportRequest, mapping: ImportMapping, problems: @escaping (LocatedProblem) -> Void
+  ) throws(ITSMImportFailure) -> ITSMImport {
+    var importer = EvidenceImporter(mapping: mapping, tool: request.tool.displayName)
+    // Locators name files by their last path component.
+    var names: [String: String] = [:]
+    for file in request.files where names[file] == nil {
+      names[file] = file.split(separator: "/").last.map(String.init) ?? file
+    }
+    let results = ITSMImportReader.read(
+      paths: request.files, tool: request.tool, options: request.options, policy: request.policy, problems: problems
+    ) { record, file in
+      importer.add(record, from: names[file] ?? file)
+    }
+    let failures = results.compactMap(\.failure)
+    let badRecords = results.reduce(0) { $0 + $1.recordErrorCount }
+    if !failures.isEmpty || (badRecords > 0 && request.policy == .refuse) {
+      throw .rejected(files: failures, badRecords: request.policy == .refuse ? badRecords : 0)
+    }
+    // A new appraisal needs at least one record to make an instantiation of.
+    if importer.recordCount == 0 && !request.merging { throw .noRecords }
+    return ITSMImport(importer: importer, kind: request.kind, skippedCount: badRecords)
+  }
+
+  /// The appraisal the import makes: `merging` with its imported items replaced, or a new one with the
+  /// request's unit and date (else the latest record date, else `today`). It is validated against
+  /// `catalog` as any evidence file would be (``ITSMImportFailure/invalidAppraisal(_:)``).
+  public static func appraisal(
+    from read: ITSMImport, _ request: ITSMImportRequest, catalog: Catalog, merging: Appraisal? = nil,
+    today: String
+  ) throws(ITSMImportFailure) -> Appraisal {
+    let appraisal: Appraisal
+    if let merging {
+      appraisal = read.importer.merged(into: merging, kind: request.kind)
+    } else {
+      let header = Appraisal.Header(
+        id: "import-\(request.tool.rawValue)", name: "\(request.tool.displayName) import",
+        organizationalUnit: request.organizationalUnit, date: request.date ?? read.importer.latestDate ?? today,
+        model: catalog.model.id, modelVersion: catalog.model.version)
+      appraisal = read.importer.appraisal(header: header, kind: request.kind, catalog: catalog)
+    }
+    let errors = AppraisalValidator.problems(in: appraisal, catalog: catalog).filter { $0.severity == .error }
+    if !errors.isEmpty { throw .invalidAppraisal(errors) }
+    return appraisal
+  }
+}
+
+/// What to import and how.
+public struct ITSMImportRequest: Sendable {
+  public var tool: ITSMTool
+  public var files: [String]
+  public var options: ITSMImportOptions
+  public var policy: BadRecordPolicy
+  /// The kind of instantiation each group of records becomes.
+  public var kind: Instantiation.Kind
+  /// The new appraisal's organizational unit and date (`YYYY-MM-DD`; `nil`: the latest record date).
+  public var organizationalUnit: String
+  public var date: String?
+  /// Whether the import will be merged into an existing appraisal (then no record at all is no error).
+  public var merging: Bool
+
+  public init(
+    tool: ITSMTool, files: [String], options: ITSMImportOptions = ITSMImportOptions(),
+    policy: BadRecordPolicy = .refuse, kind: Instantiation.Kind = .service,
+    organizationalUnit: String = "imported organizational unit", date: String? = nil, merging: Bool = false
+  ) {
+    self.tool = tool
+    self.files = files
+    self.options = options
+    self.policy = policy
+    self.kind = kind
+    self.organizationalUnit = organizationalUnit
+    self.date = date
+    self.merging = merging
+  }
+}
+
+/// The records an import read, ready to become an appraisal.
+public struct ITSMImport: Sendable {
+  public var importer: EvidenceImporter
+  public var kind: Instantiation.Kind
+  /// Records left out under ``BadRecordPolicy/skip``.
+  public var skippedCount: Int
+
+  /// `OUTPUT: N records (…) → M imported evidence items in K instantiations; U records matched no rule`.
+  public func summary(output: String) -> String {
+    let counts = ITSMRecord.Kind.allCases.compactMap { kind in
+      importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
+    }
+    return "\(output): \(importer.recordCount) records (\(counts.joined(separator: ", "))) → "
+      + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
+      + "instantiations; \(importer.unmatchedCount) records matched no rule"
+      + (skippedCount > 0 ? "; \(skippedCount) records skipped" : "")
+  }
+}
+
+/// Why an import wrote nothing.
+public enum ITSMImportFailure: Error, Sendable {
+  /// Files that could not be read (``ReadFailure/cannotOpen(file:reason:)``) or were rejected whole, and
+  /// the number of records that could not be used under ``BadRecordPolicy/refuse``.
+  case rejected(files: [ReadFailure], badRecords: Int)
+  /// No record was read and there is nothing to merge into.
+  case noRecords
+  /// The appraisal the import made is not valid evidence.
+  case invalidAppraisal([ModelProblem])
+}
