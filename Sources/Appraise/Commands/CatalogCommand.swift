@@ -27,8 +27,8 @@ struct CatalogCommand: ParsableCommand {
   func run() throws {
     let loaded = try readCatalog(catalog)
     if let processArea {
-      guard let area = Self.find(processArea, in: loaded) else {
-        let suggestion = Self.suggestion(for: processArea, in: loaded).map { "did you mean \($0)? " } ?? ""
+      guard let area = loaded.processArea(ignoringCase: processArea) else {
+        let suggestion = loaded.closestProcessAreaID(to: processArea).map { "did you mean \($0)? " } ?? ""
         throw ValidationError(
           "unknown process area \"\(processArea)\"; \(suggestion)expected one of "
             + loaded.processAreas.map(\.id).joined(separator: ", "))
@@ -37,31 +37,5 @@ struct CatalogCommand: ParsableCommand {
     } else {
       try Console.output(CatalogListing.overview(loaded))
     }
-  }
-
-  /// The area with `id`, compared without regard to case (`scon` is SCON).
-  static func find(_ id: String, in catalog: Catalog) -> ProcessArea? {
-    catalog.processArea(id) ?? catalog.processAreas.first { $0.id.uppercased() == id.uppercased() }
-  }
-
-  /// The closest area id to a mistyped one (at most two edits, case ignored), for "did you mean".
-  static func suggestion(for id: String, in catalog: Catalog) -> String? {
-    let typed = Array(id.uppercased())
-    let scored = catalog.processAreas.map { ($0.id, editDistance(typed, Array($0.id.uppercased()))) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= min(2, max(1, typed.count / 2)) else { return nil }
-    return best.0
-  }
-
-  /// Levenshtein distance between two short strings.
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, left) in a.enumerated() {
-      var current = [i + 1]
-      for (j, right) in b.enumerated() {
-        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }
