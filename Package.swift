@@ -43,12 +43,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What every test target shares: the binary runner, golden files, optional tools.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
-    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "ITSMImport", "CLibXML2"]),
-    .testTarget(name: "AppraiseTests", dependencies: ["Appraise", "AppraiseKit"]),
+    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "ITSMImport", "CLibXML2", "TestSupport"]),
+    .testTarget(name: "AppraiseTests", dependencies: ["Appraise", "AppraiseKit", "TestSupport"]),
     // A client of the library product alone: every report format produced in-process.
-    .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit"]),
+    .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

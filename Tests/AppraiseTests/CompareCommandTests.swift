@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `appraise compare` through the built binary: a provisional Satisfied stays provisional in every format

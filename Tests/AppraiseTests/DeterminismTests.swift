@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reports depend on the appraisal, not on the run or on the order of records in the file: two runs give

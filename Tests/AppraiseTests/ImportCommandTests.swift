@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `appraise import` end to end on the built binary: the evidence it writes (golden), its located warnings

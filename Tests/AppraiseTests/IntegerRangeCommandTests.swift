@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A coverage share such as `1/9223372036854775807` once passed `validate` and made `rate` trap on an

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bad-input corpus (fixtures/invalid, listed in docs/invalid-inputs.md) through the built binary: every

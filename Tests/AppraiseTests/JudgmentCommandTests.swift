@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Team judgments through the built binary: a judgment that cannot apply is refused by `validate` and by

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The report golden helper (`ReportGoldenTests.check`): a recording run writes the file and fails, so it
@@ -28,7 +29,7 @@ struct ReportGoldenCheckTests {
       try existing.write(to: file, atomically: true, encoding: .utf8)
     }
     try withKnownIssue("a recording run must fail") {
-      try ReportGoldenTests.check(Self.text, at: file, named: "nested/case.expected", recording: true)
+      try Golden.check(Self.text, at: file, named: "nested/case.expected", recording: true)
     } matching: { issue in
       Self.comments(issue) == [
         "recorded golden file nested/case.expected; run again without APPRAISE_RECORD_GOLDEN to check it"
@@ -42,12 +43,12 @@ struct ReportGoldenCheckTests {
     let folder = Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("case.expected")
-    withKnownIssue { try ReportGoldenTests.check(Self.text, at: file, named: "case.expected", recording: true) }
-    try ReportGoldenTests.check(Self.text, at: file, named: "case.expected", recording: false)
+    withKnownIssue { try Golden.check(Self.text, at: file, named: "case.expected", recording: true) }
+    try Golden.check(Self.text, at: file, named: "case.expected", recording: false)
     try withKnownIssue("a text without the BOM must fail") {
-      try ReportGoldenTests.check("a,b\n", at: file, named: "case.expected", recording: false)
+      try Golden.check("a,b\n", at: file, named: "case.expected", recording: false)
     } matching: { issue in
-      Self.comments(issue) == ["report differs from case.expected"]
+      Self.comments(issue) == ["output differs from case.expected"]
     }
   }
 
@@ -55,7 +56,7 @@ struct ReportGoldenCheckTests {
   func missingFails() throws {
     let file = Self.scratch().appendingPathComponent("case.expected")
     try withKnownIssue("a missing file must fail") {
-      try ReportGoldenTests.check(Self.text, at: file, named: "case.expected", recording: false)
+      try Golden.check(Self.text, at: file, named: "case.expected", recording: false)
     } matching: { issue in
       Self.comments(issue) == [
         "golden file case.expected is missing; run with APPRAISE_RECORD_GOLDEN=1 to record it, then again without it"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden files for every report format of `rate` and `compare` on the Company A fixtures, produced by the
@@ -8,41 +9,11 @@ import Testing
 struct ReportGoldenTests {
   static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-  /// The environment variable that switches to recording.
-  static let recordVariable = "APPRAISE_RECORD_GOLDEN"
-
-  /// Whether this run records golden files instead of checking them.
-  static var isRecording: Bool { ProcessInfo.processInfo.environment[recordVariable] == "1" }
-
   /// Checks `actual` against `Golden/name`.
   static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try check(
-      actual, at: golden.appendingPathComponent(name), named: "Golden/\(name)", recording: isRecording,
+    try Golden.check(
+      actual, at: golden.appendingPathComponent(name), named: "Golden/\(name)", recording: Golden.isRecording,
       sourceLocation: sourceLocation)
-  }
-
-  /// Checks `actual` against `file`, or with `recording` writes it there and records an issue.
-  static func check(
-    _ actual: String, at file: URL, named name: String, recording: Bool,
-    sourceLocation: SourceLocation = #_sourceLocation
-  ) throws {
-    if recording {
-      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(actual.utf8).write(to: file)
-      // Like swift-argument-parser's snapshots: a run that recorded has checked nothing, so it must not pass.
-      Issue.record(
-        "recorded golden file \(name); run again without \(recordVariable) to check it", sourceLocation: sourceLocation)
-      return
-    }
-    // Compared as bytes decoded without Foundation's BOM stripping (the CSV reports start with a BOM).
-    guard let data = try? Data(contentsOf: file) else {
-      Issue.record(
-        "golden file \(name) is missing; run with \(recordVariable)=1 to record it, then again without it",
-        sourceLocation: sourceLocation)
-      return
-    }
-    let expected = String(decoding: data, as: UTF8.self)
-    #expect(actual == expected, "report differs from \(name)", sourceLocation: sourceLocation)
   }
 
   static let formats = ["text", "markdown", "json", "csv", "html"]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// XML namespaces and schema locations through the built binary (docs/evidence-format.md, "XML syntax"):

@@ -1,6 +1,7 @@
 import AppraisalModel
 import EvidenceParsers
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Appraisal reader: XML, JSON and CSV")

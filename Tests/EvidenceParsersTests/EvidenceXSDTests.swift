@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import TestSupport
 import Testing
 
 /// The evidence XSD (docs/schemas/evidence.xsd) checked against every XML fixture with libxml2's schema

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The golden helper itself: a recording run writes the file and fails, so it can never pass; a checking

@@ -1,6 +1,7 @@
 import AppraisalModel
 import EvidenceParsers
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile XML (fixtures/hostile/README.md), read in-process the way `appraise` reads it: nothing outside the

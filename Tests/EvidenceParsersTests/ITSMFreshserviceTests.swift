@@ -1,5 +1,6 @@
 import AppraisalModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EvidenceParsers

@@ -1,6 +1,7 @@
 import AppraisalModel
 import EvidenceParsers
 import Foundation
+import TestSupport
 import Testing
 
 /// Integers from an evidence file are range-checked where they are read, with the place, the value and

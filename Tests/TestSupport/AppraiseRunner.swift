@@ -1,21 +1,21 @@
 import Foundation
 
 /// Runs the built `appraise` executable, as a user would, and captures what it prints.
-struct AppraiseRunner {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct AppraiseRunner {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
   }
 
   /// The repository root (found from this file's path); commands run there so relative fixture paths
   /// appear in messages as users would type them.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
   /// The binary under test: `APPRAISE_TEST_BINARY` when set (an installed copy, or another build to
   /// compare against), else the one built beside the test bundle.
-  static var executable: URL {
+  public static var executable: URL {
     if let binary = ProcessInfo.processInfo.environment["APPRAISE_TEST_BINARY"], !binary.isEmpty {
       return URL(fileURLWithPath: binary)
     }
@@ -31,7 +31,7 @@ struct AppraiseRunner {
   /// Runs the binary (or `executable`) with `arguments`; with `standardOutput`, stdout goes there and
   /// `Result.stdout` is empty. A run longer than `timeout` seconds is killed (and fails the caller's
   /// expectations on its status).
-  static func run(
+  public static func run(
     _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
     standardOutput: Pipe? = nil, timeout: TimeInterval = 300
   ) throws -> Result {

@@ -4,11 +4,11 @@ import Foundation
 /// are there and are skipped, with the reason printed, when they are not. `.ci/run` installs the tools and
 /// sets `APPRAISE_REQUIRE_ALL_CHECKS=1`, which makes such checks run (and fail) even without them, so CI
 /// can never pass by skipping.
-enum OptionalTools {
-  static let required = ProcessInfo.processInfo.environment["APPRAISE_REQUIRE_ALL_CHECKS"] == "1"
+public enum OptionalTools {
+  public static let required = ProcessInfo.processInfo.environment["APPRAISE_REQUIRE_ALL_CHECKS"] == "1"
 
   /// Whether `python3` can import every module in `modules`.
-  static func python(_ modules: [String]) -> Bool {
+  public static func python(_ modules: [String]) -> Bool {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", "import " + modules.joined(separator: ", ")]
@@ -20,5 +20,5 @@ enum OptionalTools {
   }
 
   /// Python's jsonschema and xmlschema, for scripts/check-schemas.py.
-  static let schemaPackages = required || python(["jsonschema", "xmlschema"])
+  public static let schemaPackages = required || python(["jsonschema", "xmlschema"])
 }
