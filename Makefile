@@ -40,10 +40,13 @@ all: build manual
 build:
 	$(SWIFT) build -c release $(SWIFTPM_FLAGS)
 
-# swift-argument-parser's GenerateManual plugin builds the release products with the same flags (so it
-# relinks nothing after `build`) and writes the page into SwiftPM's plugin work folder.
-manual: build
-	$(SWIFT) package $(SWIFTPM_FLAGS) generate-manual $(if $(MANUAL_DATE),--date $(MANUAL_DATE))
+# swift-argument-parser's GenerateManual plugin builds the package and writes the page into SwiftPM's
+# plugin work folder. `swift package` has no --static-swift-stdlib, so a release build by the plugin would
+# rebuild and relink the static binary; it uses the debug build (the one `swift build` and `swift test`
+# make), which has the same commands and options.
+manual:
+	$(SWIFT) package --scratch-path $(BUILD_DIR) generate-manual --configuration debug \
+	  $(if $(MANUAL_DATE),--date $(MANUAL_DATE))
 	mkdir -p $(dir $(MANPAGE))
 	cp "$$(find $(BUILD_DIR)/plugins -path '*GenerateManual*' -name appraise.1 | head -n 1)" $(MANPAGE)
 

@@ -8,22 +8,10 @@ import Testing
 /// `APPRAISE_REQUIRE_ALL_CHECKS=1`.
 @Suite(
   .enabled(
-    if: InstallTests.isRunnable,
+    if: InstallPrerequisites.areMet,
     "needs make and a release build with its man page: run `make all` first (.ci/run does)"))
 struct InstallTests {
   static let root = AppraiseRunner.root
-
-  /// `make` from PATH.
-  static let make: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-    .map { URL(fileURLWithPath: String($0)).appendingPathComponent("make") }
-    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-
-  static var isRunnable: Bool {
-    if ProcessInfo.processInfo.environment["APPRAISE_REQUIRE_ALL_CHECKS"] == "1" { return true }
-    let built = [".build/release/appraise", ".build/manual/appraise.1"]
-    return make != nil
-      && built.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
-  }
 
   /// A fresh temporary folder, removed when the test ends.
   final class Scratch {
@@ -38,7 +26,7 @@ struct InstallTests {
 
   /// Runs `make TARGET VARIABLE=VALUE…` at the repository root.
   static func make(_ arguments: [String]) throws -> AppraiseRunner.Result {
-    let make = try #require(make, "make not found on PATH")
+    let make = try #require(InstallPrerequisites.make, "make not found on PATH")
     return try AppraiseRunner.run(arguments, executable: make)
   }
 
@@ -162,4 +150,24 @@ struct InstallTests {
       }
     }
   #endif
+}
+
+/// What ``InstallTests`` needs: `make` and the products of `make all` (outside the suite, whose trait
+/// cannot refer to the suite's own members).
+enum InstallPrerequisites {
+  /// `make` from PATH.
+  static let make: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    .map { URL(fileURLWithPath: String($0)).appendingPathComponent("make") }
+    .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+
+  /// True with make, the release binary and the man page, and under `.ci/run`
+  /// (`APPRAISE_REQUIRE_ALL_CHECKS=1`), where anything missing must fail the tests instead.
+  static var areMet: Bool {
+    if ProcessInfo.processInfo.environment["APPRAISE_REQUIRE_ALL_CHECKS"] == "1" { return true }
+    let built = [".build/release/appraise", ".build/manual/appraise.1"]
+    return make != nil
+      && built.allSatisfy {
+        FileManager.default.fileExists(atPath: AppraiseRunner.root.appendingPathComponent($0).path)
+      }
+  }
 }
