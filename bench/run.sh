@@ -7,5 +7,6 @@
 # Python lxml (pip install lxml); a missing reference is reported as n/a.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product appraise >&2
+# The same build as `make all` (static Swift runtime, as installed), so CI builds release once.
+swift build -c release --static-swift-stdlib --product appraise >&2
 exec python3 bench/run.py "$@"

@@ -28,20 +28,22 @@ public struct AppraiseRunner {
     return folder.deletingLastPathComponent().appendingPathComponent("appraise")
   }
 
-  /// Runs the binary (or `executable`) with `arguments`; with `standardOutput`, stdout goes there and
-  /// `Result.stdout` is empty. A run longer than `timeout` seconds is killed (and fails the caller's
-  /// expectations on its status).
+  /// Runs the binary (or `executable`) with `arguments` in `directory` (default: the repository root),
+  /// with `environment` added to this process's and the variables in `unset` removed; with
+  /// `standardOutput`, stdout goes there and `Result.stdout` is empty. A run longer than `timeout` seconds
+  /// is killed (and fails the caller's expectations on its status).
   public static func run(
-    _ arguments: [String], environment: [String: String] = [:], executable: URL? = nil,
-    standardOutput: Pipe? = nil, timeout: TimeInterval = 300
+    _ arguments: [String], environment: [String: String] = [:], unset: [String] = [], executable: URL? = nil,
+    directory: URL? = nil, standardOutput: Pipe? = nil, timeout: TimeInterval = 300
   ) throws -> Result {
     let process = Process()
     process.executableURL = executable ?? self.executable
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory ?? root
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     for (key, value) in environment { env[key] = value }
+    for key in unset { env[key] = nil }
     process.environment = env
     let out = standardOutput ?? Pipe()
     let err = Pipe()

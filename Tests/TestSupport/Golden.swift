@@ -20,7 +20,9 @@ public enum Golden {
   public static func bytes(_ relative: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: url(relative))) }
 
   /// Checks `actual` against the golden file at `relative` (from the repository root).
-  public static func check(_ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation)
+  public static func check(
+    _ actual: String, against relative: String, sourceLocation: SourceLocation = #_sourceLocation
+  )
     throws
   {
     try check(actual, at: url(relative), named: relative, recording: isRecording, sourceLocation: sourceLocation)
@@ -46,6 +48,7 @@ public enum Golden {
         sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == String(decoding: data, as: UTF8.self), "output differs from \(name)", sourceLocation: sourceLocation)
+    #expect(
+      actual == String(decoding: data, as: UTF8.self), "output differs from \(name)", sourceLocation: sourceLocation)
   }
 }
