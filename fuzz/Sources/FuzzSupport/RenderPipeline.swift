@@ -56,7 +56,8 @@ public enum RenderPipeline {
       if let problem = ReportChecks.colouredControls(text) { malformed("coloured text", kind, problem, text) }
     }
     if FuzzPipeline.verbose {
-      printError("fuzz: render \(syntax.rawValue), \(detail.rawValue), view \(view ?? "none"): every format well-formed")
+      printError(
+        "fuzz: render \(syntax.rawValue), \(detail.rawValue), view \(view ?? "none"): every format well-formed")
     }
   }
 

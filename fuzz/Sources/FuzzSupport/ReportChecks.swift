@@ -94,7 +94,8 @@ enum ReportChecks {
       for (index, row) in block.enumerated() {
         for cell in row {
           if let first = cell.utf8.first, formulaStarts.contains(first) {
-            return "block \(number + 1) row \(index + 1): a cell starts with a formula character: \(cell.debugDescription)"
+            return
+              "block \(number + 1) row \(index + 1): a cell starts with a formula character: \(cell.debugDescription)"
           }
         }
         if number < blocks.count - 1 {
@@ -333,7 +334,10 @@ enum ReportChecks {
       ("json", json("{\"a\" : [1, \"\\u001b\"]}\n")),
       ("csv", csv("\u{FEFF}a,\"b,\"\"c\"\"\r\nd\"\r\n1,2\r\n\r\nmethod,x\r\ninScope\r\n", blocks: 2)),
       ("markdown", markdown("# T\n\n| a | b |\n|---|---|\n| x \\| y | \\\\ |\n\ntext\n")),
-      ("html", html("<!DOCTYPE html>\n<html lang=\"en\"><meta charset=\"u\"><p title=\"a&amp;b\">x &lt; y</p></html>\n")),
+      (
+        "html",
+        html("<!DOCTYPE html>\n<html lang=\"en\"><meta charset=\"u\"><p title=\"a&amp;b\">x &lt; y</p></html>\n")
+      ),
     ]
     for (name, problem) in wellFormed {
       if let problem { fatalError("fuzz: the \(name) check rejected a well-formed sample: \(problem)") }
