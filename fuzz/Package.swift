@@ -1,11 +1,12 @@
 // swift-tools-version: 6.0
-// libFuzzer harnesses for the readers (docs/fuzzing.md). A package of its own so the main
+// libFuzzer harnesses for the readers and renderers (docs/fuzzing.md). A package of its own so the main
 // `swift build` never sees the fuzz executables; build and run them with `fuzz/run.sh`.
 import PackageDescription
 
-let parsers: [Target.Dependency] = [
+let library: [Target.Dependency] = [
   .product(name: "AppraisalModel", package: "appraise"),
   .product(name: "EvidenceParsers", package: "appraise"),
+  .product(name: "AppraiseKit", package: "appraise"),
 ]
 
 let package = Package(
@@ -15,16 +16,20 @@ let package = Package(
     .package(name: "appraise", path: "..")
   ],
   targets: [
-    // What every harness drives: bytes → reader → validation → rating, as the CLI does.
-    .target(name: "FuzzSupport", dependencies: parsers),
-    .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport"] + parsers),
+    // What every harness drives: the library pipeline the CLI runs (AppraisalPipeline: read → validate →
+    // rate → compare → render), plus the ITSM import.
+    .target(name: "FuzzSupport", dependencies: library),
+    .executableTarget(name: "FuzzXML", dependencies: ["FuzzSupport"] + library),
     // The command's streaming XML read; it only takes a path (the input goes through a memfd).
-    .executableTarget(name: "FuzzXMLStreaming", dependencies: ["FuzzSupport"] + parsers),
-    .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport"] + parsers),
-    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"] + parsers),
-    .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzSupport"] + parsers),
+    .executableTarget(name: "FuzzXMLStreaming", dependencies: ["FuzzSupport"] + library),
+    .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport"] + library),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"] + library),
+    .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzSupport"] + library),
+    // Every report format of a rated fuzzed appraisal (first byte: syntax, detail, view), checked for
+    // well-formedness.
+    .executableTarget(name: "FuzzRender", dependencies: ["FuzzSupport"] + library),
     // `appraise import`: an ITSM export (first byte: tool and file type) → records → evidence → round trip.
-    .executableTarget(name: "FuzzITSM", dependencies: ["FuzzSupport"] + parsers),
+    .executableTarget(name: "FuzzITSM", dependencies: ["FuzzSupport"] + library),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses of fuzz/ and runs one of them (docs/fuzzing.md).
 #
 #   fuzz/run.sh READER SECONDS   fuzz READER for SECONDS (all: each reader in turn), one process
-#                                READER: xml | json | csv | catalog | xml-streaming | itsm | all
+#                                READER: xml | json | csv | catalog | xml-streaming | itsm | render | all
 #   fuzz/run.sh --replay         run every file of fuzz/regressions/*/ and every fixture seed once (CI)
 #
 # Builds into .build-fuzz/ at the repository root; the working corpus is .build-fuzz/corpus/READER (seeded
@@ -18,10 +18,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scratch="$root/.build-fuzz"
-readers=(xml json csv catalog xml-streaming itsm)
+readers=(xml json csv catalog xml-streaming itsm render)
 
 usage() {
-  echo "usage: fuzz/run.sh xml|json|csv|catalog|xml-streaming|itsm|all SECONDS" >&2
+  echo "usage: fuzz/run.sh xml|json|csv|catalog|xml-streaming|itsm|render|all SECONDS" >&2
   echo "       fuzz/run.sh --replay" >&2
   exit 64
 }
@@ -64,6 +64,7 @@ binary() {
     catalog) echo "$dir/FuzzCatalog" ;;
     xml-streaming) echo "$dir/FuzzXMLStreaming" ;;
     itsm) echo "$dir/FuzzITSM" ;;
+    render) echo "$dir/FuzzRender" ;;
   esac
 }
 
@@ -83,7 +84,29 @@ seeds() {
       done
       ;;
     itsm) itsm_seeds ;;
+    render) render_seeds ;;
   esac
+}
+
+# The render harness reads its first byte as the syntax, detail and view (RenderPipeline.selector); its
+# seeds are the evidence seeds with that byte in front, made in .build-fuzz/seeds/render/: every file as
+# is, and the sample files also summarised and with each ITIL view.
+render_seeds() {
+  local dir="$scratch/seeds/render" file ext base syntax selector
+  mkdir -p "$dir"
+  for ext in xml json csv; do
+    syntax=$(case $ext in xml) echo 0 ;; json) echo 1 ;; csv) echo 2 ;; esac)
+    while IFS= read -r file; do
+      [[ -n "$file" ]] || continue
+      base=$(basename "$(dirname "$file")")-$(basename "$file")
+      for selector in $syntax $((syntax + 3)) $((syntax + 30)) $((syntax + 36)) $((syntax + 42)); do
+        # Only the small sample files in every shape; the others as they are.
+        [[ $selector == "$syntax" || $base == evidence-sample.* ]] || continue
+        { printf "\\$(printf %03o "$selector")"; cat "$file"; } >"$dir/$selector-$base"
+        echo "$dir/$selector-$base"
+      done
+    done < <(seeds "$ext")
+  done
 }
 
 # The ITSM harness reads its first byte as the export shape (ITSMPipeline.shapes: tool and file type);
@@ -127,6 +150,12 @@ dictionary() {
     csv) echo "$root/fuzz/dict/csv.dict" ;;
     catalog) echo "$root/fuzz/dict/catalog.dict" ;;
     itsm) echo "$root/fuzz/dict/itsm.dict" ;;
+    render)
+      # Rendering escapes what the evidence carries: its own tokens and those of the three syntaxes.
+      mkdir -p "$scratch/dict"
+      cat "$root"/fuzz/dict/{render,xml,json,csv}.dict >"$scratch/dict/render.dict"
+      echo "$scratch/dict/render.dict"
+      ;;
   esac
 }
 
@@ -163,6 +192,7 @@ max_len() {
   case $1 in
     catalog) echo 200000 ;;
     itsm) echo 65536 ;; # the largest export fixture is 26 KB
+    render) echo 131073 ;; # the evidence limit and the selector byte
     *) echo 131072 ;;
   esac
 }
@@ -255,7 +285,7 @@ case ${1:-} in
     build
     replay
     ;;
-  xml | json | csv | catalog | xml-streaming | itsm | all)
+  xml | json | csv | catalog | xml-streaming | itsm | render | all)
     [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || usage
     build
     if [[ $1 == all ]]; then

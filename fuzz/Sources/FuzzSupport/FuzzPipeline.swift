@@ -1,39 +1,46 @@
 import AppraisalModel
+import AppraiseKit
 import EvidenceParsers
 
-/// What every harness runs on one fuzz input: the path the `appraise` command takes from bytes to a
-/// rating, entirely in memory.
+/// What every harness runs on one fuzz input: the library pipeline the `appraise` command runs
+/// (``AppraisalPipeline``), from bytes to a rate report and a comparison, entirely in memory.
 ///
-/// - evidence (XML, JSON, CSV): ``AppraisalReader/read(bytes:syntax:file:catalog:)`` against the bundled
+/// - evidence (XML, JSON, CSV): ``AppraisalPipeline/read(bytes:syntax:file:catalog:)`` against the bundled
 ///   CMMI-SVC V1.3 catalog (decode without locations, and on any problem decode again with the source map,
-///   validate, sort), every message rendered as the command would print it; a valid appraisal is rated
-///   with ``AppraisalRater`` and compared with the rated sample appraisal (``AppraisalComparator``).
-/// - streaming XML: what `appraise rate FILE.xml` actually runs, ``AppraisalReader/read(path:catalog:streaming:)``
-///   with `streaming: true` (``EvidenceSummarizer``, ``XMLEvidenceScanner``, then the located read on any
-///   doubt), checked against the in-memory read of the same bytes. That API only takes a path, so the
-///   input goes through a memfd (see ``MemoryFile``).
-/// - catalog: ``CatalogReader/read(bytes:file:)`` (JSON syntax, walker, ``CatalogValidator``); a valid
-///   catalog then rates two appraisals: fixtures/evidence/sample.json, and one generated from the fuzzed
-///   catalog itself so that the rater sees the catalog's shapes even when its ids are not CMMI-SVC's.
+///   validate, sort), every message rendered as the command would print it; a valid appraisal is rated into
+///   a report (``AppraisalPipeline/rate(_:role:catalog:catalogDigest:detail:)``) and compared with the rated
+///   sample appraisal (``AppraisalPipeline/compare(before:after:)``).
+/// - streaming XML: what `appraise rate FILE.xml` actually runs, ``AppraisalPipeline/read(path:catalog:)``
+///   (``EvidenceSummarizer``, ``XMLEvidenceScanner``, then the located read on any doubt), checked against
+///   the in-memory read of the same bytes. That API only takes a path, so the input goes through a memfd
+///   (see ``MemoryFile``).
+/// - catalog: ``AppraisalPipeline/loadCatalog(path:)`` (through a memfd; JSON syntax, walker,
+///   ``CatalogValidator``); a valid catalog then rates two appraisals: fixtures/evidence/sample.json, and
+///   one generated from the fuzzed catalog itself so that the rater sees the catalog's shapes even when its
+///   ids are not CMMI-SVC's.
+/// - rendering: ``RenderPipeline``.
 ///
 /// Set `FUZZ_VERBOSE=1` to print on stderr what happened to each input (useful with `run.sh --replay`).
 public enum FuzzPipeline {
-  /// The bundled catalog, loaded once on first use through the same search the command uses.
-  public static let bundledCatalog: Catalog = withoutLeakChecking {
+  /// The bundled catalog and its digest, loaded once on first use as the command loads it.
+  static let bundled: (catalog: Catalog, digest: InputDigest) = withoutLeakChecking {
     do throws(ReadFailure) {
-      return try BundledCatalog.load()
+      return try AppraisalPipeline.loadCatalog()
     } catch {
       fatalError("fuzz: cannot load the bundled catalog: \(error.errorDescription ?? "\(error)")")
     }
   }
 
-  /// fixtures/evidence/sample.xml, rated once: the other side of every comparison. (Company A's 80 KB
-  /// "before" file would make the comparator a third of every execution.)
-  static let baseline: AppraisalResult = withoutLeakChecking {
+  /// The bundled catalog (CMMI-SVC V1.3).
+  public static var bundledCatalog: Catalog { bundled.catalog }
+
+  /// fixtures/evidence/sample.xml, read (streaming, from its path) and rated once: the other side of every
+  /// comparison. (Company A's 80 KB "before" file would make the comparator a third of every execution.)
+  static let baseline: RateReport = withoutLeakChecking {
     let file = repositoryRoot + "/fixtures/evidence/sample.xml"
     do throws(ReadFailure) {
-      let loaded = try AppraisalReader.read(path: file, catalog: bundledCatalog)
-      return AppraisalRater.rate(loaded.appraisal, catalog: bundledCatalog)
+      return try AppraisalPipeline.rate(
+        path: file, role: "before", catalog: bundled.catalog, catalogDigest: bundled.digest)
     } catch {
       fatalError("fuzz: cannot read \(file): \(error.errorDescription ?? "\(error)")")
     }
@@ -66,9 +73,9 @@ public enum FuzzPipeline {
 
   /// Reads, validates, rates and compares one evidence file of `syntax`.
   public static func evidence(_ bytes: [UInt8], syntax: EvidenceSyntax) {
-    let catalog = bundledCatalog
-    if let result = rate(bytes, syntax: syntax, catalog: catalog, label: "evidence") {
-      let comparison = AppraisalComparator.compare(before: baseline, after: result)
+    let (catalog, digest) = bundled
+    if let report = rate(bytes, syntax: syntax, catalog: catalog, catalogDigest: digest, label: "evidence") {
+      let comparison = AppraisalPipeline.compare(before: baseline, after: report)
       withExtendedLifetime(comparison) {}
     }
   }
@@ -77,17 +84,15 @@ public enum FuzzPipeline {
   ///
   /// Differential check: ``AppraisalReader/read(path:catalog:streaming:)`` documents that streaming
   /// changes nothing but where the evidence items end up, so the same bytes read in memory (the
-  /// ordinary read) must give the same problems, or the same appraisal apart from its items and the same
-  /// rating; any difference stops the run as a crash.
+  /// ordinary read) must give the same problems, or the same digest, warnings, appraisal apart from its
+  /// items and rating; any difference stops the run as a crash.
   public static func streamingXML(_ bytes: [UInt8]) {
-    let catalog = bundledCatalog
-    memoryFile.replace(with: bytes)
-    let file = memoryFile.path
-    let streamed = Result { () throws(ReadFailure) in
-      try AppraisalReader.read(path: file, catalog: catalog, streaming: true)
-    }
+    let (catalog, digest) = bundled
+    evidenceFile.replace(with: bytes)
+    let file = evidenceFile.path
+    let streamed = Result { () throws(ReadFailure) in try AppraisalPipeline.read(path: file, catalog: catalog) }
     let ordinary = Result { () throws(ReadFailure) in
-      try AppraisalReader.read(bytes: bytes, syntax: .xml, file: file, catalog: catalog)
+      try AppraisalPipeline.read(bytes: bytes, syntax: .xml, file: file, catalog: catalog)
     }
     switch (streamed, ordinary) {
     case (.failure(let streamedError), .failure(let ordinaryError)):
@@ -96,7 +101,7 @@ public enum FuzzPipeline {
         disagree("different problems", streamedError.errorDescription ?? "", ordinaryError.errorDescription ?? "")
       }
     case (.success(let loaded), .success(let reference)):
-      for warning in loaded.warnings { sink &+= warning.description.utf8.count }
+      if loaded.sha256 != reference.sha256 { disagree("different digests", loaded.sha256, reference.sha256) }
       if loaded.warnings != reference.warnings {
         disagree("different warnings", "\(loaded.warnings)", "\(reference.warnings)")
       }
@@ -110,14 +115,15 @@ public enum FuzzPipeline {
       if withoutItems != referenceWithoutItems {
         disagree("different appraisals", "\(withoutItems)", "\(referenceWithoutItems)")
       }
-      let result = AppraisalRater.rate(loaded.appraisal, catalog: catalog)
-      var referenceResult = AppraisalRater.rate(reference.appraisal, catalog: catalog)
-      referenceResult.appraisal = result.appraisal
-      if result != referenceResult { disagree("different ratings", "\(result)", "\(referenceResult)") }
+      let report = AppraisalPipeline.rate(loaded, catalog: catalog, catalogDigest: digest)
+      var referenceResult = AppraisalPipeline.rate(reference, catalog: catalog, catalogDigest: digest).result
+      referenceResult.appraisal = report.result.appraisal
+      if report.result != referenceResult { disagree("different ratings", "\(report.result)", "\(referenceResult)") }
+      for warning in report.warnings { sink &+= warning.utf8.count }
       if verbose {
         printError("fuzz: streaming xml valid (\(loaded.warnings.count) warnings), rated, same as in memory")
       }
-      let comparison = AppraisalComparator.compare(before: baseline, after: result)
+      let comparison = AppraisalPipeline.compare(before: baseline, after: report)
       withExtendedLifetime(comparison) {}
     case (.success, .failure(let error)):
       disagree("only the streaming read accepted the file", "valid", error.errorDescription ?? "")
@@ -132,41 +138,49 @@ public enum FuzzPipeline {
     )
   }
 
-  static let memoryFile = withoutLeakChecking { MemoryFile(fileExtension: "xml") }
+  /// The memfds behind the path-only reads: streamed evidence, and catalogs (``AppraisalPipeline/loadCatalog(path:)``).
+  static let evidenceFile = withoutLeakChecking { MemoryFile(fileExtension: "xml") }
+  static let catalogFile = withoutLeakChecking { MemoryFile(fileExtension: "json") }
 
-  /// Reads and validates one catalog; a valid one then rates the sample and a generated appraisal.
+  /// Loads and validates one catalog as `--catalog FILE` does; a valid one then rates the sample and a
+  /// generated appraisal.
   public static func catalog(_ bytes: [UInt8]) {
-    let catalog: Catalog
+    catalogFile.replace(with: bytes)
+    let loaded: (catalog: Catalog, digest: InputDigest)
     do {
-      catalog = try CatalogReader.read(bytes: bytes, file: "fuzz-input.json")
+      loaded = try AppraisalPipeline.loadCatalog(path: catalogFile.path)
     } catch {
       note("catalog", error)
       return
     }
+    let (catalog, digest) = loaded
     let counts = catalog.counts
     sink &+= counts.processAreas &+ counts.genericPractices &+ catalog.highestCapabilityLevel
     if verbose { printError("fuzz: catalog valid: \(counts)") }
-    rate(sampleEvidence, syntax: .json, catalog: catalog, label: "sample.json")
+    rate(sampleEvidence, syntax: .json, catalog: catalog, catalogDigest: digest, label: "sample.json")
     rate(
       Array(generatedAppraisal(for: catalog, staged: bytes.count % 2 == 0).utf8), syntax: .json, catalog: catalog,
-      label: "generated appraisal")
+      catalogDigest: digest, label: "generated appraisal")
   }
 
-  /// The command's read → print problems → rate, in memory; returns the result of a valid file.
+  /// The command's read → print problems → rate, in memory; returns the report of a valid file.
   @discardableResult
-  static func rate(_ bytes: [UInt8], syntax: EvidenceSyntax, catalog: Catalog, label: String) -> AppraisalResult? {
+  static func rate(
+    _ bytes: [UInt8], syntax: EvidenceSyntax, catalog: Catalog, catalogDigest: InputDigest, label: String,
+    detail: ReportDetail? = nil
+  ) -> RateReport? {
     let loaded: AppraisalReader.Loaded
     do {
-      loaded = try AppraisalReader.read(
+      loaded = try AppraisalPipeline.read(
         bytes: bytes, syntax: syntax, file: "fuzz-input.\(syntax.rawValue)", catalog: catalog)
     } catch {
       note(label, error)
       return nil
     }
-    for warning in loaded.warnings { sink &+= warning.description.utf8.count }
-    let result = AppraisalRater.rate(loaded.appraisal, catalog: catalog)
+    let report = AppraisalPipeline.rate(loaded, catalog: catalog, catalogDigest: catalogDigest, detail: detail)
+    for warning in report.warnings { sink &+= warning.utf8.count }
     if verbose { printError("fuzz: \(label) valid (\(loaded.warnings.count) warnings), rated") }
-    return result
+    return report
   }
 
   static func note(_ label: String, _ error: ReadFailure) {
