@@ -7,6 +7,7 @@ let library: [Target.Dependency] = [
   .product(name: "AppraisalModel", package: "appraise"),
   .product(name: "EvidenceParsers", package: "appraise"),
   .product(name: "AppraiseKit", package: "appraise"),
+  .product(name: "ITSMImport", package: "appraise"),
 ]
 
 let package = Package(

@@ -1,5 +1,6 @@
 import AppraisalModel
 import EvidenceParsers
+import ITSMImport
 
 /// What the ITSM harness runs on one fuzz input: `appraise import` in memory. The first byte picks the
 /// export shape (tool and file type, modulo ``shapes``' count; its next bit groups by the tool's
@@ -74,35 +75,28 @@ public enum ITSMPipeline {
       return file.path
     }
     let label = "itsm \(shape.tool.rawValue) .\(shape.syntax)"
-    var importer = EvidenceImporter(mapping: mapping, tool: shape.tool.displayName)
     var problemCount = 0
-    let count: (LocatedProblem) -> Void = { problem in
-      problemCount += 1
-      FuzzPipeline.sink &+= problem.description.utf8.count
-    }
-    let options = ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : [])
-    let results = ITSMImportReader.read(paths: used, tool: shape.tool, options: options, problems: count) {
-      record, path in
-      importer.add(record, from: path == used[0] ? "fuzz-input.\(shape.syntax)" : "fuzz-input-2.\(shape.syntax)")
-    }
-    for result in results {
-      if let failure = result.failure {
-        FuzzPipeline.note(label, failure)
-        return
+    let request = ITSMImportRequest(
+      tool: shape.tool, files: used, options: ITSMImportOptions(groupBy: grouped ? [shape.alternativeGroup] : []),
+      policy: (Int(first) / (shapes.count * 2)) % 2 == 1 ? .skip : .refuse, organizationalUnit: "fuzz")
+    // The command's pipeline (ITSMImportPipeline), as `appraise import` runs it.
+    let imported: ITSMImport
+    do throws(ITSMImportFailure) {
+      imported = try ITSMImportPipeline.read(request, mapping: mapping) { problem in
+        problemCount += 1
+        FuzzPipeline.sink &+= problem.description.utf8.count
       }
-    }
-    // The command refuses an import without records (nothing to make an instantiation of).
-    guard importer.recordCount > 0 else {
-      if FuzzPipeline.verbose { printError("fuzz: \(label): no records (\(problemCount) problems)") }
+    } catch {
+      if case .rejected(let files, _) = error { for file in files { FuzzPipeline.note(label, file) } }
+      if FuzzPipeline.verbose { printError("fuzz: \(label): nothing imported (\(error), \(problemCount) problems)") }
       return
     }
-    let header = Appraisal.Header(
-      id: "import-\(shape.tool.rawValue)", name: "\(shape.tool.displayName) import", organizationalUnit: "fuzz",
-      date: importer.latestDate ?? "2024-03-01", model: catalog.model.id, modelVersion: catalog.model.version)
-    let appraisal = importer.appraisal(header: header, kind: .service, catalog: catalog)
-    let invalid = AppraisalValidator.problems(in: appraisal, catalog: catalog).filter { $0.severity == .error }
-    if !invalid.isEmpty {
-      fatalError("fuzz: \(label): the import made evidence that does not validate:\n\(invalid.prefix(10))")
+    let importer = imported.importer
+    let appraisal: Appraisal
+    do throws(ITSMImportFailure) {
+      appraisal = try ITSMImportPipeline.appraisal(from: imported, request, catalog: catalog, today: "2024-03-01")
+    } catch {
+      fatalError("fuzz: \(label): the import made evidence that does not validate:\n\(error)")
     }
     for (text, syntax) in [
       (EvidenceWriter.xml(appraisal), EvidenceSyntax.xml), (EvidenceWriter.json(appraisal), .json),
