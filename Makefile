@@ -38,7 +38,7 @@ MAPPINGS := $(wildcard practice-catalogs/mappings/*.json)
 all: build manual
 
 build:
-	$(SWIFT) build -c release $(SWIFTPM_FLAGS)
+	$(SWIFT) build -c release $(SWIFTPM_FLAGS) --product appraise
 
 # swift-argument-parser's GenerateManual plugin builds the package and writes the page into SwiftPM's
 # plugin work folder. `swift package` has no --static-swift-stdlib, so a release build by the plugin would
