@@ -4,7 +4,7 @@ import Testing
 
 /// The golden helper itself: a recording run writes the file and fails, so it can never pass; a checking
 /// run fails on a difference or a missing file. Each failing case runs inside `withKnownIssue`, which
-/// itself fails when the expected issue is not recorded.
+/// itself fails when the expected issue is not recorded. (One helper serves every test target: TestSupport.)
 @Suite("Golden-file helper")
 struct GoldenTests {
   /// A fresh scratch folder for one test.
@@ -14,9 +14,12 @@ struct GoldenTests {
 
   static func comments(_ issue: Issue) -> [String] { issue.comments.map(\.rawValue) }
 
+  /// Starts with a byte order mark, as the CSV reports do: it must survive the round trip.
+  static let text = "\u{FEFF}a,b\n"
+
   @Test(
     "recording writes the file and fails, whether the file is new, already equal or different",
-    arguments: [nil, "text\n", "old\n"] as [String?])
+    arguments: [nil, text, "old\n"] as [String?])
   func recordingFails(existing: String?) throws {
     let folder = Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -26,26 +29,28 @@ struct GoldenTests {
       try existing.write(to: file, atomically: true, encoding: .utf8)
     }
     try withKnownIssue("a recording run must fail") {
-      try Golden.check("text\n", at: file, named: "nested/case.expected", recording: true)
+      try Golden.check(Self.text, at: file, named: "nested/case.expected", recording: true)
     } matching: { issue in
       Self.comments(issue) == [
         "recorded golden file nested/case.expected; run again without APPRAISE_RECORD_GOLDEN to check it"
       ]
     }
-    #expect(try String(contentsOf: file, encoding: .utf8) == "text\n")
+    #expect(try Data(contentsOf: file) == Data(Self.text.utf8))
   }
 
-  @Test("the run after recording checks: the same text passes, another text fails")
+  @Test("the run after recording checks: the same bytes pass; another text, or the text without its BOM, fails")
   func checkAfterRecording() throws {
     let folder = Self.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("case.expected")
-    withKnownIssue { try Golden.check("text\n", at: file, named: "case.expected", recording: true) }
-    try Golden.check("text\n", at: file, named: "case.expected", recording: false)
-    try withKnownIssue("a different text must fail") {
-      try Golden.check("other\n", at: file, named: "case.expected", recording: false)
-    } matching: { issue in
-      Self.comments(issue) == ["output differs from case.expected"]
+    withKnownIssue { try Golden.check(Self.text, at: file, named: "case.expected", recording: true) }
+    try Golden.check(Self.text, at: file, named: "case.expected", recording: false)
+    for other in ["other\n", "a,b\n"] {
+      try withKnownIssue("\(other.debugDescription) must fail") {
+        try Golden.check(other, at: file, named: "case.expected", recording: false)
+      } matching: { issue in
+        Self.comments(issue) == ["output differs from case.expected"]
+      }
     }
   }
 
@@ -53,7 +58,7 @@ struct GoldenTests {
   func missingFails() throws {
     let file = Self.scratch().appendingPathComponent("case.expected")
     try withKnownIssue("a missing file must fail") {
-      try Golden.check("text\n", at: file, named: "case.expected", recording: false)
+      try Golden.check(Self.text, at: file, named: "case.expected", recording: false)
     } matching: { issue in
       Self.comments(issue) == [
         "golden file case.expected is missing; run with APPRAISE_RECORD_GOLDEN=1 to record it, then again without it"

@@ -97,9 +97,9 @@ struct ImportCommand: ParsableCommand {
     let loadedCatalog = try readCatalog(catalog)
     let rules: ImportMapping
     do throws(ReadFailure) {
-      rules = try ImportMappingReader.read(
-        path: mapping ?? BundledCatalog.path("mappings/itsm-cmmi-svc-1.3.json") ?? "mappings/itsm-cmmi-svc-1.3.json",
-        catalog: loadedCatalog)
+      let path: String
+      if let mapping { path = mapping } else { path = try BundledCatalog.locate("mappings/itsm-cmmi-svc-1.3.json") }
+      rules = try ImportMappingReader.read(path: path, catalog: loadedCatalog)
     } catch {
       throw fail(error)
     }

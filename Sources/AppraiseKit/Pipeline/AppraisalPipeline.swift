@@ -22,10 +22,9 @@ public enum AppraisalPipeline {
   /// The catalog at `path`, or the bundled CMMI-SVC V1.3 when `path` is `nil`, with the digest of the bytes
   /// it was read from.
   public static func loadCatalog(path: String? = nil) throws(ReadFailure) -> (catalog: Catalog, digest: InputDigest) {
-    guard let file = path ?? BundledCatalog.path() else {
-      // Not found anywhere: the loader's error names the folders searched.
-      return (try BundledCatalog.load(), InputDigest(role: "catalog", path: bundledCatalogName, sha256: ""))
-    }
+    // (`??` would rethrow untyped.)
+    let file: String
+    if let path { file = path } else { file = try BundledCatalog.locate() }
     let contents = try InputFile.read(file)
     let catalog = try CatalogReader.read(bytes: contents.bytes, file: file)
     return (catalog, InputDigest(role: "catalog", path: path ?? bundledCatalogName, sha256: contents.sha256))
@@ -80,8 +79,12 @@ public enum AppraisalPipeline {
   public static func addCrossModelView(
     to report: inout RateReport, framework: String, mappingPath: String? = nil
   ) throws(ReadFailure) {
-    let bundled = "mappings/itil-cmmi-svc-1.3.json"
-    let path = mappingPath ?? BundledCatalog.path(bundled) ?? bundled
+    let path: String
+    if let mappingPath {
+      path = mappingPath
+    } else {
+      path = try BundledCatalog.locate("mappings/itil-cmmi-svc-1.3.json")
+    }
     let contents = try InputFile.read(path)
     let mapping = try CrossModelMappingReader.read(bytes: contents.bytes, file: path, catalog: report.catalog)
     report.view = CrossModelView(result: report.result, mapping: mapping, framework: framework)

@@ -31,13 +31,18 @@ public enum BundledCatalog {
       .first { FileManager.default.fileExists(atPath: $0) }
   }
 
-  /// Loads the bundled catalog `file`.
-  public static func load(_ file: String = defaultFile) throws(ReadFailure) -> Catalog {
+  /// The path of the bundled `file`, or a failure naming every folder searched.
+  public static func locate(_ file: String = defaultFile) throws(ReadFailure) -> String {
     guard let path = path(file) else {
       throw .cannotOpen(
         file: file,
         reason: "not found in " + searchPath().joined(separator: ", ") + "; set APPRAISE_CATALOGS or use --catalog")
     }
-    return try CatalogReader.read(path: path)
+    return path
+  }
+
+  /// Loads the bundled catalog `file`.
+  public static func load(_ file: String = defaultFile) throws(ReadFailure) -> Catalog {
+    try CatalogReader.read(path: try locate(file))
   }
 }
