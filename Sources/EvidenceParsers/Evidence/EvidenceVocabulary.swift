@@ -2,29 +2,29 @@ import AppraisalModel
 
 /// The words of the evidence format shared by the XML, JSON and CSV readers, so all three accept exactly
 /// the same values and word their complaints the same way.
-public enum EvidenceVocabulary {
+package enum EvidenceVocabulary {
   /// The evidence format versions the readers understand.
-  public static let formatVersion = 1
+  package static let formatVersion = 1
   /// The namespace an XML evidence file's elements may be in; they may also be in none
   /// (docs/evidence-format.md, "XML syntax").
-  public static let xmlNamespace = "urn:appraise:evidence:1"
+  package static let xmlNamespace = "urn:appraise:evidence:1"
   /// The XML Schema instance namespace (`xsi:`), whose schema-location attributes every XSD processor
   /// accepts on any element, so the evidence reader accepts them too.
-  public static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
-  public static let schemaLocationAttributes: Set<String> = ["schemaLocation", "noNamespaceSchemaLocation"]
+  package static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+  package static let schemaLocationAttributes: Set<String> = ["schemaLocation", "noNamespaceSchemaLocation"]
 
-  public static let characterizations = Dictionary(
+  package static let characterizations = Dictionary(
     uniqueKeysWithValues: Characterization.allCases.map { ($0.code, $0) })
-  public static let indicators = Dictionary(
+  package static let indicators = Dictionary(
     uniqueKeysWithValues: EvidenceItem.Indicator.allCases.map { ($0.rawValue, $0) })
-  public static let instantiationKinds = Dictionary(
+  package static let instantiationKinds = Dictionary(
     uniqueKeysWithValues: Instantiation.Kind.allCases.map { ($0.rawValue, $0) })
-  public static let impacts = Dictionary(uniqueKeysWithValues: Observation.Impact.allCases.map { ($0.rawValue, $0) })
-  public static let observationKinds: [String: Observation.Kind] = ["strength": .strength, "weakness": .weakness]
-  public static let representations = ["staged", "continuous"]
+  package static let impacts = Dictionary(uniqueKeysWithValues: Observation.Impact.allCases.map { ($0.rawValue, $0) })
+  package static let observationKinds: [String: Observation.Kind] = ["strength": .strength, "weakness": .weakness]
+  package static let representations = ["staged", "continuous"]
 
   /// `"1/2"` → 1/2; `nil` when the text is not two integers around a slash.
-  public static func fraction(_ text: String) -> CoveragePolicy.Fraction? {
+  package static func fraction(_ text: String) -> CoveragePolicy.Fraction? {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let numerator = Int(parts[0].trimmed), let denominator = Int(parts[1].trimmed) else {
       return nil
@@ -33,7 +33,7 @@ public enum EvidenceVocabulary {
   }
 
   /// The rating target for a representation name and level; `nil` for an unknown representation.
-  public static func target(representation: String, level: Int) -> RatingTarget? {
+  package static func target(representation: String, level: Int) -> RatingTarget? {
     switch representation {
     case "staged": .maturityLevel(level)
     case "continuous": .capabilityLevel(level)
@@ -42,7 +42,7 @@ public enum EvidenceVocabulary {
   }
 
   /// `"SCON SP 2.3"` → the reference; `nil` unless it is an area id, a space and an `SP`/`GP` id.
-  public static func practice(_ text: String) -> PracticeReference? {
+  package static func practice(_ text: String) -> PracticeReference? {
     guard let reference = PracticeReference(parsing: text),
       reference.practice.hasPrefix("SP ") || reference.practice.hasPrefix("GP ")
     else { return nil }
@@ -50,19 +50,19 @@ public enum EvidenceVocabulary {
   }
 
   /// A space-separated list of ids (`"CAM IRP SD"`).
-  public static func list(_ text: String) -> [String] {
+  package static func list(_ text: String) -> [String] {
     text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
   }
 
   /// Lower-case messages for values every syntax checks.
-  public enum Message {
-    public static func notOneOf(_ field: String, _ value: String, _ choices: some Collection<String>) -> String {
+  package enum Message {
+    package static func notOneOf(_ field: String, _ value: String, _ choices: some Collection<String>) -> String {
       "\(field) is \"\(value)\"; expected one of " + choices.sorted().joined(separator: ", ")
     }
-    public static func badPractice(_ value: String) -> String {
+    package static func badPractice(_ value: String) -> String {
       "practice reference \"\(value)\" is malformed; expected a process area, a space and a practice id, e.g. \"SCON SP 2.3\""
     }
-    public static func badFraction(_ value: String) -> String {
+    package static func badFraction(_ value: String) -> String {
       // Two numbers too long for an Int are a fraction out of range, not a syntax error.
       let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(\.trimmed)
       let numeric =
@@ -71,7 +71,7 @@ public enum EvidenceVocabulary {
         ? "minimum share \"\(value)\" is out of range; expected \(CoveragePolicy.Fraction.allowedRange)"
         : "minimum share \"\(value)\" is not a fraction; expected e.g. \"1/2\""
     }
-    public static func formatVersion(_ value: String) -> String {
+    package static func formatVersion(_ value: String) -> String {
       "format version \(value) is not supported; expected \(EvidenceVocabulary.formatVersion)"
     }
   }

@@ -2,23 +2,23 @@ import Crypto
 
 /// SHA-256 of an input computed from the very bytes a reader consumes, so the digest printed in a report
 /// belongs to the bytes that were rated — never to a second read of a file that may have changed.
-public final class InputDigester {
+package final class InputDigester {
   private var hasher = SHA256()
   private var result: String?
   /// How many bytes went into the digest.
-  public private(set) var byteCount = 0
+  package private(set) var byteCount = 0
 
-  public init() {}
+  package init() {}
 
   /// Adds the next bytes read.
-  public func update(_ bytes: UnsafeRawBufferPointer) {
+  package func update(_ bytes: UnsafeRawBufferPointer) {
     precondition(result == nil, "InputDigester updated after it was finished")
     hasher.update(bufferPointer: bytes)
     byteCount += bytes.count
   }
 
   /// The lower-case hexadecimal SHA-256 of everything added; further calls return the same value.
-  public func finish() -> String {
+  package func finish() -> String {
     if let result { return result }
     let hex = hasher.finalize().map { byte in
       let digits = Array("0123456789abcdef".utf8)
@@ -29,7 +29,7 @@ public final class InputDigester {
   }
 
   /// The SHA-256 of `bytes`.
-  public static func sha256(of bytes: [UInt8]) -> String {
+  package static func sha256(of bytes: [UInt8]) -> String {
     let digester = InputDigester()
     bytes.withUnsafeBytes { digester.update($0) }
     return digester.finish()

@@ -1,5 +1,5 @@
 /// One token of a JSON document, as returned by ``JSONReader/next()``.
-public enum JSONToken: Sendable, Equatable {
+package enum JSONToken: Sendable, Equatable {
   /// `{`
   case beginObject
   /// `}`
@@ -38,12 +38,12 @@ public enum JSONToken: Sendable, Equatable {
 ///
 /// A UTF-8 byte order mark at the very start is skipped; a UTF-16 one is an error. See
 /// ``JSONPosition`` for how lines and columns are counted.
-public struct JSONReader {
+package struct JSONReader {
   /// The default limit for nested arrays and objects.
-  public static let defaultMaxDepth = 512
+  package static let defaultMaxDepth = 512
 
   /// The deepest nesting of arrays and objects accepted; one more opening bracket is an error.
-  public let maxDepth: Int
+  package let maxDepth: Int
 
   private let bytes: [UInt8]
   /// Offset of the first byte after the byte order mark, if any.
@@ -92,12 +92,12 @@ public struct JSONReader {
   }
 
   /// Creates a reader over a UTF-8 document. A leading UTF-8 byte order mark (EF BB BF) is skipped.
-  public init(bytes: [UInt8]) {
+  package init(bytes: [UInt8]) {
     self.init(bytes: bytes, maxDepth: JSONReader.defaultMaxDepth)
   }
 
   /// Creates a reader that rejects more than `maxDepth` nested arrays and objects.
-  public init(bytes: [UInt8], maxDepth: Int) {
+  package init(bytes: [UInt8], maxDepth: Int) {
     self.bytes = bytes
     self.maxDepth = max(1, maxDepth)
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -113,7 +113,7 @@ public struct JSONReader {
   }
 
   /// The current nesting depth: the number of arrays and objects opened and not yet closed.
-  public var depth: Int { stack.count }
+  package var depth: Int { stack.count }
 
   /// Reads the next token.
   ///
@@ -121,7 +121,7 @@ public struct JSONReader {
   ///   key, the first character of a number or literal, the bracket of a container), or
   ///   `nil` after the top-level value is complete and only whitespace remains.
   /// - Throws: ``JSONSyntaxError`` at the first violation of the grammar.
-  public mutating func next() throws(JSONSyntaxError) -> (token: JSONToken, position: JSONPosition)? {
+  package mutating func next() throws(JSONSyntaxError) -> (token: JSONToken, position: JSONPosition)? {
     if let failure { throw failure }
     let bytes = self.bytes
     do {

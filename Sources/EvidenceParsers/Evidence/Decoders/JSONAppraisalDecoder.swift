@@ -4,9 +4,9 @@ import AppraisalModel
 ///
 /// Every member is checked for type and name; each problem is recorded with the JSON value's line and
 /// column, and decoding goes on past it so the user sees all problems at once.
-public enum JSONAppraisalDecoder {
+package enum JSONAppraisalDecoder {
   /// Decodes a JSON appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
-  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
+  package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     let walker = JSONModelWalker(file: file, recording: recordLocations)
     let decoder = Decoder(walker: walker)
     // Evidence items, usually most of the file, are decoded as the parser completes each one, so the

@@ -33,7 +33,7 @@
 /// keeps returning `nil`; after it has thrown it keeps throwing the same error.
 ///
 /// Not thread-safe: use one reader from one task at a time (it is not `Sendable`).
-public final class XMLStreamReader {
+package final class XMLStreamReader {
   private let reader: OpaquePointer
   private let input: ReaderInput
   private let file: String
@@ -51,13 +51,13 @@ public final class XMLStreamReader {
   /// The namespace URI of the element of the last `startElement` event ``next()`` returned, `nil` when
   /// the element is in no namespace. (Names in events are local names; this tells `<appraisal>` from
   /// `<x:appraisal xmlns:x="…">`.)
-  public private(set) var elementNamespace: String?
+  package private(set) var elementNamespace: String?
 
   /// Streams the file at `path`. Throws `cannot open file: <reason>` when it cannot be opened or
   /// is a directory; everything else (including an empty file) is reported by ``next()``. With a
   /// `digester`, every byte read from the file goes into it; once ``next()`` has returned `nil`, the
   /// rest of the file (if libxml2 stopped short of it) has been added too, so it holds the whole file.
-  public convenience init(path: String, digester: InputDigester? = nil) throws(XMLReadError) {
+  package convenience init(path: String, digester: InputDigester? = nil) throws(XMLReadError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
@@ -71,7 +71,7 @@ public final class XMLStreamReader {
   }
 
   /// Reads an in-memory document (tests, stdin). `name` is used as `XMLReadError.file`.
-  public convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
+  package convenience init(bytes: [UInt8], name: String) throws(XMLReadError) {
     try self.init(input: ReaderInput(bytes: bytes), name: name)
   }
 
@@ -98,7 +98,7 @@ public final class XMLStreamReader {
   }
 
   /// The next event, or `nil` at the end of the document.
-  public func next() throws(XMLReadError) -> XMLEvent? {
+  package func next() throws(XMLReadError) -> XMLEvent? {
     if let name = pendingEnd {
       pendingEnd = nil
       return .endElement(name: name)
@@ -159,14 +159,14 @@ public final class XMLStreamReader {
   /// Interns `names` for ``advance()``'s byte-level access and returns nothing: afterwards
   /// ``currentName`` and ``forEachAttribute(_:)`` identify a name by its index in `names` (or -1),
   /// comparing libxml2's interned name pointers instead of making a `String` per name.
-  public func internNames(_ names: [String]) {
+  package func internNames(_ names: [String]) {
     internedNames = names.map { xmlTextReaderConstString(reader, $0) }
   }
 
   /// Moves to the next element start, element end or non-whitespace text and says which it is,
   /// building no Swift value (hot loops; the values stay with libxml2 until the next move).
   /// ``next()`` and `advance()` may be mixed: each continues where the other stopped.
-  public func advance() throws(XMLReadError) -> XMLNodeKind {
+  package func advance() throws(XMLReadError) -> XMLNodeKind {
     if pendingEnd != nil || pendingEmptyEnd {
       pendingEnd = nil
       pendingEmptyEnd = false
@@ -187,14 +187,14 @@ public final class XMLStreamReader {
   }
 
   /// The index in ``internNames(_:)``'s list of the current element's local name, or -1.
-  public var currentName: Int {
+  package var currentName: Int {
     guard let node = xmlTextReaderCurrentNode(reader) else { return -1 }
     return internedIndex(node.pointee.name)
   }
 
   /// The namespace URI of the element ``advance()`` stopped on, `nil` when it is in no namespace (then
   /// without making a `String`).
-  public var currentNamespace: String? {
+  package var currentNamespace: String? {
     guard let node = xmlTextReaderCurrentNode(reader), let namespace = node.pointee.ns,
       let href = namespace.pointee.href
     else { return nil }
@@ -205,7 +205,7 @@ public final class XMLStreamReader {
   /// interned names (or -1, always for an attribute in a namespace such as `xsi:schemaLocation`) and its
   /// value's UTF-8 bytes, valid only during the call. Stops early when `body` returns `false`, and then
   /// returns `false`.
-  public func forEachAttribute(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+  package func forEachAttribute(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
     guard let node = xmlTextReaderCurrentNode(reader) else { return true }
     var attribute = node.pointee.properties
     while let current = attribute {

@@ -13,16 +13,16 @@
 /// - A pipe, FIFO, character device or socket (`<(zcat x.xml.gz)`, `/dev/stdin`) is read once, up to
 ///   ``streamLimit`` bytes: `/dev/zero` named `x.json` ends in a clear error, not in exhausted memory.
 /// - A directory, a missing file, a symbolic link loop and a permission problem each get their own words.
-public enum InputFile {
+package enum InputFile {
   /// The most that is read from an input that is not a regular file (256 MiB).
-  public static let streamLimit = 256 << 20
+  package static let streamLimit = 256 << 20
 
   /// An input's bytes and the SHA-256 of exactly those bytes.
-  public struct Contents: Sendable {
-    public var bytes: [UInt8]
-    public var sha256: String
+  package struct Contents: Sendable {
+    package var bytes: [UInt8]
+    package var sha256: String
 
-    public init(bytes: [UInt8], sha256: String) {
+    package init(bytes: [UInt8], sha256: String) {
       self.bytes = bytes
       self.sha256 = sha256
     }
@@ -30,7 +30,7 @@ public enum InputFile {
 
   /// Fails with ``ReadFailure/cannotOpen(file:reason:)`` unless `path` names something readable that is
   /// not a directory. It does not open the file (opening a FIFO would consume its writer).
-  public static func requireReadable(_ path: String) throws(ReadFailure) {
+  package static func requireReadable(_ path: String) throws(ReadFailure) {
     var status = stat()
     guard stat(path, &status) == 0 else { throw .cannotOpen(file: path, reason: reason(errno)) }
     if (status.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(file: path, reason: reason(EISDIR)) }
@@ -39,13 +39,13 @@ public enum InputFile {
 
   /// Whether `path` is a regular file (after following symbolic links); such a file can be read again,
   /// in passes, and streamed.
-  public static func isRegular(_ path: String) -> Bool {
+  package static func isRegular(_ path: String) -> Bool {
     var status = stat()
     return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Reads the input at `path` once and hashes what was read.
-  public static func read(_ path: String) throws(ReadFailure) -> Contents {
+  package static func read(_ path: String) throws(ReadFailure) -> Contents {
     let descriptor = try open(path)
     defer { close(descriptor) }
     var status = stat()
@@ -75,7 +75,7 @@ public enum InputFile {
   }
 
   /// The bytes of the input at `path`, read once.
-  public static func bytes(at path: String) throws(ReadFailure) -> [UInt8] { try read(path).bytes }
+  package static func bytes(at path: String) throws(ReadFailure) -> [UInt8] { try read(path).bytes }
 
   /// Opens `path` read-only; a directory is refused.
   static func open(_ path: String) throws(ReadFailure) -> Int32 {
@@ -91,7 +91,7 @@ public enum InputFile {
   }
 
   /// What an `errno` from opening or reading an input means, in the project's words.
-  public static func reason(_ code: Int32) -> String {
+  package static func reason(_ code: Int32) -> String {
     switch code {
     case ENOENT: "no such file"
     case EACCES, EPERM: "permission denied"

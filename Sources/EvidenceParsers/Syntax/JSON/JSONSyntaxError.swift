@@ -11,33 +11,33 @@
 ///
 /// Each number is stored in 32 bits to keep tree nodes small; values beyond `UInt32.max`
 /// (a line longer than 4 GiB) are clamped to it.
-public struct JSONPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct JSONPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
   private var storedLine: UInt32
   private var storedColumn: UInt32
 
   /// The 1-based line number.
-  public var line: Int {
+  package var line: Int {
     get { Int(storedLine) }
     set { storedLine = UInt32(clamping: newValue) }
   }
 
   /// The 1-based column, counted in UTF-8 bytes from the start of the line.
-  public var column: Int {
+  package var column: Int {
     get { Int(storedColumn) }
     set { storedColumn = UInt32(clamping: newValue) }
   }
 
   /// Creates a position from a 1-based line and a 1-based byte column.
-  public init(line: Int, column: Int) {
+  package init(line: Int, column: Int) {
     storedLine = UInt32(clamping: line)
     storedColumn = UInt32(clamping: column)
   }
 
   /// `line:column`, as in a compiler diagnostic (for example `3:14`).
-  public var description: String { "\(line):\(column)" }
+  package var description: String { "\(line):\(column)" }
 
   /// Orders positions by line, then by column.
-  public static func < (lhs: JSONPosition, rhs: JSONPosition) -> Bool {
+  package static func < (lhs: JSONPosition, rhs: JSONPosition) -> Bool {
     (lhs.line, lhs.column) < (rhs.line, rhs.column)
   }
 }
@@ -49,23 +49,23 @@ public struct JSONPosition: Hashable, Sendable, Comparable, CustomStringConverti
 /// `position` is where the problem was detected: the offending byte for structural, number,
 /// control-character and UTF-8 errors, the backslash for an invalid escape, and the end of
 /// the file for a truncated document.
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Where the problem was detected.
-  public var position: JSONPosition
+  package var position: JSONPosition
   /// What is wrong, lower-case, without the position.
-  public var message: String
+  package var message: String
 
   /// Creates an error at `position` with a lower-case `message`.
-  public init(position: JSONPosition, message: String) {
+  package init(position: JSONPosition, message: String) {
     self.position = position
     self.message = message
   }
 
   /// `line:column: error: message`.
-  public var description: String { "\(position.line):\(position.column): error: \(message)" }
+  package var description: String { "\(position.line):\(position.column): error: \(message)" }
 
   /// The diagnostic line for `file`: `file:line:column: error: message`.
-  public func diagnostic(file: String) -> String {
+  package func diagnostic(file: String) -> String {
     "\(file):\(position.line):\(position.column): error: \(message)"
   }
 }

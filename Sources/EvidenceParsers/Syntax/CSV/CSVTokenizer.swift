@@ -4,14 +4,14 @@
 /// turned into `"`, but not trimmed. `line` and `column` are 1-based; the column counts UTF-8 bytes from
 /// the start of the line (a BOM is not counted) and names the cell's first byte — the opening quote of a
 /// quoted cell, or the first byte after the preceding `,`.
-public struct CSVCell: Hashable, Sendable, CustomStringConvertible {
-  public var value: String
-  public var line: Int
-  public var column: Int
+package struct CSVCell: Hashable, Sendable, CustomStringConvertible {
+  package var value: String
+  package var line: Int
+  package var column: Int
   /// Whether the cell was written in double quotes.
-  public var isQuoted: Bool
+  package var isQuoted: Bool
 
-  public init(value: String, line: Int, column: Int, isQuoted: Bool = false) {
+  package init(value: String, line: Int, column: Int, isQuoted: Bool = false) {
     self.value = value
     self.line = line
     self.column = column
@@ -19,37 +19,37 @@ public struct CSVCell: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `line:column "value"`, for tests and debugging.
-  public var description: String { "\(line):\(column) \"\(value)\"" }
+  package var description: String { "\(line):\(column) \"\(value)\"" }
 }
 
 /// One record of a CSV file. It has at least one cell: an empty line is a row with one empty cell.
-public struct CSVRow: Hashable, Sendable {
-  public var cells: [CSVCell]
+package struct CSVRow: Hashable, Sendable {
+  package var cells: [CSVCell]
 
-  public init(cells: [CSVCell]) { self.cells = cells }
+  package init(cells: [CSVCell]) { self.cells = cells }
 
   /// The line the row starts on.
-  public var line: Int { cells[0].line }
+  package var line: Int { cells[0].line }
 
   /// Whether every cell is empty or white space (a spreadsheet's empty row, possibly padded with commas).
-  public var isBlank: Bool { cells.allSatisfy { CSVTokenizer.isBlank($0.value) } }
+  package var isBlank: Bool { cells.allSatisfy { CSVTokenizer.isBlank($0.value) } }
 }
 
 /// A violation of the CSV syntax, found by ``CSVTokenizer``; `message` is lower-case and says what was
 /// expected.
-public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var line: Int
-  public var column: Int
-  public var message: String
+package struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+  package var line: Int
+  package var column: Int
+  package var message: String
 
-  public init(line: Int, column: Int, message: String) {
+  package init(line: Int, column: Int, message: String) {
     self.line = line
     self.column = column
     self.message = message
   }
 
   /// `line:column: error: message`.
-  public var description: String { "\(line):\(column): error: \(message)" }
+  package var description: String { "\(line):\(column): error: \(message)" }
 }
 
 /// Reads RFC 4180 CSV from UTF-8 bytes one row at a time.
@@ -62,7 +62,7 @@ public struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertible
 /// - Errors: a quoted cell not closed before the end of the file, a `"` inside an unquoted cell, anything
 ///   but `,` or a line break after a closing quote, bytes that are not UTF-8, a NUL byte, and a file that uses
 ///   `;` or tabs instead of commas (European Excel), which is recognized from its first non-empty line.
-public struct CSVTokenizer {
+package struct CSVTokenizer {
   private let bytes: [UInt8]
   private var offset: Int
   private var line = 1
@@ -70,7 +70,7 @@ public struct CSVTokenizer {
   private var failure: CSVSyntaxError?
   private let contentStart: Int
 
-  public init(bytes: [UInt8]) {
+  package init(bytes: [UInt8]) {
     self.bytes = bytes
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     contentStart = hasBOM ? 3 : 0
@@ -80,7 +80,7 @@ public struct CSVTokenizer {
   }
 
   /// All rows of `bytes`.
-  public static func rows(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRow] {
+  package static func rows(_ bytes: [UInt8]) throws(CSVSyntaxError) -> [CSVRow] {
     var tokenizer = CSVTokenizer(bytes: bytes)
     var rows: [CSVRow] = []
     while let row = try tokenizer.nextRow() { rows.append(row) }
@@ -88,7 +88,7 @@ public struct CSVTokenizer {
   }
 
   /// The next row, or `nil` at the end of the file. After an error every call throws it again.
-  public mutating func nextRow() throws(CSVSyntaxError) -> CSVRow? {
+  package mutating func nextRow() throws(CSVSyntaxError) -> CSVRow? {
     if let failure { throw failure }
     let bytes = self.bytes
     do {

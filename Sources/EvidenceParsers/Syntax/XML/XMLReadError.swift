@@ -14,13 +14,13 @@
 ///   ``XMLReadError/doctypeMessage``, and libxml2's internal wordings said in the user's terms, such as
 ///   `character reference &#x1B; (&#27;) names U+001B, which XML does not allow; …` for
 ///   `xmlparsecharref: invalid xmlchar value 27`).
-public struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int?
-  public var message: String
+package struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var column: Int?
+  package var message: String
 
-  public init(file: String, line: Int, column: Int?, message: String) {
+  package init(file: String, line: Int, column: Int?, message: String) {
     self.file = file
     self.line = line
     self.column = column
@@ -28,17 +28,17 @@ public struct XMLReadError: Error, Equatable, Sendable, CustomStringConvertible 
   }
 
   /// The message for any document that declares a DTD (DOCTYPE), entities or entity references.
-  public static let doctypeMessage =
+  package static let doctypeMessage =
     "document type declarations (DOCTYPE) are not accepted: evidence files must not declare DTDs or entities"
 
   /// True when the file itself could not be opened or read (`cannot open file: …`, `cannot read file: …`),
   /// as opposed to a problem with its content (exit status 66 rather than 65 for a command).
-  public var isFileAccessError: Bool {
+  package var isFileAccessError: Bool {
     line == 0 && (message.hasPrefix("cannot open file: ") || message.hasPrefix("cannot read file: "))
   }
 
   /// `file:line:column: message`, leaving out the parts that are unknown.
-  public var description: String {
+  package var description: String {
     var location = file
     if line > 0 {
       location += ":\(line)"

@@ -1,22 +1,22 @@
 /// One attribute of a start tag, as delivered by ``XMLStreamReader``.
-public struct XMLAttribute: Sendable, Equatable {
+package struct XMLAttribute: Sendable, Equatable {
   /// Local name (a namespace prefix is dropped: `p:id` is reported as `id`).
-  public var name: String
+  package var name: String
   /// The attribute value after XML normalisation: character and predefined entity references are
   /// replaced, and literal line breaks and tabs become spaces as the XML specification requires
   /// (a character reference such as `&#10;` stays a line break).
-  public var value: String
+  package var value: String
   /// Same as the owning element's `line`: the line on which the start tag ends.
-  public var line: Int
+  package var line: Int
   /// Same as the owning element's `column` (see ``XMLEvent``); 0 when unknown.
-  public var column: Int
+  package var column: Int
   /// The namespace URI of a prefixed attribute (`xsi:schemaLocation` →
   /// `http://www.w3.org/2001/XMLSchema-instance`); `nil` for an unprefixed one, which is in no namespace.
-  public var namespace: String?
+  package var namespace: String?
   /// The prefix as written (`xsi`), for messages; `nil` for an unprefixed attribute.
-  public var prefix: String?
+  package var prefix: String?
 
-  public init(name: String, value: String, line: Int, column: Int, namespace: String? = nil, prefix: String? = nil) {
+  package init(name: String, value: String, line: Int, column: Int, namespace: String? = nil, prefix: String? = nil) {
     self.name = name
     self.value = value
     self.line = line
@@ -26,7 +26,7 @@ public struct XMLAttribute: Sendable, Equatable {
   }
 
   /// The name as written: `prefix:name` or `name`.
-  public var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
+  package var qualifiedName: String { prefix.map { "\($0):\(name)" } ?? name }
 }
 
 /// One pull-parsing event of ``XMLStreamReader``.
@@ -55,14 +55,14 @@ public struct XMLAttribute: Sendable, Equatable {
 ///   (libxml2 parses up to ~512 bytes ahead of the node it hands out). It is 0 when the parser had
 ///   already moved on to a later line, which is the common case in multi-line documents: treat 0 as
 ///   "unknown" and do not print it.
-public enum XMLEvent: Sendable, Equatable {
+package enum XMLEvent: Sendable, Equatable {
   case startElement(name: String, attributes: [XMLAttribute], line: Int, column: Int, isEmpty: Bool)
   case endElement(name: String)
   case text(String, line: Int, column: Int)
 }
 
 /// What ``XMLStreamReader/advance()`` moved to.
-public enum XMLNodeKind: Sendable, Equatable {
+package enum XMLNodeKind: Sendable, Equatable {
   /// An element's start tag; an empty element (`<a/>`) is followed by an ``endElement`` too.
   case startElement(isEmpty: Bool)
   case endElement

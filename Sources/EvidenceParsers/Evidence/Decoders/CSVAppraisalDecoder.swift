@@ -13,22 +13,22 @@ import AppraisalModel
 /// Spreadsheet leniencies: empty cells at the end of a row (the padding a spreadsheet writes) are ignored,
 /// and a row shorter than the header has empty cells for the missing columns; `true`/`false` are accepted
 /// in any case (a spreadsheet writes `TRUE`). Empty rows inside the PIID block are skipped.
-public enum CSVAppraisalDecoder {
+package enum CSVAppraisalDecoder {
   /// The PIID block's columns, in the order its header row must list them.
-  public static let columns = [
+  package static let columns = [
     "practice", "instantiation", "evidenceId", "indicator", "document", "section", "version", "date", "url", "note",
     "imported", "characterization", "characterizationNote", "weakness", "weaknessImpact", "strength",
   ]
 
   /// The settings block's keys, in the order the format documents them.
-  public static let settingKeys = [
+  package static let settingKeys = [
     "formatVersion", "id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass",
     "representation", "targetLevel", "includeAdditions", "processAreas", "notApplicable", "coverage", "instantiation",
     "aggregationDecision", "significanceDecision",
   ]
 
   /// Decodes a CSV appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
-  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
+  package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     var tokenizer = CSVTokenizer(bytes: bytes)
     var decoder = Decoder(file: file, recording: recordLocations)
     do {

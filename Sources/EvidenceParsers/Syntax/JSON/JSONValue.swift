@@ -1,5 +1,5 @@
 /// The value of a ``JSONNode``: what kind of JSON value it is and its contents.
-public enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
   /// An object's members in source order. Duplicate names are kept, each as its own member.
   case object([JSONMember])
   /// An array's elements in source order.
@@ -15,16 +15,16 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// One `"name": value` member of a JSON object.
-public struct JSONMember: Equatable, Sendable {
+package struct JSONMember: Equatable, Sendable {
   /// The member name, unescaped.
-  public var key: String
+  package var key: String
   /// The position of the opening quote of the member name.
-  public var keyPosition: JSONPosition
+  package var keyPosition: JSONPosition
   /// The member's value, with its own position.
-  public var value: JSONNode
+  package var value: JSONNode
 
   /// Creates a member.
-  public init(key: String, keyPosition: JSONPosition, value: JSONNode) {
+  package init(key: String, keyPosition: JSONPosition, value: JSONNode) {
     self.key = key
     self.keyPosition = keyPosition
     self.value = value
@@ -36,14 +36,14 @@ public struct JSONMember: Equatable, Sendable {
 ///
 /// Build one with ``parse(bytes:maxDepth:)``. Objects keep their members in source order and
 /// keep duplicate names (see ``duplicateMembers``); nothing is merged.
-public struct JSONNode: Equatable, Sendable {
+package struct JSONNode: Equatable, Sendable {
   /// What the node holds.
-  public var value: JSONValue
+  package var value: JSONValue
   /// Where the value starts: its opening bracket or quote, or the first character of a number or literal.
-  public var position: JSONPosition
+  package var position: JSONPosition
 
   /// Creates a node.
-  public init(_ value: JSONValue, at position: JSONPosition) {
+  package init(_ value: JSONValue, at position: JSONPosition) {
     self.value = value
     self.position = position
   }
@@ -54,7 +54,7 @@ public struct JSONNode: Equatable, Sendable {
   ///
   /// The tree is built without recursion, so the depth is limited only by `maxDepth`.
   /// - Throws: the first ``JSONSyntaxError`` in the document.
-  public static func parse(
+  package static func parse(
     bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth
   ) throws(JSONSyntaxError) -> JSONNode {
     try parse(bytes: bytes, maxDepth: maxDepth, streaming: [], { _, _, _ in })
@@ -63,7 +63,7 @@ public struct JSONNode: Equatable, Sendable {
   /// Parses like ``parse(bytes:maxDepth:)``, but hands each element of the arrays that are members
   /// `streaming` of the top-level object to `visit` (member name, element index, element) as soon as it
   /// is complete, and leaves those arrays empty in the tree: a large array is never held as a tree.
-  public static func parse(
+  package static func parse(
     bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth, streaming: Set<String>,
     _ visit: (String, Int, JSONNode) -> Void
   ) throws(JSONSyntaxError) -> JSONNode {
@@ -145,84 +145,84 @@ public struct JSONNode: Equatable, Sendable {
   // MARK: - Typed access
 
   /// The members if this is an object, in source order and including duplicates; otherwise nil.
-  public var objectMembers: [JSONMember]? {
+  package var objectMembers: [JSONMember]? {
     if case .object(let members) = value { return members }
     return nil
   }
 
   /// The elements if this is an array; otherwise nil.
-  public var arrayElements: [JSONNode]? {
+  package var arrayElements: [JSONNode]? {
     if case .array(let elements) = value { return elements }
     return nil
   }
 
   /// The text if this is a string; otherwise nil.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let text) = value { return text }
     return nil
   }
 
   /// The literal text if this is a number (for example `-1.5e3`); otherwise nil.
-  public var numberLiteral: String? {
+  package var numberLiteral: String? {
     if case .number(let text) = value { return text }
     return nil
   }
 
   /// The value if this is a number whose exact value is an integer that fits in `Int`;
   /// otherwise nil. `3`, `-0`, `3.0` and `3e2` qualify; `3.5`, `1e400` and strings do not.
-  public var intValue: Int? {
+  package var intValue: Int? {
     if case .number(let text) = value { return JSONNode.exactInteger(text) }
     return nil
   }
 
   /// The nearest `Double` if this is a number; otherwise nil. Very large magnitudes become infinity.
-  public var doubleValue: Double? {
+  package var doubleValue: Double? {
     if case .number(let text) = value { return Double(text) }
     return nil
   }
 
   /// The flag if this is `true` or `false`; otherwise nil.
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let flag) = value { return flag }
     return nil
   }
 
   /// Whether this is `null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = value { return true }
     return false
   }
 
   /// The value of the first member named `key` if this is an object; otherwise nil.
   /// Use ``members(named:)`` to see every member with that name.
-  public func member(_ key: String) -> JSONNode? {
+  package func member(_ key: String) -> JSONNode? {
     guard case .object(let members) = value else { return nil }
     return members.first { $0.key == key }?.value
   }
 
   /// Every member named `key`, in source order, if this is an object; otherwise empty.
-  public func members(named key: String) -> [JSONMember] {
+  package func members(named key: String) -> [JSONMember] {
     guard case .object(let members) = value else { return [] }
     return members.filter { $0.key == key }
   }
 
   /// The members whose name already appeared earlier in the same object, in source order
   /// (empty if there are none or this is not an object).
-  public var duplicateMembers: [JSONMember] {
+  package var duplicateMembers: [JSONMember] {
     guard case .object(let members) = value else { return [] }
     var seen = Set<String>()
     return members.filter { !seen.insert($0.key).inserted }
   }
 
   /// The element at `index` if this is an array and the index is in range; otherwise nil.
-  public subscript(index: Int) -> JSONNode? {
+  package subscript(index: Int) -> JSONNode? {
     guard case .array(let elements) = value, elements.indices.contains(index) else { return nil }
     return elements[index]
   }
 
   /// The kind of value, for messages such as "expected a string, found the number 3":
   /// "an object", "an array", "a string", "the number 3", "true", "false" or "null".
-  public var kindDescription: String {
+  package var kindDescription: String {
     switch value {
     case .object: return "an object"
     case .array: return "an array"

@@ -4,13 +4,13 @@ import AppraisalModel
 /// through ``XMLStreamReader`` (no document tree). Unknown elements and attributes, bad values and missing
 /// attributes are all reported with their line; decoding continues past each so every problem is listed.
 /// A well-formedness error ends reading (libxml2 cannot recover) and is reported with the problems so far.
-public enum XMLAppraisalDecoder {
+package enum XMLAppraisalDecoder {
   /// Decodes an XML appraisal file; `recordLocations: false` skips the source map (see ``SourceMap``).
   /// With `summarizingWith` a catalog, evidence items are checked and counted as they stream past instead
   /// of kept (``EvidenceTally``); if anything is in doubt the result is marked ``AppraisalDecoding/isIncomplete``
   /// and the caller reads the file again without summarizing.
   /// With a `digester`, every byte read goes into it (see ``XMLStreamReader/init(path:digester:)``).
-  public static func decode(
+  package static func decode(
     path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil,
     digester: InputDigester? = nil
   ) -> AppraisalDecoding {
@@ -23,7 +23,7 @@ public enum XMLAppraisalDecoder {
     }
   }
 
-  public static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
+  package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     do {
       return run(try XMLStreamReader(bytes: bytes, name: file), file: file, recording: recordLocations)
     } catch {
