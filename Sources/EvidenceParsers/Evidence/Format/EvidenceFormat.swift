@@ -1,0 +1,139 @@
+import AppraisalModel
+
+/// The evidence format's records and their fields, in the order every syntax writes them — the one place the
+/// format's fields are declared (docs/evidence-format.md documents them; a test checks the document, the XSD
+/// and the JSON Schema against this table).
+///
+/// To add an optional text or date field to a record: add the property to the model type and one
+/// `.optional(…)` line here. The XML, JSON and CSV readers, the streaming scanner and the writer pick it up;
+/// the schemas are generated from this table (``EvidenceSchemas``). In CSV, a new header field is one more
+/// settings row, a new evidence-item or locator field one more PIID column (optional in the header row), a
+/// new instantiation field one more cell at the end of its row.
+package enum EvidenceFormat {
+  typealias Field = EvidenceField
+
+  /// `<header>`, `"header"`, the CSV settings rows of the same names.
+  package static let header: [EvidenceField<Appraisal.Header>] = [
+    .text("id", \.id),
+    .text("name", \.name),
+    .text("organizationalUnit", \.organizationalUnit),
+    .text("date", \.date, kind: .date),
+    .text("model", \.model),
+    .text("modelVersion", \.modelVersion),
+    Field(
+      "methodClass", .text, required: false,
+      access: .defaultedText(\.methodClass, default: Appraisal.Header.defaultMethodClass)),
+  ]
+
+  /// `<scope>`, `"scope"`; the target level and representation are the appraisal's ``RatingTarget``.
+  package static let scope: [EvidenceField<Appraisal>] = [
+    Field("representation", .choice(EvidenceVocabulary.representations), required: true) {
+      .text(representation($0.target).0)
+    },
+    Field("targetLevel", .integer(1...5), required: true) { .number(representation($0.target).1) },
+    Field("includeAdditions", .boolean, required: false, access: .flag(\.scope.includesAdditions, default: true)),
+    Field("processAreas", .idList, required: true) { .list($0.scope.processAreas) },
+    Field("notApplicable", .records, required: false, xml: .child("notApplicable")),
+    Field("coverage", .record, required: false, xml: .child("coverage")),
+  ]
+
+  /// `<notApplicable>` in `<scope>`, `"notApplicable"` entries, `notApplicable` settings rows.
+  package static let exclusion: [EvidenceField<AppraisalScope.Exclusion>] = [
+    .text("processArea", \.processArea),
+    Field("reason", .text, required: true, xml: .content, access: .text(\.reason)),
+  ]
+
+  /// `<coverage>` in `<scope>`, `"coverage"`, the `coverage` settings row.
+  package static let coverage: [EvidenceField<CoveragePolicy>] = [
+    Field("enabled", .boolean, required: false, access: .flag(\.isEnabled, default: true)),
+    Field("minimumShare", .fraction, required: false) { .text($0.minimumShare.description) },
+  ]
+
+  /// `<instantiation>`, `"instantiations"` entries, `instantiation` settings rows (cells in this order).
+  package static let instantiation: [EvidenceField<Instantiation>] = [
+    .text("id", \.id),
+    .text("name", \.name),
+    Field("kind", .choice(Instantiation.Kind.allCases.map(\.rawValue)), required: true) { .text($0.kind.rawValue) },
+    .optional("subgroup", \.subgroup),
+    Field("processAreas", .idList, required: false, csv: "process areas") { $0.processAreas.map { .list($0) } },
+  ]
+
+  /// `<item>`, `"evidence"` entries, the PIID block's evidence columns.
+  package static let evidenceItem: [EvidenceField<EvidenceItem>] = [
+    .text("id", \.id, csv: "evidenceId"),
+    Field("practice", .practice, required: true) { .text($0.practice.description) },
+    .text("instantiation", \.instantiation),
+    Field("indicator", .choice(EvidenceItem.Indicator.allCases.map(\.rawValue)), required: true) {
+      .text($0.indicator.rawValue)
+    },
+    Field("locator", .record, required: true, xml: .child("locator")),
+    .optional("note", \.note, xml: .child("note")),
+    Field("imported", .boolean, required: false, access: .flag(\.imported, default: false)) {
+      $0.imported ? .flag(true) : nil
+    },
+  ]
+
+  /// `<locator>` in `<item>`, `"locator"`, PIID columns of the same names.
+  package static let locator: [EvidenceField<EvidenceItem.Locator>] = [
+    .text("document", \.document),
+    .optional("section", \.section),
+    .optional("version", \.version),
+    .optional("date", \.date, kind: .date),
+    .optional("url", \.url),
+  ]
+
+  /// `<weakness>` / `<strength>`, `"observations"` entries; CSV: the `weakness`, `weaknessImpact` and
+  /// `strength` columns. `impact` is for weaknesses only (a `<strength>` has no such attribute).
+  package static let observation: [EvidenceField<Observation>] = [
+    .optional("id", \.id),
+    Field("type", .choice(["strength", "weakness"]), required: true, xml: .elementName) { .text($0.kind.rawValue) },
+    Field("practice", .practice, required: true) { .text($0.practice.description) },
+    .text("instantiation", \.instantiation),
+    Field("impact", .choice(Observation.Impact.allCases.map(\.rawValue)), required: false) {
+      $0.kind == .weakness && $0.impact == .major ? .text("major") : nil
+    },
+    Field("text", .text, required: true, xml: .content, access: .text(\.text)),
+  ]
+
+  /// `<characterization>`, `"characterizations"` entries, the `characterization` and `characterizationNote`
+  /// columns.
+  package static let characterization: [EvidenceField<TeamCharacterization>] = [
+    Field("practice", .practice, required: true) { .text($0.practice.description) },
+    .text("instantiation", \.instantiation),
+    Field("value", .characterization, required: true) { .text($0.value.code) },
+    Field("note", .text, required: false, xml: .content, access: .optionalText(\.note)),
+  ]
+
+  /// `<aggregation>` in `<judgments>`, `"aggregationDecisions"` entries, `aggregationDecision` rows.
+  package static let aggregation: [EvidenceField<AggregationDecision>] = [
+    Field("practice", .practice, required: true) { .text($0.practice.description) },
+    Field("value", .characterization, required: true) { .text($0.value.code) },
+    Field("justification", .text, required: true, xml: .content, access: .text(\.justification)),
+  ]
+
+  /// `<significance>` in `<judgments>`, `"significanceDecisions"` entries, `significanceDecision` rows.
+  package static let significance: [EvidenceField<SignificanceDecision>] = [
+    .text("processArea", \.processArea),
+    Field("goal", .goal, required: true, access: .text(\.goal)),
+    Field("significant", .boolean, required: true) { .flag($0.significant) },
+    Field("justification", .text, required: true, xml: .content, access: .text(\.justification)),
+  ]
+
+  /// The representation name and level of a rating target.
+  package static func representation(_ target: RatingTarget) -> (String, Int) {
+    switch target {
+    case .maturityLevel(let level): ("staged", level)
+    case .capabilityLevel(let level): ("continuous", level)
+    }
+  }
+}
+
+extension EvidenceField {
+  /// A special field written by `value`.
+  init(
+    _ name: String, _ kind: Kind, required: Bool, xml: XMLPlacement = .attribute, csv: String? = nil,
+    access: Access = .special, _ value: @escaping (Record) -> Value?
+  ) {
+    self.init(name, kind, required: required, xml: xml, csv: csv, access: access, value: value)
+  }
+}
