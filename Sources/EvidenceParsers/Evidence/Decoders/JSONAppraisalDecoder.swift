@@ -35,14 +35,21 @@ package enum JSONAppraisalDecoder {
   }
 
   /// Member names of the records that repeat per item, built once (not per record).
+  /// Each object's member names, from ``EvidenceFormat``.
   private enum Members {
-    static let evidenceItem: Set<String> = [
-      "id", "practice", "instantiation", "indicator", "locator", "note", "imported",
-    ]
-    static let locator: Set<String> = ["document", "section", "version", "date", "url"]
-    static let observation: Set<String> = ["id", "type", "practice", "instantiation", "impact", "text"]
-    static let characterization: Set<String> = ["practice", "instantiation", "value", "note"]
-    static let instantiation: Set<String> = ["id", "name", "kind", "subgroup", "processAreas"]
+    static let header = names(EvidenceFormat.header)
+    static let scope = names(EvidenceFormat.scope)
+    static let exclusion = names(EvidenceFormat.exclusion)
+    static let coverage = names(EvidenceFormat.coverage)
+    static let evidenceItem = names(EvidenceFormat.evidenceItem)
+    static let locator = names(EvidenceFormat.locator)
+    static let observation = names(EvidenceFormat.observation)
+    static let characterization = names(EvidenceFormat.characterization)
+    static let instantiation = names(EvidenceFormat.instantiation)
+    static let aggregation = names(EvidenceFormat.aggregation)
+    static let significance = names(EvidenceFormat.significance)
+
+    static func names<Record>(_ fields: [EvidenceField<Record>]) -> Set<String> { Set(fields.map(\.name)) }
   }
 
   private struct Decoder {
@@ -75,22 +82,16 @@ package enum JSONAppraisalDecoder {
     }
 
     func header(_ top: JSONObject) -> Appraisal.Header {
-      let object = top.object(
-        "header", allowed: ["id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass"],
-        what: "the header")
-      return Appraisal.Header(
-        id: object?.string("id") ?? "", name: object?.string("name") ?? "",
-        organizationalUnit: object?.string("organizationalUnit") ?? "", date: object?.string("date") ?? "",
-        model: object?.string("model") ?? "", modelVersion: object?.string("modelVersion") ?? "",
-        methodClass: object?.string("methodClass", required: false) ?? Appraisal.Header.defaultMethodClass)
+      var header = Appraisal.Header(id: "", name: "", organizationalUnit: "", date: "", model: "", modelVersion: "")
+      readFields(
+        EvidenceFormat.header, into: &header, top.object("header", allowed: Members.header, what: "the header"))
+      return header
     }
 
     func scope(_ top: JSONObject) -> (AppraisalScope, RatingTarget, CoveragePolicy) {
       guard
         let object = top.object(
-          "scope",
-          allowed: ["representation", "targetLevel", "includeAdditions", "processAreas", "notApplicable", "coverage"],
-          what: "the scope")
+          "scope", allowed: Members.scope, what: "the scope")
       else { return (AppraisalScope(processAreas: []), .capabilityLevel(1), .standard) }
       let representation = object.choice(
         "representation", Dictionary(uniqueKeysWithValues: V.representations.map { ($0, $0) }))
@@ -98,15 +99,15 @@ package enum JSONAppraisalDecoder {
       let target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
       let notApplicable = object.array("notApplicable", required: false).map { element in
         let item = walker.object(
-          element.node, at: element.path, allowed: ["processArea", "reason"], what: "a not-applicable declaration")
+          element.node, at: element.path, allowed: Members.exclusion, what: "a not-applicable declaration")
         return AppraisalScope.Exclusion(
           processArea: item?.string("processArea") ?? "", reason: item?.string("reason", allowEmpty: true) ?? "")
       }
       var coverage = CoveragePolicy.standard
       if let policy = object.object(
-        "coverage", allowed: ["enabled", "minimumShare"], what: "the coverage policy", required: false)
+        "coverage", allowed: Members.coverage, what: "the coverage policy", required: false)
       {
-        coverage.isEnabled = policy.bool("enabled", default: true)
+        readFields(EvidenceFormat.coverage, into: &coverage, policy)
         if let text = policy.string("minimumShare", required: false) {
           if let share = V.fraction(text) {
             coverage.minimumShare = share
@@ -125,11 +126,28 @@ package enum JSONAppraisalDecoder {
       let object = walker.object(
         element.node, at: element.path, allowed: Members.instantiation,
         what: "an instantiation")
-      return Instantiation(
-        id: object?.string("id") ?? "", name: object?.string("name") ?? "",
-        kind: object?.choice("kind", V.instantiationKinds) ?? .project,
-        subgroup: object?.string("subgroup", required: false),
+      var unit = Instantiation(
+        id: "", name: "", kind: object?.choice("kind", V.instantiationKinds) ?? .project,
         processAreas: object?.has("processAreas") == true ? object?.strings("processAreas", required: false) : nil)
+      readFields(EvidenceFormat.instantiation, into: &unit, object)
+      return unit
+    }
+
+    /// Reads the members of `fields` the table alone describes (text, optional text, flags). Fields XML
+    /// holds as element content (texts, notes, justifications) are read by the callers, which know
+    /// whether an empty one is allowed.
+    func readFields<Record>(_ fields: [EvidenceField<Record>], into record: inout Record, _ object: JSONObject?) {
+      guard let object else { return }
+      for field in fields where field.xml != .content {
+        switch field.access {
+        case .text(let value): record[keyPath: value] = object.string(field.name) ?? ""
+        case .optionalText(let value): record[keyPath: value] = object.string(field.name, required: false)
+        case .defaultedText(let value, let standard):
+          record[keyPath: value] = object.string(field.name, required: false) ?? standard
+        case .flag(let value, let standard): record[keyPath: value] = object.bool(field.name, default: standard)
+        case .special: break
+        }
+      }
     }
 
     func practice(_ object: JSONObject?, _ key: String = "practice") -> PracticeReference {
@@ -146,15 +164,12 @@ package enum JSONAppraisalDecoder {
         what: "an evidence item")
       let locator = object?.object(
         "locator", allowed: Members.locator, what: "the locator")
-      return EvidenceItem(
-        id: object?.string("id") ?? "", practice: practice(object),
-        instantiation: object?.string("instantiation") ?? "",
-        indicator: object?.choice("indicator", V.indicators) ?? .artifact,
-        locator: EvidenceItem.Locator(
-          document: locator?.string("document") ?? "", section: locator?.string("section", required: false),
-          version: locator?.string("version", required: false), date: locator?.string("date", required: false),
-          url: locator?.string("url", required: false)),
-        note: object?.string("note", required: false), imported: object?.bool("imported", default: false) ?? false)
+      var item = EvidenceItem(
+        id: "", practice: practice(object), instantiation: "",
+        indicator: object?.choice("indicator", V.indicators) ?? .artifact, locator: EvidenceItem.Locator(document: ""))
+      readFields(EvidenceFormat.evidenceItem, into: &item, object)
+      readFields(EvidenceFormat.locator, into: &item.locator, locator)
+      return item
     }
 
     func observation(_ element: (path: ModelPath, node: JSONNode)) -> Observation {
@@ -166,24 +181,28 @@ package enum JSONAppraisalDecoder {
       if kind == .strength, impact == .major, let object {
         walker.problem(object.path.appending("impact"), "a strength has no impact; \"impact\" is for weaknesses")
       }
-      return Observation(
-        id: object?.string("id", required: false), kind: kind, practice: practice(object),
-        instantiation: object?.string("instantiation") ?? "", text: object?.string("text") ?? "", impact: impact)
+      var observation = Observation(
+        id: nil, kind: kind, practice: practice(object), instantiation: "", text: object?.string("text") ?? "",
+        impact: impact)
+      readFields(EvidenceFormat.observation, into: &observation, object)
+      return observation
     }
 
     func characterization(_ element: (path: ModelPath, node: JSONNode)) -> TeamCharacterization {
       let object = walker.object(
         element.node, at: element.path, allowed: Members.characterization,
         what: "a characterization")
-      return TeamCharacterization(
-        practice: practice(object), instantiation: object?.string("instantiation") ?? "",
+      var characterization = TeamCharacterization(
+        practice: practice(object), instantiation: "",
         value: object?.choice("value", V.characterizations) ?? .notImplemented,
         note: object?.string("note", required: false))
+      readFields(EvidenceFormat.characterization, into: &characterization, object)
+      return characterization
     }
 
     func aggregation(_ element: (path: ModelPath, node: JSONNode)) -> AggregationDecision {
       let object = walker.object(
-        element.node, at: element.path, allowed: ["practice", "value", "justification"], what: "an aggregation decision"
+        element.node, at: element.path, allowed: Members.aggregation, what: "an aggregation decision"
       )
       return AggregationDecision(
         practice: practice(object), value: object?.choice("value", V.characterizations) ?? .partiallyImplemented,
@@ -192,7 +211,7 @@ package enum JSONAppraisalDecoder {
 
     func significance(_ element: (path: ModelPath, node: JSONNode)) -> SignificanceDecision {
       let object = walker.object(
-        element.node, at: element.path, allowed: ["processArea", "goal", "significant", "justification"],
+        element.node, at: element.path, allowed: Members.significance,
         what: "a significance decision")
       var significant = false
       if let object {
@@ -205,9 +224,11 @@ package enum JSONAppraisalDecoder {
             failedPath: object.path.appending("significant"))
         }
       }
-      return SignificanceDecision(
-        processArea: object?.string("processArea") ?? "", goal: object?.string("goal") ?? "",
-        significant: significant, justification: object?.string("justification", allowEmpty: true) ?? "")
+      var decision = SignificanceDecision(
+        processArea: "", goal: "", significant: significant,
+        justification: object?.string("justification", allowEmpty: true) ?? "")
+      readFields(EvidenceFormat.significance, into: &decision, object)
+      return decision
     }
   }
 }

@@ -73,6 +73,22 @@ package enum XMLAppraisalDecoder {
     var text = ""
   }
 
+  /// Each element's attribute names, from ``EvidenceFormat``.
+  private enum Names {
+    static let header = EvidenceFormat.header.attributeNames()
+    static let scope = EvidenceFormat.scope.attributeNames()
+    static let exclusion = EvidenceFormat.exclusion.attributeNames()
+    static let coverage = EvidenceFormat.coverage.attributeNames()
+    static let instantiation = EvidenceFormat.instantiation.attributeNames()
+    static let item = EvidenceFormat.evidenceItem.attributeNames()
+    static let locator = EvidenceFormat.locator.attributeNames()
+    static let weakness = EvidenceFormat.observation.attributeNames()
+    static let strength = weakness.filter { $0 != "impact" }
+    static let characterization = EvidenceFormat.characterization.attributeNames()
+    static let aggregation = EvidenceFormat.aggregation.attributeNames()
+    static let significance = EvidenceFormat.significance.attributeNames()
+  }
+
   private struct Builder {
     typealias V = EvidenceVocabulary
     let file: String
@@ -162,15 +178,18 @@ package enum XMLAppraisalDecoder {
         path = ModelPath.root.appending("scope").appending("notApplicable").appending(scope.notApplicable.count)
         sourceMap.record(path, line: line, column: nil)
         var attributes = attributes
-        attributes.allow(["processArea"])
-        scope.notApplicable.append(
-          .init(processArea: attributes.required("processArea", at: path, &self) ?? "", reason: ""))
+        attributes.allow(Names.exclusion)
+        var exclusion = AppraisalScope.Exclusion(processArea: "", reason: "")
+        readFields(EvidenceFormat.exclusion, into: &exclusion, attributes, at: path)
+        scope.notApplicable.append(exclusion)
         finishAttributes(attributes, element: name)
       case ("scope", "coverage"):
         path = ModelPath.root.appending("scope").appending("coverage")
         var attributes = attributes
-        attributes.allow(["enabled", "minimumShare"])
-        coverage.isEnabled = attributes.bool("enabled", at: path, default: true, &self)
+        attributes.allow(Names.coverage)
+        var policy = coverage
+        readFields(EvidenceFormat.coverage, into: &policy, attributes, at: path)
+        coverage = policy
         if let text = attributes.optional("minimumShare", at: path, &self) {
           if let share = V.fraction(text) {
             coverage.minimumShare = share
@@ -274,20 +293,16 @@ package enum XMLAppraisalDecoder {
 
     mutating func readHeader(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass"])
-      header = Appraisal.Header(
-        id: attributes.required("id", at: path, &self) ?? "", name: attributes.required("name", at: path, &self) ?? "",
-        organizationalUnit: attributes.required("organizationalUnit", at: path, &self) ?? "",
-        date: attributes.required("date", at: path, &self) ?? "",
-        model: attributes.required("model", at: path, &self) ?? "",
-        modelVersion: attributes.required("modelVersion", at: path, &self) ?? "",
-        methodClass: attributes.optional("methodClass", at: path, &self) ?? Appraisal.Header.defaultMethodClass)
+      attributes.allow(Names.header)
+      var header = self.header
+      readFields(EvidenceFormat.header, into: &header, attributes, at: path)
+      self.header = header
       finishAttributes(attributes, element: "header")
     }
 
     mutating func readScope(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["representation", "targetLevel", "includeAdditions", "processAreas"])
+      attributes.allow(Names.scope)
       let representation = attributes.choice("representation", at: path, V.representations, &self)
       let level = attributes.int("targetLevel", at: path, in: 1...5, &self)
       target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
@@ -303,17 +318,15 @@ package enum XMLAppraisalDecoder {
 
     mutating func readInstantiation(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["id", "name", "kind", "subgroup", "processAreas"])
-      let areas = attributes.optional("processAreas", at: path, &self).map(V.list)
-      for index in (areas ?? []).indices {
+      attributes.allow(Names.instantiation)
+      var unit = Instantiation(id: "", name: "", kind: .project)
+      readFields(EvidenceFormat.instantiation, into: &unit, attributes, at: path)
+      unit.kind = attributes.choice("kind", at: path, V.instantiationKinds, &self) ?? .project
+      unit.processAreas = attributes.optional("processAreas", at: path, &self).map(V.list)
+      for index in (unit.processAreas ?? []).indices {
         sourceMap.record(path.appending("processAreas").appending(index), line: attributes.line, column: nil)
       }
-      instantiations.append(
-        Instantiation(
-          id: attributes.required("id", at: path, &self) ?? "",
-          name: attributes.required("name", at: path, &self) ?? "",
-          kind: attributes.choice("kind", at: path, V.instantiationKinds, &self) ?? .project,
-          subgroup: attributes.optional("subgroup", at: path, &self), processAreas: areas))
+      instantiations.append(unit)
       finishAttributes(attributes, element: "instantiation")
     }
 
@@ -327,55 +340,52 @@ package enum XMLAppraisalDecoder {
 
     mutating func readItem(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["id", "practice", "instantiation", "indicator", "imported"])
-      evidence.append(
-        EvidenceItem(
-          id: attributes.required("id", at: path, &self) ?? "", practice: practice(attributes, at: path),
-          instantiation: attributes.required("instantiation", at: path, &self) ?? "",
-          indicator: attributes.choice("indicator", at: path, V.indicators, &self) ?? .artifact,
-          locator: .init(document: ""), imported: attributes.bool("imported", at: path, default: false, &self)))
+      attributes.allow(Names.item)
+      var item = EvidenceItem(
+        id: "", practice: practice(attributes, at: path), instantiation: "",
+        indicator: attributes.choice("indicator", at: path, V.indicators, &self) ?? .artifact,
+        locator: .init(document: ""))
+      readFields(EvidenceFormat.evidenceItem, into: &item, attributes, at: path)
+      evidence.append(item)
       finishAttributes(attributes, element: "item")
     }
 
     mutating func readLocator(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["document", "section", "version", "date", "url"])
-      evidence[evidence.count - 1].locator = EvidenceItem.Locator(
-        document: attributes.required("document", at: path, &self) ?? "",
-        section: attributes.optional("section", at: path, &self),
-        version: attributes.optional("version", at: path, &self), date: attributes.optional("date", at: path, &self),
-        url: attributes.optional("url", at: path, &self))
+      attributes.allow(Names.locator)
+      var locator = EvidenceItem.Locator(document: "")
+      readFields(EvidenceFormat.locator, into: &locator, attributes, at: path)
+      evidence[evidence.count - 1].locator = locator
       if evidence[evidence.count - 1].locator.document.isEmpty { failedPaths.insert(path) }
       finishAttributes(attributes, element: "locator")
     }
 
     mutating func readObservation(_ kind: Observation.Kind, _ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(
-        kind == .weakness ? ["id", "practice", "instantiation", "impact"] : ["id", "practice", "instantiation"])
-      observations.append(
-        Observation(
-          id: attributes.optional("id", at: path, &self), kind: kind, practice: practice(attributes, at: path),
-          instantiation: attributes.required("instantiation", at: path, &self) ?? "", text: "",
-          impact: kind == .weakness
-            ? attributes.choice("impact", at: path, V.impacts, &self, required: false) ?? .minor : .minor))
+      attributes.allow(kind == .weakness ? Names.weakness : Names.strength)
+      var observation = Observation(
+        id: nil, kind: kind, practice: practice(attributes, at: path), instantiation: "", text: "",
+        impact: kind == .weakness
+          ? attributes.choice("impact", at: path, V.impacts, &self, required: false) ?? .minor : .minor)
+      readFields(EvidenceFormat.observation, into: &observation, attributes, at: path)
+      observations.append(observation)
       finishAttributes(attributes, element: kind == .weakness ? "weakness" : "strength")
     }
 
     mutating func readCharacterization(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["practice", "instantiation", "value"])
-      characterizations.append(
-        TeamCharacterization(
-          practice: practice(attributes, at: path),
-          instantiation: attributes.required("instantiation", at: path, &self) ?? "",
-          value: attributes.choice("value", at: path, V.characterizations, &self) ?? .notImplemented))
+      attributes.allow(Names.characterization)
+      var characterization = TeamCharacterization(
+        practice: practice(attributes, at: path), instantiation: "",
+        value: attributes.choice("value", at: path, V.characterizations, &self) ?? .notImplemented)
+      readFields(EvidenceFormat.characterization, into: &characterization, attributes, at: path)
+      characterizations.append(characterization)
       finishAttributes(attributes, element: "characterization")
     }
 
     mutating func readAggregation(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["practice", "value"])
+      attributes.allow(Names.aggregation)
       aggregations.append(
         AggregationDecision(
           practice: practice(attributes, at: path),
@@ -386,7 +396,7 @@ package enum XMLAppraisalDecoder {
 
     mutating func readSignificance(_ attributes: Attributes, at path: ModelPath) {
       var attributes = attributes
-      attributes.allow(["processArea", "goal", "significant"])
+      attributes.allow(Names.significance)
       let significant: Bool
       if attributes.value("significant") == nil {
         problem(
@@ -396,11 +406,28 @@ package enum XMLAppraisalDecoder {
       } else {
         significant = attributes.bool("significant", at: path, default: false, &self)
       }
-      significances.append(
-        SignificanceDecision(
-          processArea: attributes.required("processArea", at: path, &self) ?? "",
-          goal: attributes.required("goal", at: path, &self) ?? "", significant: significant, justification: ""))
+      var decision = SignificanceDecision(processArea: "", goal: "", significant: significant, justification: "")
+      readFields(EvidenceFormat.significance, into: &decision, attributes, at: path)
+      significances.append(decision)
       finishAttributes(attributes, element: "significance")
+    }
+
+    /// Reads the fields of `fields` that XML holds as attributes and the table alone describes (text,
+    /// optional text, flags); the element's other attributes are read by the caller.
+    mutating func readFields<Record>(
+      _ fields: [EvidenceField<Record>], into record: inout Record, _ attributes: Attributes, at path: ModelPath
+    ) {
+      for field in fields where field.xml == .attribute {
+        switch field.access {
+        case .text(let value): record[keyPath: value] = attributes.required(field.name, at: path, &self) ?? ""
+        case .optionalText(let value): record[keyPath: value] = attributes.optional(field.name, at: path, &self)
+        case .defaultedText(let value, let standard):
+          record[keyPath: value] = attributes.optional(field.name, at: path, &self) ?? standard
+        case .flag(let value, let standard):
+          record[keyPath: value] = attributes.bool(field.name, at: path, default: standard, &self)
+        case .special: break
+        }
+      }
     }
 
     mutating func finishAttributes(_ attributes: Attributes, element: String) {
