@@ -3,56 +3,28 @@ import AppraisalModel
 /// Writes an ``Appraisal`` in the evidence format's XML or JSON syntax (docs/evidence-format.md), so
 /// that reading the text back gives an equal appraisal. Used by `appraise import`.
 public enum EvidenceWriter {
+  private typealias Format = EvidenceFormat
+
   /// The XML syntax, UTF-8, two-space indentation.
   public static func xml(_ appraisal: Appraisal) -> String {
     var out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<appraisal formatVersion=\"\(EvidenceVocabulary.formatVersion)\">\n"
-    let header = appraisal.header
-    out +=
-      "  <header"
-      + attributes([
-        ("id", header.id), ("name", header.name), ("organizationalUnit", header.organizationalUnit),
-        ("date", header.date), ("model", header.model), ("modelVersion", header.modelVersion),
-        ("methodClass", header.methodClass),
-      ]) + "/>\n"
-    let (representation, level) = target(appraisal.target)
-    out +=
-      "  <scope"
-      + attributes([
-        ("representation", representation), ("targetLevel", String(level)),
-        ("includeAdditions", String(appraisal.scope.includesAdditions)),
-        ("processAreas", appraisal.scope.processAreas.joined(separator: " ")),
-      ]) + ">\n"
+    out += "  <header" + attributes(appraisal.header, Format.header) + "/>\n"
+    out += "  <scope" + attributes(appraisal, Format.scope) + ">\n"
     for exclusion in appraisal.scope.notApplicable {
       out +=
-        "    <notApplicable" + attributes([("processArea", exclusion.processArea)]) + ">"
-        + escaped(exclusion.reason) + "</notApplicable>\n"
+        "    <notApplicable" + attributes(exclusion, Format.exclusion) + ">" + escaped(exclusion.reason)
+        + "</notApplicable>\n"
     }
-    out +=
-      "    <coverage"
-      + attributes([
-        ("enabled", String(appraisal.coverage.isEnabled)), ("minimumShare", fraction(appraisal.coverage.minimumShare)),
-      ]) + "/>\n  </scope>\n  <instantiations>\n"
+    out += "    <coverage" + attributes(appraisal.coverage, Format.coverage) + "/>\n  </scope>\n  <instantiations>\n"
     for unit in appraisal.instantiations {
-      out +=
-        "    <instantiation"
-        + attributes([
-          ("id", unit.id), ("name", unit.name), ("kind", unit.kind.rawValue), ("subgroup", unit.subgroup),
-          ("processAreas", unit.processAreas?.joined(separator: " ")),
-        ]) + "/>\n"
+      out += "    <instantiation" + attributes(unit, Format.instantiation) + "/>\n"
     }
     out += "  </instantiations>\n  <evidence>\n"
     for item in appraisal.evidence {
       out +=
-        "    <item"
-        + attributes([
-          ("id", item.id), ("practice", item.practice.description), ("instantiation", item.instantiation),
-          ("indicator", item.indicator.rawValue), ("imported", item.imported ? "true" : nil),
-        ]) + ">\n      <locator"
-        + attributes([
-          ("document", item.locator.document), ("section", item.locator.section), ("version", item.locator.version),
-          ("date", item.locator.date), ("url", item.locator.url),
-        ]) + "/>\n"
+        "    <item" + attributes(item, Format.evidenceItem) + ">\n      <locator"
+        + attributes(item.locator, Format.locator) + "/>\n"
       if let note = item.note { out += "      <note>" + escaped(note) + "</note>\n" }
       out += "    </item>\n"
     }
@@ -60,155 +32,55 @@ public enum EvidenceWriter {
     for observation in appraisal.observations {
       let name = observation.kind.rawValue
       out +=
-        "    <\(name)"
-        + attributes([
-          ("id", observation.id), ("practice", observation.practice.description),
-          ("instantiation", observation.instantiation),
-          ("impact", observation.kind == .weakness && observation.impact == .major ? "major" : nil),
-        ]) + ">" + escaped(observation.text) + "</\(name)>\n"
+        "    <\(name)" + attributes(observation, Format.observation) + ">" + escaped(observation.text) + "</\(name)>\n"
     }
     out += "  </observations>\n  <characterizations>\n"
     for characterization in appraisal.characterizations {
       out +=
-        "    <characterization"
-        + attributes([
-          ("practice", characterization.practice.description), ("instantiation", characterization.instantiation),
-          ("value", characterization.value.code),
-        ]) + ">" + escaped(characterization.note ?? "") + "</characterization>\n"
+        "    <characterization" + attributes(characterization, Format.characterization) + ">"
+        + escaped(characterization.note ?? "") + "</characterization>\n"
     }
     out += "  </characterizations>\n  <judgments>\n"
     for decision in appraisal.aggregationDecisions {
       out +=
-        "    <aggregation"
-        + attributes([
-          ("practice", decision.practice.description), ("value", decision.value.code),
-        ]) + ">" + escaped(decision.justification) + "</aggregation>\n"
+        "    <aggregation" + attributes(decision, Format.aggregation) + ">" + escaped(decision.justification)
+        + "</aggregation>\n"
     }
     for decision in appraisal.significanceDecisions {
       out +=
-        "    <significance"
-        + attributes([
-          ("processArea", decision.processArea), ("goal", decision.goal), ("significant", String(decision.significant)),
-        ]) + ">" + escaped(decision.justification) + "</significance>\n"
+        "    <significance" + attributes(decision, Format.significance) + ">" + escaped(decision.justification)
+        + "</significance>\n"
     }
     return out + "  </judgments>\n</appraisal>\n"
   }
 
   /// The JSON syntax, two-space indentation, members in the documented order.
   public static func json(_ appraisal: Appraisal) -> String {
-    let header = appraisal.header
-    let (representation, level) = target(appraisal.target)
-    var scope: [(String, JSON)] = [
-      ("representation", .string(representation)), ("targetLevel", .number(level)),
-      ("includeAdditions", .bool(appraisal.scope.includesAdditions)),
-      ("processAreas", .array(appraisal.scope.processAreas.map(JSON.string))),
-    ]
+    var scope = members(appraisal, Format.scope)
     if !appraisal.scope.notApplicable.isEmpty {
       scope.append(
-        (
-          "notApplicable",
-          .array(
-            appraisal.scope.notApplicable.map {
-              .object([("processArea", .string($0.processArea)), ("reason", .string($0.reason))])
-            })
-        ))
+        ("notApplicable", .array(appraisal.scope.notApplicable.map { .object(members($0, Format.exclusion)) })))
     }
-    scope.append(
-      (
-        "coverage",
-        .object([
-          ("enabled", .bool(appraisal.coverage.isEnabled)),
-          ("minimumShare", .string(fraction(appraisal.coverage.minimumShare))),
-        ])
-      ))
+    scope.append(("coverage", .object(members(appraisal.coverage, Format.coverage))))
     let document = JSON.object([
       ("formatVersion", .number(EvidenceVocabulary.formatVersion)),
-      (
-        "header",
-        .object(
-          [
-            ("id", .string(header.id)), ("name", .string(header.name)),
-            ("organizationalUnit", .string(header.organizationalUnit)), ("date", .string(header.date)),
-            ("model", .string(header.model)), ("modelVersion", .string(header.modelVersion)),
-            ("methodClass", .string(header.methodClass)),
-          ])
-      ),
+      ("header", .object(members(appraisal.header, Format.header))),
       ("scope", .object(scope)),
-      (
-        "instantiations",
-        .array(
-          appraisal.instantiations.map { unit in
-            .object(
-              [("id", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue))]
-                + optional("subgroup", unit.subgroup.map(JSON.string))
-                + optional("processAreas", unit.processAreas.map { .array($0.map(JSON.string)) }))
-          })
-      ),
+      ("instantiations", .array(appraisal.instantiations.map { .object(members($0, Format.instantiation)) })),
       (
         "evidence",
         .array(
           appraisal.evidence.map { item in
             .object(
-              [
-                ("id", .string(item.id)), ("practice", .string(item.practice.description)),
-                ("instantiation", .string(item.instantiation)), ("indicator", .string(item.indicator.rawValue)),
-                (
-                  "locator",
-                  .object(
-                    [("document", .string(item.locator.document))]
-                      + optional("section", item.locator.section.map(JSON.string))
-                      + optional("version", item.locator.version.map(JSON.string))
-                      + optional("date", item.locator.date.map(JSON.string))
-                      + optional("url", item.locator.url.map(JSON.string)))
-                ),
-              ] + optional("note", item.note.map(JSON.string)) + (item.imported ? [("imported", .bool(true))] : []))
+              members(item, Format.evidenceItem, nested: ["locator": .object(members(item.locator, Format.locator))]))
           })
       ),
-      (
-        "observations",
-        .array(
-          appraisal.observations.map { observation in
-            .object(
-              optional("id", observation.id.map(JSON.string)) + [
-                ("type", .string(observation.kind.rawValue)), ("practice", .string(observation.practice.description)),
-                ("instantiation", .string(observation.instantiation)),
-              ]
-                + (observation.kind == .weakness && observation.impact == .major
-                  ? [("impact", .string("major"))] : []) + [("text", .string(observation.text))])
-          })
-      ),
-      (
-        "characterizations",
-        .array(
-          appraisal.characterizations.map { characterization in
-            .object(
-              [
-                ("practice", .string(characterization.practice.description)),
-                ("instantiation", .string(characterization.instantiation)),
-                ("value", .string(characterization.value.code)),
-              ] + optional("note", characterization.note.map(JSON.string)))
-          })
-      ),
-      (
-        "aggregationDecisions",
-        .array(
-          appraisal.aggregationDecisions.map {
-            .object([
-              ("practice", .string($0.practice.description)), ("value", .string($0.value.code)),
-              ("justification", .string($0.justification)),
-            ])
-          })
-      ),
+      ("observations", .array(appraisal.observations.map { .object(members($0, Format.observation)) })),
+      ("characterizations", .array(appraisal.characterizations.map { .object(members($0, Format.characterization)) })),
+      ("aggregationDecisions", .array(appraisal.aggregationDecisions.map { .object(members($0, Format.aggregation)) })),
       (
         "significanceDecisions",
-        .array(
-          appraisal.significanceDecisions.map {
-            .object([
-              ("processArea", .string($0.processArea)), ("goal", .string($0.goal)),
-              ("significant", .bool($0.significant)),
-              ("justification", .string($0.justification)),
-            ])
-          })
+        .array(appraisal.significanceDecisions.map { .object(members($0, Format.significance)) })
       ),
     ])
     var out = ""
@@ -218,14 +90,38 @@ public enum EvidenceWriter {
 
   // MARK: - Helpers
 
-  private static func target(_ target: RatingTarget) -> (String, Int) {
-    switch target {
-    case .maturityLevel(let level): ("staged", level)
-    case .capabilityLevel(let level): ("continuous", level)
+  /// The XML attributes of `record`: its fields XML holds as attributes, in table order, those without a
+  /// value left out.
+  private static func attributes<Record>(_ record: Record, _ fields: [EvidenceField<Record>]) -> String {
+    attributes(fields.filter { $0.xml == .attribute }.map { ($0.name, $0.value(record).map(text)) })
+  }
+
+  /// An attribute value's text: lists space-separated.
+  private static func text<Record>(_ value: EvidenceField<Record>.Value) -> String {
+    switch value {
+    case .text(let text): text
+    case .flag(let flag): String(flag)
+    case .number(let number): String(number)
+    case .list(let list): list.joined(separator: " ")
     }
   }
 
-  private static func fraction(_ value: CoveragePolicy.Fraction) -> String { "\(value.numerator)/\(value.denominator)" }
+  /// The JSON members of `record`, in table order; `nested` gives the members that are records.
+  private static func members<Record>(
+    _ record: Record, _ fields: [EvidenceField<Record>], nested: [String: JSON] = [:]
+  ) -> [(String, JSON)] {
+    fields.compactMap { field in
+      if let value = nested[field.name] { return (field.name, value) }
+      return field.value(record).map { value in
+        switch value {
+        case .text(let text): (field.name, .string(text))
+        case .flag(let flag): (field.name, .bool(flag))
+        case .number(let number): (field.name, .number(number))
+        case .list(let list): (field.name, .array(list.map(JSON.string)))
+        }
+      }
+    }
+  }
 
   private static func attributes(_ pairs: [(String, String?)]) -> String {
     pairs.compactMap { name, value in value.map { " \(name)=\"\(escaped($0, attribute: true))\"" } }.joined()
@@ -254,8 +150,6 @@ public enum EvidenceWriter {
     }
     return out
   }
-
-  private static func optional(_ key: String, _ value: JSON?) -> [(String, JSON)] { value.map { [(key, $0)] } ?? [] }
 
   /// A small ordered JSON tree for writing.
   private indirect enum JSON {

@@ -14,18 +14,32 @@ import AppraisalModel
 /// and a row shorter than the header has empty cells for the missing columns; `true`/`false` are accepted
 /// in any case (a spreadsheet writes `TRUE`). Empty rows inside the PIID block are skipped.
 package enum CSVAppraisalDecoder {
-  /// The PIID block's columns, in the order its header row must list them.
-  package static let columns = [
+  /// The PIID block's columns, in the order its header row must list them: the practice and instantiation a
+  /// row's records share, the evidence item's fields and its locator's (``EvidenceFormat``), then the team's
+  /// characterization and the observations.
+  package static let columns =
+    ["practice", "instantiation"] + itemColumns
+    + ["characterization", "characterizationNote", "weakness", "weaknessImpact", "strength"]
+
+  /// The evidence item's columns, in table order; its locator's fields are columns of their own.
+  private static let itemColumns: [String] = EvidenceFormat.evidenceItem.flatMap { field -> [String] in
+    switch field.name {
+    case "practice", "instantiation": []
+    case "locator": EvidenceFormat.locator.map(\.csvName)
+    default: [field.csvName]
+    }
+  }
+
+  /// Format 1's columns: every header row has them. A column added since (an optional field) may be left out.
+  private static let formatOneColumns: Set<String> = [
     "practice", "instantiation", "evidenceId", "indicator", "document", "section", "version", "date", "url", "note",
     "imported", "characterization", "characterizationNote", "weakness", "weaknessImpact", "strength",
   ]
 
   /// The settings block's keys, in the order the format documents them.
-  package static let settingKeys = [
-    "formatVersion", "id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass",
-    "representation", "targetLevel", "includeAdditions", "processAreas", "notApplicable", "coverage", "instantiation",
-    "aggregationDecision", "significanceDecision",
-  ]
+  package static let settingKeys =
+    ["formatVersion"] + EvidenceFormat.header.map(\.name) + EvidenceFormat.scope.map(\.name)
+    + ["instantiation", "aggregationDecision", "significanceDecision"]
 
   /// Decodes a CSV appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
   package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
@@ -112,19 +126,17 @@ package enum CSVAppraisalDecoder {
       "notApplicable": Setting(values: 2, repeats: true, layout: "process area, reason", freeText: true),
       "coverage": Setting(
         values: 2, repeats: false, layout: "enabled (true or false), minimum share (e.g. 1/2)", freeText: false),
-      "instantiation": Setting(
-        values: 5, repeats: true, layout: "id, name, kind, subgroup, process areas", freeText: true),
       "aggregationDecision": Setting(
         values: 3, repeats: true, layout: "practice reference, value, justification", freeText: true),
       "significanceDecision": Setting(
         values: 4, repeats: true, layout: "process area, goal, significant (true or false), justification",
         freeText: true),
     ]
-    for key in ["id", "name", "organizationalUnit", "methodClass"] {
-      table[key] = Setting(values: 1, repeats: false, layout: "the header value", freeText: true)
-    }
-    for key in ["date", "model", "modelVersion"] {
-      table[key] = Setting(values: 1, repeats: false, layout: "the header value", freeText: false)
+    table["instantiation"] = Setting(
+      values: EvidenceFormat.instantiation.count, repeats: true,
+      layout: EvidenceFormat.instantiation.map(\.csvName).joined(separator: ", "), freeText: true)
+    for field in EvidenceFormat.header {
+      table[field.name] = Setting(values: 1, repeats: false, layout: "the header value", freeText: field.kind == .text)
     }
     return table
   }()
@@ -143,24 +155,34 @@ package enum CSVAppraisalDecoder {
     ("processAreas", "processAreas,CAM,IRP,SD", [.key("scope"), .key("processAreas")]),
   ]
 
-  private static let headerKeys: Set<String> = [
-    "id", "name", "organizationalUnit", "date", "model", "modelVersion", "methodClass",
-  ]
+  private static let headerKeys = Set(EvidenceFormat.header.map(\.name))
 
   /// The header row as it must be written.
   static let headerRowText = columns.joined(separator: ",")
 
-  private enum Column: Int {
-    case practice, instantiation, evidenceId, indicator, document, section, version, date, url, note, imported
-    case characterization, characterizationNote, weakness, weaknessImpact, strength
-  }
-
   private static let columnNumbers = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
 
+  /// The numbers of the columns read by name.
+  private enum Column {
+    static let practice = columnNumbers["practice"]!
+    static let instantiation = columnNumbers["instantiation"]!
+    static let evidenceId = columnNumbers["evidenceId"]!
+    static let indicator = columnNumbers["indicator"]!
+    static let document = columnNumbers["document"]!
+    static let imported = columnNumbers["imported"]!
+    static let characterization = columnNumbers["characterization"]!
+    static let characterizationNote = columnNumbers["characterizationNote"]!
+    static let weakness = columnNumbers["weakness"]!
+    static let weaknessImpact = columnNumbers["weaknessImpact"]!
+    static let strength = columnNumbers["strength"]!
+  }
+
   /// Columns that only make sense on a row with an `evidenceId`.
-  private static let evidenceColumns: [Column] = [
-    .indicator, .document, .section, .version, .date, .url, .note, .imported,
-  ]
+  private static let evidenceColumns = itemColumns.filter { $0 != "evidenceId" }.map { columnNumbers[$0]! }
+
+  /// Evidence item and locator fields the PIID row reader handles itself; the others are read from the table.
+  private static let itemFieldsByHand: Set<String> = ["id", "instantiation", "imported"]
+  private static let locatorFieldsByHand: Set<String> = ["document"]
 
   // MARK: - Decoder
 
@@ -195,7 +217,7 @@ package enum CSVAppraisalDecoder {
     var startsWithHeaderRow = false
     var firstLine: [String: Int] = [:]
     var formatVersionSeen = false
-    var header: [String: String] = [:]
+    var header = Appraisal.Header(id: "", name: "", organizationalUnit: "", date: "", model: "", modelVersion: "")
     var representation: String?
     var targetLevel: Int?
     var includesAdditions = true
@@ -434,11 +456,15 @@ package enum CSVAppraisalDecoder {
 
     mutating func headerRow(_ key: String, _ keyField: Field, _ values: [Field]) {
       let path: ModelPath = [.key("header"), .key(key)]
-      if key == "methodClass" {
-        if let text = optional(values, 0, path: path) { header[key] = text }
-        return
+      guard let field = EvidenceFormat.header.field(key) else { return }
+      switch field.access {
+      case .text(let value): header[keyPath: value] = required(values, 0, named: key, key: keyField, path: path) ?? ""
+      case .optionalText(let value): header[keyPath: value] = optional(values, 0, path: path)
+      case .defaultedText(let value, let standard): header[keyPath: value] = optional(values, 0, path: path) ?? standard
+      case .flag(let value, let standard):
+        header[keyPath: value] = bool(values.first, named: key, at: keyField, path: path) ?? standard
+      case .special: break
       }
-      if let text = required(values, 0, named: key, key: keyField, path: path) { header[key] = text }
     }
 
     mutating func representationRow(_ keyField: Field, _ values: [Field]) {
@@ -495,14 +521,36 @@ package enum CSVAppraisalDecoder {
       let path = ModelPath([.key("instantiations"), .index(instantiations.count)])
       if instantiations.isEmpty { record([.key("instantiations")], keyField) }
       record(path, keyField)
-      let id = required(values, 0, named: "id", key: keyField, path: path.appending("id"))
-      let name = required(values, 1, named: "name", key: keyField, path: path.appending("name"))
-      let kind = choice(values, 2, named: "kind", V.instantiationKinds, key: keyField, path: path.appending("kind"))
-      let subgroup = optional(values, 3, path: path.appending("subgroup"))
+      // The row's cells are the table's fields in order.
+      var unit = Instantiation(id: "", name: "", kind: .project)
       var areas: [String]? = nil
-      if values.count > 4, !values[4].isEmpty {
-        let field = values[4]
-        let areasPath = path.appending("processAreas")
+      for (index, field) in EvidenceFormat.instantiation.enumerated() {
+        let fieldPath = path.appending(field.name)
+        switch field.access {
+        case .text(let value):
+          unit[keyPath: value] = required(values, index, named: field.name, key: keyField, path: fieldPath) ?? ""
+        case .optionalText(let value): unit[keyPath: value] = optional(values, index, path: fieldPath)
+        case .defaultedText(let value, let standard):
+          unit[keyPath: value] = optional(values, index, path: fieldPath) ?? standard
+        case .flag(let value, let standard):
+          unit[keyPath: value] =
+            bool(index < values.count ? values[index] : nil, named: field.name, at: keyField, path: fieldPath)
+            ?? standard
+        case .special where field.name == "kind":
+          unit.kind =
+            choice(values, index, named: "kind", V.instantiationKinds, key: keyField, path: fieldPath) ?? .project
+        case .special: areas = processAreas(values, index, at: fieldPath)
+        }
+      }
+      unit.processAreas = areas
+      instantiations.append(unit)
+    }
+
+    /// The process areas of an instantiation row's cell `index`, each located inside the cell when it can be.
+    mutating func processAreas(_ values: [Field], _ index: Int, at areasPath: ModelPath) -> [String]? {
+      var areas: [String]? = nil
+      if values.count > index, !values[index].isEmpty {
+        let field = values[index]
         record(areasPath, field)
         areas = V.list(field.text)
         // Locate each id inside the cell when the cell is one unquoted line (its text is the file's bytes).
@@ -524,9 +572,7 @@ package enum CSVAppraisalDecoder {
           record(areasPath.appending(index), position)
         }
       }
-      instantiations.append(
-        Instantiation(
-          id: id ?? "", name: name ?? "", kind: kind ?? .project, subgroup: subgroup, processAreas: areas))
+      return areas
     }
 
     mutating func aggregationRow(_ keyField: Field, _ values: [Field]) {
@@ -610,23 +656,23 @@ package enum CSVAppraisalDecoder {
           "column \"\(columns[present[mismatch]])\" is out of order; expected \"\(columns[ordered[mismatch]])\" in "
             + "its place (the header row is \(headerRowText))")
       }
-      for (number, name) in CSVAppraisalDecoder.columns.enumerated() where columnCell[number] < 0 {
+      for (number, name) in CSVAppraisalDecoder.columns.enumerated()
+      where columnCell[number] < 0 && CSVAppraisalDecoder.formatOneColumns.contains(name) {
         error(at: fields[0], "missing column \"\(name)\"; the header row is \(headerRowText)")
       }
       // Without the practice and instantiation columns no row can be read.
       phase =
-        columnCell[Column.practice.rawValue] >= 0 && columnCell[Column.instantiation.rawValue] >= 0 ? .data : .ignoring
+        columnCell[Column.practice] >= 0 && columnCell[Column.instantiation] >= 0 ? .data : .ignoring
     }
 
     // MARK: PIID rows
 
     mutating func dataRow(_ fields: [Field]) {
       let rowStart = fields[0]
-      func cell(_ column: Column) -> Field? {
-        let index = columnCell[column.rawValue]
+      func cell(_ column: Int) -> Field? {
+        let index = columnCell[column]
         return index >= 0 && index < fields.count ? fields[index] : nil
       }
-      func text(_ column: Column) -> String { cell(column)?.text ?? "" }
 
       if fields.count > headerWidth, let extra = fields[headerWidth...].first(where: { !$0.isEmpty }) {
         error(
@@ -636,7 +682,7 @@ package enum CSVAppraisalDecoder {
       }
 
       // The practice and instantiation every record of the row shares.
-      let practiceField = cell(.practice) ?? Field(missingAt: rowStart)
+      let practiceField = cell(Column.practice) ?? Field(missingAt: rowStart)
       var practice = PracticeReference("", "")
       var practiceFailed = true
       if practiceField.isEmpty {
@@ -647,7 +693,7 @@ package enum CSVAppraisalDecoder {
       } else {
         error(at: practiceField, V.Message.badPractice(practiceField.text))
       }
-      let instantiationField = cell(.instantiation) ?? Field(missingAt: rowStart)
+      let instantiationField = cell(Column.instantiation) ?? Field(missingAt: rowStart)
       let instantiation = instantiationField.text
       if instantiation.isEmpty {
         error(at: instantiationField, "\"instantiation\" is empty; expected the id of a declared instantiation")
@@ -664,7 +710,7 @@ package enum CSVAppraisalDecoder {
       }
 
       // Evidence item.
-      if let idField = cell(.evidenceId), !idField.isEmpty {
+      if let idField = cell(Column.evidenceId), !idField.isEmpty {
         let path = ModelPath([.key("evidence"), .index(evidence.count)])
         // `evidence[i].id` is the same cell as `evidence[i]`, so the lookup's fallback finds it; fewer entries
         // keep the source map of a large PIID small.
@@ -672,7 +718,7 @@ package enum CSVAppraisalDecoder {
         shared(path, into: &self)
         let indicatorPath = ModelPath([.key("evidence"), .index(evidence.count), .key("indicator")])
         var indicator = EvidenceItem.Indicator.artifact
-        if let field = cell(.indicator), !field.isEmpty {
+        if let field = cell(Column.indicator), !field.isEmpty {
           record(indicatorPath, field)
           if let value = V.indicators[field.text] {
             indicator = value
@@ -681,12 +727,12 @@ package enum CSVAppraisalDecoder {
           }
         } else {
           error(
-            at: cell(.indicator) ?? idField,
+            at: cell(Column.indicator) ?? idField,
             "evidence item \"\(idField.text)\" has no indicator; expected one of "
               + V.indicators.keys.sorted().joined(separator: ", "), failed: indicatorPath)
         }
         let documentPath = ModelPath([.key("evidence"), .index(evidence.count), .key("locator"), .key("document")])
-        let documentField = cell(.document) ?? Field(missingAt: idField)
+        let documentField = cell(Column.document) ?? Field(missingAt: idField)
         record(documentPath, documentField)
         if documentField.isEmpty {
           error(
@@ -694,11 +740,8 @@ package enum CSVAppraisalDecoder {
             "evidence item \"\(idField.text)\" has no document; expected the document, record set or interview the "
               + "evidence is in", failed: documentPath)
         }
-        if let field = cell(.date), !field.isEmpty {
-          record(ModelPath([.key("evidence"), .index(evidence.count), .key("locator"), .key("date")]), field)
-        }
         var imported = false
-        if let field = cell(.imported), !field.isEmpty {
+        if let field = cell(Column.imported), !field.isEmpty {
           if let flag = CSVAppraisalDecoder.bool(field.text) {
             imported = flag
           } else {
@@ -707,27 +750,25 @@ package enum CSVAppraisalDecoder {
               failed: path.appending("imported"))
           }
         }
-        func optional(_ column: Column) -> String? {
-          let value = text(column)
-          return value.isEmpty ? nil : value
-        }
-        evidence.append(
-          EvidenceItem(
-            id: idField.text, practice: practice, instantiation: instantiation, indicator: indicator,
-            locator: EvidenceItem.Locator(
-              document: documentField.text, section: optional(.section), version: optional(.version),
-              date: optional(.date), url: optional(.url)),
-            note: optional(.note), imported: imported))
+        var item = EvidenceItem(
+          id: idField.text, practice: practice, instantiation: instantiation, indicator: indicator,
+          locator: EvidenceItem.Locator(document: documentField.text), imported: imported)
+        readCells(
+          EvidenceFormat.evidenceItem, skipping: CSVAppraisalDecoder.itemFieldsByHand, into: &item, fields, at: path)
+        readCells(
+          EvidenceFormat.locator, skipping: CSVAppraisalDecoder.locatorFieldsByHand, into: &item.locator, fields,
+          at: path.appending("locator"))
+        evidence.append(item)
       } else if let stray = CSVAppraisalDecoder.evidenceColumns.first(where: { cell($0)?.isEmpty == false }) {
         error(
           at: cell(stray)!,
-          "\"\(CSVAppraisalDecoder.columns[stray.rawValue])\" is set but \"evidenceId\" is empty; an evidence item "
+          "\"\(CSVAppraisalDecoder.columns[stray])\" is set but \"evidenceId\" is empty; an evidence item "
             + "needs an id")
       }
 
       // Observations: the weakness before the strength.
-      let impactField = cell(.weaknessImpact)
-      if let field = cell(.weakness), !field.isEmpty {
+      let impactField = cell(Column.weaknessImpact)
+      if let field = cell(Column.weakness), !field.isEmpty {
         let path = ModelPath([.key("observations"), .index(observations.count)])
         record(path, field)
         shared(path, into: &self)
@@ -747,7 +788,7 @@ package enum CSVAppraisalDecoder {
           at: impactField,
           "\"weaknessImpact\" is \"\(impactField.text)\" but \"weakness\" is empty; the impact belongs to a weakness")
       }
-      if let field = cell(.strength), !field.isEmpty {
+      if let field = cell(Column.strength), !field.isEmpty {
         let path = ModelPath([.key("observations"), .index(observations.count)])
         record(path, field)
         shared(path, into: &self)
@@ -757,8 +798,8 @@ package enum CSVAppraisalDecoder {
       // The team's characterization of the pair.
       let key = PairKey(practice: practiceFailed ? practiceField.text : "\(practice)", instantiation: instantiation)
       let pair = "\(practiceFailed ? practiceField.text : "\(practice)") in \(instantiation)"
-      let noteField = cell(.characterizationNote).flatMap { $0.isEmpty ? nil : $0 }
-      if let field = cell(.characterization), !field.isEmpty {
+      let noteField = cell(Column.characterizationNote).flatMap { $0.isEmpty ? nil : $0 }
+      if let field = cell(Column.characterization), !field.isEmpty {
         if let first = characterized[key] {
           if first.value.text != field.text {
             error(
@@ -793,6 +834,43 @@ package enum CSVAppraisalDecoder {
           if pending.note.text != noteField.text { differentNote(noteField, firstLine: pending.note.line, pair: pair) }
         } else {
           pendingNotes[key] = (noteField, pair)
+        }
+      }
+    }
+
+    /// Reads the generic fields of `fields` (optional texts, flags) from their PIID columns; a column the
+    /// header row leaves out leaves the field unset.
+    mutating func readCells<Record>(
+      _ fields: [EvidenceField<Record>], skipping byHand: Set<String>, into record: inout Record, _ cells: [Field],
+      at path: ModelPath
+    ) {
+      for field in fields where field.isGeneric && !byHand.contains(field.name) {
+        guard let number = CSVAppraisalDecoder.columnNumbers[field.csvName] else { continue }
+        let index = columnCell[number]
+        guard index >= 0, index < cells.count, !cells[index].isEmpty else {
+          if case .text(let value) = field.access {
+            let position = index >= 0 && index < cells.count ? cells[index] : cells[0]
+            error(
+              at: position, "\"\(field.csvName)\" is empty; expected a non-empty string",
+              failed: path.appending(field.name)
+            )
+            record[keyPath: value] = ""
+          }
+          continue
+        }
+        let cell = cells[index]
+        let fieldPath = path.appending(field.name)
+        self.record(fieldPath, cell)
+        switch field.access {
+        case .text(let value), .defaultedText(let value, _): record[keyPath: value] = cell.text
+        case .optionalText(let value): record[keyPath: value] = cell.text
+        case .flag(let value, _):
+          if let flag = CSVAppraisalDecoder.bool(cell.text) {
+            record[keyPath: value] = flag
+          } else {
+            error(at: cell, "\"\(field.csvName)\" is \"\(cell.text)\"; expected true or false", failed: fieldPath)
+          }
+        case .special: break
         }
       }
     }
@@ -856,10 +934,7 @@ package enum CSVAppraisalDecoder {
       }
       let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)!
       let appraisal = Appraisal(
-        header: Appraisal.Header(
-          id: header["id"] ?? "", name: header["name"] ?? "", organizationalUnit: header["organizationalUnit"] ?? "",
-          date: header["date"] ?? "", model: header["model"] ?? "", modelVersion: header["modelVersion"] ?? "",
-          methodClass: header["methodClass"] ?? Appraisal.Header.defaultMethodClass),
+        header: header,
         scope: AppraisalScope(
           processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions),
         target: target, coverage: coverage, instantiations: instantiations, evidence: evidence,

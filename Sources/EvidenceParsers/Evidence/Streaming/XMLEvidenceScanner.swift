@@ -9,25 +9,53 @@ import AppraisalModel
 /// surrounding white space, known indicators, calendar dates — and gives up on anything else, leaving
 /// the reporting of problems to the ordinary read that follows (``AppraisalReader``).
 struct XMLEvidenceScanner {
-  /// Names compared by identity; their order is the indices below.
-  static let names = [
-    "item", "locator", "note", "id", "practice", "instantiation", "indicator", "imported", "document", "section",
-    "version", "date", "url",
-  ]
+  /// Names compared by identity: the elements, then the item's and the locator's attributes
+  /// (``EvidenceFormat``); a name's index is its number.
+  static let names: [String] = {
+    var names = ["item", "locator", "note"]
+    for name in EvidenceFormat.evidenceItem.attributeNames() + EvidenceFormat.locator.attributeNames()
+    where !names.contains(name) {
+      names.append(name)
+    }
+    return names
+  }()
+  private static let number = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
   private enum Name {
     static let item = 0
     static let locator = 1
     static let note = 2
-    static let id = 3
-    static let practice = 4
-    static let instantiation = 5
-    static let indicator = 6
-    static let imported = 7
-    static let document = 8
-    static let section = 9
-    static let version = 10
-    static let date = 11
-    static let url = 12
+    static let id = number["id"]!
+    static let practice = number["practice"]!
+    static let instantiation = number["instantiation"]!
+    static let indicator = number["indicator"]!
+    static let document = number["document"]!
+  }
+
+  /// The item's and the locator's other attributes and the values they take: checked by kind, not kept.
+  private static let otherItemAttributes = kinds(
+    EvidenceFormat.evidenceItem, except: ["id", "practice", "instantiation", "indicator"])
+  private static let otherLocatorAttributes = kinds(EvidenceFormat.locator, except: ["document"])
+
+  private static func kinds<Record>(_ fields: [EvidenceField<Record>], except: Set<String>) -> [Int: EvidenceField<
+    Record
+  >.Kind] {
+    var kinds: [Int: EvidenceField<Record>.Kind] = [:]
+    for field in fields where field.xml == .attribute && !except.contains(field.name) {
+      kinds[number[field.name]!] = field.kind
+    }
+    return kinds
+  }
+
+  /// Whether `value` is plainly valid for a field of `kind`; values of other kinds are left to the ordinary read.
+  private static func accepts<Record>(_ value: UnsafeBufferPointer<UInt8>, as kind: EvidenceField<Record>.Kind) -> Bool
+  {
+    switch kind {
+    case .text: true
+    case .date: value.isEmpty || AppraisalValidator.isCalendarDate(utf8: value)
+    case .boolean: equals(value, "true") || equals(value, "false")
+    default: false
+    }
   }
 
   private static let indicators: [EvidenceItem.Indicator] = EvidenceItem.Indicator.allCases
@@ -130,10 +158,9 @@ struct XMLEvidenceScanner {
         guard let index = indicatorSpellings.value(for: value) else { return false }
         item.indicator = Self.indicators[index]
         seenIndicator = true
-      case Name.imported:
-        return Self.equals(value, "true") || Self.equals(value, "false")
       default:
-        return false
+        guard let kind = Self.otherItemAttributes[name] else { return false }
+        return Self.accepts(value, as: kind)
       }
       return true
     }
@@ -147,12 +174,9 @@ struct XMLEvidenceScanner {
       case Name.document:
         hasDocument = Self.isPlain(value)
         return hasDocument
-      case Name.date:
-        return value.isEmpty || AppraisalValidator.isCalendarDate(utf8: value)
-      case Name.section, Name.version, Name.url:
-        return true
       default:
-        return false
+        guard let kind = Self.otherLocatorAttributes[name] else { return false }
+        return Self.accepts(value, as: kind)
       }
     }
     return complete && hasDocument
