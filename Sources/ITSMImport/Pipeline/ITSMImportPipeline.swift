@@ -48,7 +48,8 @@ public enum ITSMImportPipeline {
     var existing: Appraisal?
     if let mergingPath {
       do throws(ReadFailure) {
-        existing = try AppraisalReader.read(path: mergingPath, catalog: catalog, streaming: true).appraisal
+        // Not streaming: a streamed XML file's evidence items are counted, not kept, and would be lost.
+        existing = try AppraisalReader.read(path: mergingPath, catalog: catalog).appraisal
       } catch {
         throw .unreadable(error)
       }
