@@ -47,8 +47,10 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
+    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "CLibXML2", "TestSupport"]),
+    // The ITSM import: tool profiles against the fixtures, mapping rules, the pipeline.
     .testTarget(
-      name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "ITSMImport", "CLibXML2", "TestSupport"]),
+      name: "ITSMImportTests", dependencies: ["ITSMImport", "EvidenceParsers", "AppraisalModel", "TestSupport"]),
     .testTarget(name: "AppraiseTests", dependencies: ["Appraise", "AppraiseKit", "TestSupport"]),
     // A client of the library product alone: every report format produced in-process.
     .testTarget(name: "AppraiseKitTests", dependencies: ["AppraiseKit", "TestSupport"]),

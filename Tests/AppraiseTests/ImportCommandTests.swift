@@ -277,6 +277,26 @@ struct ImportCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 
+  @Test("--merge into the file it writes keeps that file's evidence, in either syntax", arguments: ["xml", "json"])
+  func merge(syntax: String) throws {
+    let output = Self.temporary("merged.\(syntax)")
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let incidents = try AppraiseRunner.run([
+      "import", "--from", "servicenow", Self.fixture("servicenow/incident.xml"), "--skip-bad-records", "--output",
+      output,
+    ])
+    #expect(incidents.status == 0, "\(incidents.stderr)")
+    let merged = try AppraiseRunner.run([
+      "import", "--from", "servicenow", Self.fixture("servicenow/problem.xml"), "--merge", output, "--output", output,
+    ])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(written.contains("IMP-servicenow-incident-recorded-service-desk"))
+    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-m-nchen"))
+    let validated = try AppraiseRunner.run(["validate", output])
+    #expect(validated.stdout.contains("50 evidence items"), "\(validated.stdout)")
+  }
+
   @Test("usage errors: unknown tool, wrong output type, output naming an export")
   func usage() throws {
     let file = Self.fixture("servicenow/incident.xml")

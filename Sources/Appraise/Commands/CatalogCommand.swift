@@ -25,17 +25,13 @@ struct CatalogCommand: ParsableCommand {
   var catalog: String?
 
   func run() throws {
-    let loaded = try readCatalog(catalog)
-    if let processArea {
-      guard let area = loaded.processArea(ignoringCase: processArea) else {
-        let suggestion = loaded.closestProcessAreaID(to: processArea).map { "did you mean \($0)? " } ?? ""
-        throw ValidationError(
-          "unknown process area \"\(processArea)\"; \(suggestion)expected one of "
-            + loaded.processAreas.map(\.id).joined(separator: ", "))
-      }
-      try Console.output(CatalogListing.area(area, in: loaded))
-    } else {
-      try Console.output(CatalogListing.overview(loaded))
+    let loaded = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
+    let listing: String
+    do throws(CatalogListing.UnknownProcessArea) {
+      listing = try CatalogListing.listing(processArea, in: loaded)
+    } catch {
+      throw ValidationError(error.message)
     }
+    try Console.output(listing)
   }
 }

@@ -28,12 +28,12 @@ struct CompareCommand: ParsableCommand {
 
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
-    try options.checkOutput(against: [before, after] + (options.catalog.map { [$0] } ?? []))
+    try options.checkOutput(reading: [before, after])
     let old = try RateCommand.report(before, role: "before", catalog: catalog, catalogDigest: catalogDigest)
     let new = try RateCommand.report(after, role: "after", catalog: catalog, catalogDigest: catalogDigest)
     let report = AppraisalPipeline.compare(before: old, after: new)
     for warning in report.comparison.warnings { printError("warning: \(warning)") }
     try options.emit(options.renderer().render(report))
-    try options.failOn?.check(new.result, appraisal: after)
+    try options.checkFailOn(new.result, appraisal: after)
   }
 }

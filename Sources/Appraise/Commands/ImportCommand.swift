@@ -1,6 +1,6 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
-import EvidenceParsers
 import Foundation
 import ITSMImport
 
@@ -82,7 +82,7 @@ struct ImportCommand: ParsableCommand {
     if !output.hasSuffix(".xml") && !output.hasSuffix(".json") {
       throw ValidationError("--output \(output) must end in .xml or .json (the evidence syntaxes import writes)")
     }
-    for field in jiraField where field.split(separator: "=").count != 2 {
+    for field in jiraField where ITSMImportOptions.jiraField(field) == nil {
       throw ValidationError("--jira-field \(field) is not NAME=customfield_ID")
     }
     if let date, !AppraisalValidator.isCalendarDate(date) {
@@ -93,76 +93,29 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let tool = ITSMTool(rawValue: from)!
-    let loadedCatalog = try readCatalog(catalog)
-    let rules: ImportMapping
-    do throws(ReadFailure) {
-      let path: String
-      if let mapping { path = mapping } else { path = try BundledCatalog.locate("mappings/itsm-cmmi-svc-1.3.json") }
-      rules = try ImportMappingReader.read(path: path, catalog: loadedCatalog)
-    } catch {
-      throw fail(error)
-    }
+    let loadedCatalog = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
     let options = ITSMImportOptions(
       groupBy: groupBy, continuityLabel: continuityLabel,
-      jiraFields: Dictionary(
-        jiraField.map { field in
-          let parts = field.split(separator: "=").map(String.init)
-          return (parts[0], parts[1])
-        }, uniquingKeysWith: { _, last in last }), serviceNowTable: table)
+      jiraFields: Dictionary(jiraField.compactMap(ITSMImportOptions.jiraField), uniquingKeysWith: { _, last in last }),
+      serviceNowTable: table)
     let request = ITSMImportRequest(
-      tool: tool, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
-      kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date,
-      merging: merge != nil)
-    let imported: ITSMImport
+      tool: ITSMTool(rawValue: from)!, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
+      kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date)
+    let result: (read: ITSMImport, appraisal: Appraisal)
     do throws(ITSMImportFailure) {
       // Problems are printed as they are found.
-      imported = try ITSMImportPipeline.read(request, mapping: rules) { printError($0.description) }
+      result = try ITSMImportPipeline.run(
+        request, mappingPath: mapping, mergingPath: merge, catalog: loadedCatalog, today: today()
+      ) { printError($0.description) }
     } catch {
-      throw report(error)
+      for line in error.messages(request, output: output) { printError(line) }
+      throw error.isMissingInput ? ExitStatus.noInput : ExitStatus.dataError
     }
-    // --merge may name the output: the appraisal is read whole before the new one replaces it.
-    let existing = try merge.map { try loadAppraisal($0, catalog: loadedCatalog).appraisal }
-    let appraisal: Appraisal
-    do throws(ITSMImportFailure) {
-      appraisal = try ITSMImportPipeline.appraisal(
-        from: imported, request, catalog: loadedCatalog, merging: existing, today: today())
-    } catch {
-      throw report(error)
-    }
-    let text = output.hasSuffix(".json") ? EvidenceWriter.json(appraisal) : EvidenceWriter.xml(appraisal)
-    do {
-      try OutputFile.write(text, to: output)
-    } catch {
-      printError("cannot write \(output): \(error.localizedDescription)")
-      throw ExitStatus.cannotCreate
-    }
-    try Console.output(imported.summary(output: output) + "\n")
+    try OutputFile.writeOrExit(ITSMImportPipeline.evidence(result.appraisal, for: output), to: output)
+    try Console.output(result.read.summary(output: output) + "\n")
   }
 
-  /// Prints why nothing was written and returns the exit status.
-  private func report(_ failure: ITSMImportFailure) -> ExitCode {
-    switch failure {
-    case .rejected(let files, let badRecords):
-      for file in files { printError(file.errorDescription ?? "\(file)") }
-      if badRecords > 0 {
-        printError(
-          "import: \(badRecords) record\(badRecords == 1 ? "" : "s") could not be used and nothing was written; "
-            + "correct the export, or pass --skip-bad-records to import the other records")
-      }
-      let missing = files.contains { if case .cannotOpen = $0 { true } else { false } }
-      return missing ? ExitStatus.noInput : ExitStatus.dataError
-    case .noRecords:
-      printError(
-        "import: no record was read from \(files.joined(separator: ", ")); expected at least one "
-          + "\(ITSMTool(rawValue: from)!.displayName) record (incident, problem, change, ...); nothing was written")
-      return ExitStatus.dataError
-    case .invalidAppraisal(let problems):
-      for problem in problems { printError("\(output): error: \(problem.message)") }
-      return ExitStatus.dataError
-    }
-  }
-
+  /// Today's date in UTC, `YYYY-MM-DD`: the new appraisal's date when no record has one.
   private func today() -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -30,19 +30,6 @@ struct RateCommand: ParsableCommand {
     case itil
   }
 
-  /// ITIL editions, as the cross-model mapping names them.
-  enum ITILEdition: String, ExpressibleByArgument, CaseIterable {
-    case v2, v3
-    case v4 = "4"
-    var framework: String {
-      switch self {
-      case .v2: "ITIL V2"
-      case .v3: "ITIL V3/2011"
-      case .v4: "ITIL 4"
-      }
-    }
-  }
-
   @Option(help: "Add a view of the rating: itil (rolled up per ITIL process through derived cross-model links).")
   var view: View?
 
@@ -61,20 +48,18 @@ struct RateCommand: ParsableCommand {
 
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
-    try options.checkOutput(against: [file] + (options.catalog.map { [$0] } ?? []) + (viewMapping.map { [$0] } ?? []))
+    try options.checkOutput(reading: [file], viewMapping: viewMapping)
     var report = try Self.report(
-      file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest, detail: options.detail.level)
+      file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest, detail: options.detail.fixed)
     if view == .itil {
-      do throws(ReadFailure) {
+      try exitOnFailure {
         try AppraisalPipeline.addCrossModelView(
           to: &report, framework: (itil ?? .v4).framework, mappingPath: viewMapping)
-      } catch {
-        throw fail(error)
       }
     }
     let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
     try options.emit(rendered)
-    try options.failOn?.check(report.result, appraisal: file)
+    try options.checkFailOn(report.result, appraisal: file)
   }
 
   /// Reads, validates and rates one file through the library pipeline, printing its warnings and timing
@@ -82,7 +67,9 @@ struct RateCommand: ParsableCommand {
   static func report(
     _ file: String, role: String, catalog: Catalog, catalogDigest: InputDigest, detail: ReportDetail? = nil
   ) throws -> RateReport {
-    let loaded = try Timings.measure("read and validate") { try loadAppraisal(file, catalog: catalog) }
+    let loaded = try Timings.measure("read and validate") {
+      try exitOnFailure { try AppraisalPipeline.read(path: file, catalog: catalog) }
+    }
     for warning in loaded.warnings { printError(warning.description) }
     return Timings.measure("rate") {
       AppraisalPipeline.rate(loaded, role: role, catalog: catalog, catalogDigest: catalogDigest, detail: detail)

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 
@@ -26,26 +27,20 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try readCatalog(catalog)
+    let loaded = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
     var status: ExitCode = .success
     for file in files {
       let result: AppraisalReader.Loaded
       do {
-        result = try AppraisalReader.read(path: file, catalog: loaded, streaming: true)
+        result = try AppraisalPipeline.read(path: file, catalog: loaded)
       } catch {
-        printError(error.errorDescription ?? "\(error)")
-        switch error {
-        case .cannotOpen: status = ExitStatus.noInput
-        case .invalid: if status != ExitStatus.noInput { status = ExitStatus.dataError }
-        }
+        // A missing file decides the status (66) over a file with errors (65).
+        let code = fail(error)
+        if status != ExitStatus.noInput { status = code }
         continue
       }
       for warning in result.warnings { printError(warning.description) }
-      let summary = result.appraisal
-      try Console.output(
-        "\(file): valid — \(summary.instantiations.count) instantiations, \(summary.evidenceCount) evidence items, "
-          + "\(summary.observations.count) observations"
-          + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings") + "\n")
+      try Console.output(AppraisalPipeline.validSummary(result) + "\n")
     }
     if status != .success { throw status }
   }

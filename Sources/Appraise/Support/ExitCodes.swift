@@ -1,5 +1,3 @@
-import AppraisalModel
-import AppraiseKit
 import ArgumentParser
 import EvidenceParsers
 
@@ -25,11 +23,11 @@ func fail(_ failure: ReadFailure) -> ExitCode {
   }
 }
 
-/// Loads the catalog at `path`, or the bundled default; a failure prints its problems and exits.
-func readCatalog(_ path: String?) throws -> Catalog {
-  do throws(ReadFailure) {
-    return try AppraisalPipeline.loadCatalog(path: path).catalog
-  } catch {
-    throw fail(error)
+/// The value `read` returns; a ``ReadFailure`` it throws is printed (``fail(_:)``) and ends the command.
+func exitOnFailure<T>(_ read: () throws -> T) throws -> T {
+  do {
+    return try read()
+  } catch let failure as ReadFailure {
+    throw fail(failure)
   }
 }

@@ -51,6 +51,16 @@ enum OutputFile {
     sigprocmask(SIG_UNBLOCK, &unblocked, nil)
   }
 
+  /// ``write(_:to:)``; a failure is printed and ends the command with ``ExitStatus/cannotCreate`` (73).
+  static func writeOrExit(_ text: String, to path: String) throws {
+    do {
+      try write(text, to: path)
+    } catch {
+      printError("cannot write \(path): \(error.localizedDescription)")
+      throw ExitStatus.cannotCreate
+    }
+  }
+
   static func write(_ text: String, to path: String) throws {
     var status = stat()
     let exists = stat(path, &status) == 0

@@ -1,7 +1,6 @@
 import AppraisalModel
 import AppraiseKit
 import ArgumentParser
-import EvidenceParsers
 import Foundation
 
 /// Options shared by `rate` and `compare`.
@@ -28,40 +27,7 @@ struct ReportOptions: ParsableArguments {
     help: ArgumentHelp(
       "Per-instantiation detail: full (every practice × instantiation value), summary (counts per practice) or auto (full up to \(ReportDetail.automaticLimit) instantiations).",
       valueName: "level"))
-  var detail: DetailChoice = .auto
-
-  enum DetailChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, full, summary
-    var level: ReportDetail? { ReportDetail(rawValue: rawValue) }
-  }
-
-  enum FailCondition: String, ExpressibleByArgument, CaseIterable {
-    case unsatisfied
-    case notSatisfied = "not-satisfied"
-
-    /// The goals that meet the condition, as `AREA GOAL` (`SCON SG 2`).
-    func trippingGoals(in result: AppraisalResult) -> [String] {
-      result.ratedProcessAreas.flatMap { area in
-        area.goals.filter { goal in
-          switch self {
-          case .unsatisfied: goal.value == .unsatisfied
-          case .notSatisfied: goal.value != .satisfied
-          }
-        }.map { "\(area.processArea) \($0.goal)" }
-      }
-    }
-
-    /// Exits with status 1, naming on stderr the goals that tripped the condition, when it is met.
-    func check(_ result: AppraisalResult, appraisal: String) throws {
-      let goals = trippingGoals(in: result)
-      guard !goals.isEmpty else { return }
-      let listed = goals.count > 20 ? goals.prefix(20).joined(separator: ", ") + ", …" : goals.joined(separator: ", ")
-      printError(
-        "--fail-on \(rawValue): \(goals.count) goal\(goals.count == 1 ? "" : "s") of \(appraisal) "
-          + "\(self == .unsatisfied ? "unsatisfied" : "not satisfied"): \(listed)")
-      throw ExitCode(1)
-    }
-  }
+  var detail: ReportDetail.Choice = .auto
 
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
@@ -72,59 +38,41 @@ struct ReportOptions: ParsableArguments {
     return AppraisalPipeline.renderer(for: resolvedFormat, colour: colour || (terminal && allowed))
   }
 
-  /// The catalog and the digest of the bytes it was read from (the bundled one is named by its repository
-  /// path, so reports do not depend on where appraise is installed).
+  /// The catalog and the digest of the bytes it was read from; a failure ends the command (65/66).
   func loadCatalog() throws -> (Catalog, InputDigest) {
-    do throws(ReadFailure) {
-      return try AppraisalPipeline.loadCatalog(path: catalog)
-    } catch {
-      throw fail(error)
-    }
+    try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog) }
   }
 
-  /// Refuses an output path that names one of the inputs (``OutputFile/refuse(_:ifOneOf:)``; the bundled
-  /// catalog counts as an input when it is used), then one whose extension no format writes.
-  func checkOutput(against inputs: [String]) throws {
+  /// Refuses an output path that names one of the report's inputs (``OutputFile/refuse(_:ifOneOf:)``,
+  /// ``AppraisalPipeline/inputFiles(_:catalogPath:others:)``), then one whose extension no format writes.
+  func checkOutput(reading files: [String], viewMapping: String? = nil) throws {
     guard let output else { return }
-    var candidates = inputs
-    if catalog == nil, let bundled = BundledCatalog.path() { candidates.append(bundled) }
-    try OutputFile.refuse(output, ifOneOf: candidates)
+    try OutputFile.refuse(
+      output, ifOneOf: AppraisalPipeline.inputFiles(files, catalogPath: catalog, others: [viewMapping]))
     try checkOutputFormat()
   }
 
   /// Refuses an `--output` whose extension no format claims (`report.xlsx`, `report.pdf`) unless
   /// `--format` says what to write: the file would otherwise hold a text report under a misleading name.
   func checkOutputFormat() throws {
-    guard format == nil, let output, ReportFormat(outputPath: output) == nil else { return }
-    let name = output.split(separator: "/").last.map(String.init) ?? output
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return }
+    guard format == nil, let output, let unclaimed = ReportFormat.unclaimedExtension(outputPath: output) else { return }
     throw ValidationError(
-      "--output \(output): no report format writes \(name[dot...]) files; expected one of "
+      "--output \(output): no report format writes \(unclaimed) files; expected one of "
         + ReportFormat.extensions + ", or name the format with --format "
         + ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))
   }
 
-  /// Writes the report to --output atomically (a temporary file beside it, then a rename) or to stdout
-  /// (a failure there is ``Console/WriteFailure``, exit 74).
+  /// Writes the report to --output atomically (``OutputFile/writeOrExit(_:to:)``) or to stdout (a failure
+  /// there is ``Console/WriteFailure``, exit 74).
   func emit(_ text: String) throws {
-    guard let output else {
-      try Console.output(text)
-      return
-    }
-    do {
-      try OutputFile.write(text, to: output)
-    } catch {
-      printError("cannot write \(output): \(error.localizedDescription)")
-      throw ExitStatus.cannotCreate
-    }
+    if let output { try OutputFile.writeOrExit(text, to: output) } else { try Console.output(text) }
   }
-}
 
-/// Reads and validates an appraisal file; problems go to stderr and end the command (65/66).
-func loadAppraisal(_ path: String, catalog: Catalog) throws -> AppraisalReader.Loaded {
-  do {
-    return try AppraisalPipeline.read(path: path, catalog: catalog)
-  } catch {
-    throw fail(error)
+  /// Exits with status 1, naming on stderr the goals that tripped `--fail-on`, when the rating of
+  /// `appraisal` meets it.
+  func checkFailOn(_ result: AppraisalResult, appraisal: String) throws {
+    guard let failure = failOn?.failure(in: result, appraisal: appraisal) else { return }
+    printError(failure)
+    throw ExitCode(1)
   }
 }

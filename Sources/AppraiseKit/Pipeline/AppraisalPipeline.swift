@@ -93,6 +93,22 @@ public enum AppraisalPipeline {
     }
   }
 
+  /// The files a report is made from, which its output must never replace: `files`, the catalog at
+  /// `catalogPath`, `others` (a view mapping), and the bundled catalog when no catalog is named and it can be
+  /// found.
+  public static func inputFiles(_ files: [String], catalogPath: String?, others: [String?] = []) -> [String] {
+    (files + [catalogPath] + others + [catalogPath == nil ? BundledCatalog.path() : nil]).compactMap { $0 }
+  }
+
+  /// The line `appraise validate` prints for a file that read as valid evidence:
+  /// `FILE: valid — N instantiations, M evidence items, K observations` and the number of warnings, if any.
+  public static func validSummary(_ loaded: AppraisalReader.Loaded) -> String {
+    let appraisal = loaded.appraisal
+    return "\(loaded.file): valid — \(appraisal.instantiations.count) instantiations, "
+      + "\(appraisal.evidenceCount) evidence items, \(appraisal.observations.count) observations"
+      + (loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warnings")
+  }
+
   /// The renderer of `format`; `colour` applies to text only.
   public static func renderer(for format: ReportFormat, colour: Bool = false) -> any ReportRenderer {
     switch format {

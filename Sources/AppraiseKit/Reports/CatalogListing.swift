@@ -2,6 +2,25 @@ import AppraisalModel
 
 /// Plain-text listings of a catalog for `appraise catalog`.
 public enum CatalogListing {
+  /// No process area of the catalog has the id asked for.
+  public struct UnknownProcessArea: Error, Sendable {
+    /// What was asked for, the closest id and every id (`unknown process area "SCNO"; did you mean SCON? …`).
+    public var message: String
+  }
+
+  /// What `appraise catalog [PA]` lists: the ``overview(_:)`` without an id, else the ``area(_:in:)`` the id
+  /// names in any case; ``UnknownProcessArea`` when none has it.
+  public static func listing(_ processArea: String?, in catalog: Catalog) throws(UnknownProcessArea) -> String {
+    guard let processArea else { return overview(catalog) }
+    guard let area = catalog.processArea(ignoringCase: processArea) else {
+      let suggestion = catalog.closestProcessAreaID(to: processArea).map { "did you mean \($0)? " } ?? ""
+      throw UnknownProcessArea(
+        message: "unknown process area \"\(processArea)\"; \(suggestion)expected one of "
+          + catalog.processAreas.map(\.id).joined(separator: ", "))
+    }
+    return Self.area(area, in: catalog)
+  }
+
   /// Every process area with its maturity level, kind and category.
   public static func overview(_ catalog: Catalog) -> String {
     let counts = catalog.counts

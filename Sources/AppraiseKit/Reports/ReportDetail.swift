@@ -9,6 +9,15 @@ public enum ReportDetail: String, Sendable, CaseIterable {
   /// Up to this many instantiations, `--detail auto` lists them all.
   public static let automaticLimit = 50
 
+  /// The detail asked for (`--detail auto|full|summary`): a fixed one, or `auto`, which depends on the
+  /// number of instantiations (``resolve(_:instantiations:)``).
+  public enum Choice: String, Sendable, CaseIterable {
+    case auto, full, summary
+
+    /// The fixed detail; `nil` for `auto`.
+    public var fixed: ReportDetail? { ReportDetail(rawValue: rawValue) }
+  }
+
   /// The detail for `choice` (`nil` = auto) and an appraisal of `instantiations` units.
   public static func resolve(_ choice: ReportDetail?, instantiations: Int) -> ReportDetail {
     choice ?? (instantiations > automaticLimit ? .summary : .full)

@@ -24,6 +24,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
       return nil
     }
   }
+
+  /// The extension of `outputPath`'s file name (`.xlsx`) when it has one and no format claims it; `nil` when
+  /// a format claims it or the name has no extension (`report`, `.report`). A report written there would be
+  /// text under a misleading name unless a format is named.
+  public static func unclaimedExtension(outputPath: String) -> Substring? {
+    guard ReportFormat(outputPath: outputPath) == nil else { return nil }
+    let name = outputPath.split(separator: "/").last ?? Substring(outputPath)
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    return name[dot...]
+  }
 }
 
 /// Renders the two report kinds in one format. Renderers are pure: same report in, same bytes out (no

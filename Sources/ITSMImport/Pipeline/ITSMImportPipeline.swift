@@ -2,15 +2,66 @@ import AppraisalModel
 import EvidenceParsers
 
 /// `appraise import` as a library call: ITSM exports → records → imported evidence → an appraisal that
-/// reads back as valid evidence. In two steps, so a caller can report what was read before it reads an
-/// appraisal to merge into: ``read(_:mapping:problems:)`` then ``appraisal(from:_:catalog:merging:today:)``.
+/// reads back as valid evidence. Whole, as the command runs it
+/// (``run(_:mappingPath:mergingPath:catalog:today:problems:)``), or in two steps, so a caller can report what
+/// was read before it reads an appraisal to merge into: ``read(_:mapping:problems:)`` then
+/// ``appraisal(from:_:catalog:merging:today:)``.
 ///
 /// ```swift
 /// let request = ITSMImportRequest(tool: .servicenow, files: ["incident.xml"], policy: .skip)
 /// let importer = try ITSMImportPipeline.read(request, mapping: rules) { print($0.description) }
 /// let appraisal = try ITSMImportPipeline.appraisal(from: importer, request, catalog: catalog, today: "2026-12-06")
+/// let xml = ITSMImportPipeline.evidence(appraisal, for: "evidence.xml")
 /// ```
 public enum ITSMImportPipeline {
+  /// The bundled ITSM → CMMI-SVC mapping rules, relative to the bundled catalogs' folder.
+  public static let bundledMapping = "mappings/itsm-cmmi-svc-1.3.json"
+
+  /// The mapping rules at `path`, or the bundled ITSM → CMMI-SVC rules when `path` is `nil`, checked against
+  /// `catalog`.
+  public static func loadMapping(path: String? = nil, catalog: Catalog) throws(ReadFailure) -> ImportMapping {
+    // (`??` would rethrow untyped.)
+    let file: String
+    if let path { file = path } else { file = try BundledCatalog.locate(bundledMapping) }
+    return try ImportMappingReader.read(path: file, catalog: catalog)
+  }
+
+  /// The whole import: the mapping rules at `mappingPath` (else the bundled ones), the exports
+  /// (``read(_:mapping:problems:)``, each problem handed to `problems` as it is found), then the appraisal at
+  /// `mergingPath` if there is one — read whole, so it may be the file the caller writes next — and the
+  /// appraisal the import makes (``appraisal(from:_:catalog:merging:today:)``). `request.merging` follows
+  /// `mergingPath`. A mapping or an appraisal to merge into that cannot be read or is not valid fails with
+  /// ``ITSMImportFailure/unreadable(_:)``.
+  public static func run(
+    _ request: ITSMImportRequest, mappingPath: String? = nil, mergingPath: String? = nil, catalog: Catalog,
+    today: String, problems: @escaping (LocatedProblem) -> Void
+  ) throws(ITSMImportFailure) -> (read: ITSMImport, appraisal: Appraisal) {
+    var request = request
+    request.merging = mergingPath != nil
+    let mapping: ImportMapping
+    do throws(ReadFailure) {
+      mapping = try loadMapping(path: mappingPath, catalog: catalog)
+    } catch {
+      throw .unreadable(error)
+    }
+    let imported = try read(request, mapping: mapping, problems: problems)
+    var existing: Appraisal?
+    if let mergingPath {
+      do throws(ReadFailure) {
+        // Not streaming: a streamed XML file's evidence items are counted, not kept, and would be lost.
+        existing = try AppraisalReader.read(path: mergingPath, catalog: catalog).appraisal
+      } catch {
+        throw .unreadable(error)
+      }
+    }
+    return (imported, try appraisal(from: imported, request, catalog: catalog, merging: existing, today: today))
+  }
+
+  /// `appraisal` as the evidence file `path` names: JSON when it ends in `.json`, else XML.
+  public static func evidence(_ appraisal: Appraisal, for path: String) -> String {
+    path.hasSuffix(".json") ? EvidenceWriter.json(appraisal) : EvidenceWriter.xml(appraisal)
+  }
+
   /// Reads every file of `request` as one import (cross-file references such as a ServiceNow task_sla's
   /// incident or Freshservice's groups.json are resolved across them), handing each warning and record
   /// problem to `problems` as it is found: a large export's problems are never all held in memory.
@@ -123,4 +174,38 @@ public enum ITSMImportFailure: Error, Sendable {
   case noRecords
   /// The appraisal the import made is not valid evidence.
   case invalidAppraisal([ModelProblem])
+  /// The mapping rules or the appraisal to merge into could not be read or are not valid.
+  case unreadable(ReadFailure)
+
+  /// Whether an input could not be opened (`appraise import` exits 66) rather than holding something
+  /// unusable (65).
+  public var isMissingInput: Bool {
+    switch self {
+    case .rejected(let files, _): files.contains { if case .cannotOpen = $0 { true } else { false } }
+    case .unreadable(.cannotOpen): true
+    case .noRecords, .invalidAppraisal, .unreadable(.invalid): false
+    }
+  }
+
+  /// Why nothing was written for `request`, one message per line; `output` names the file the appraisal
+  /// was meant for. The advice on records that could not be used names the command's `--skip-bad-records`.
+  public func messages(_ request: ITSMImportRequest, output: String) -> [String] {
+    switch self {
+    case .rejected(let files, let badRecords):
+      files.map { $0.errorDescription ?? "\($0)" }
+        + (badRecords == 0
+          ? []
+          : [
+            "import: \(badRecords) record\(badRecords == 1 ? "" : "s") could not be used and nothing was written; "
+              + "correct the export, or pass --skip-bad-records to import the other records"
+          ])
+    case .noRecords:
+      [
+        "import: no record was read from \(request.files.joined(separator: ", ")); expected at least one "
+          + "\(request.tool.displayName) record (incident, problem, change, ...); nothing was written"
+      ]
+    case .invalidAppraisal(let problems): problems.map { "\(output): error: \($0.message)" }
+    case .unreadable(let failure): [failure.errorDescription ?? "\(failure)"]
+    }
+  }
 }

@@ -62,6 +62,13 @@ public struct ITSMImportOptions: Sendable {
     self.jiraFields = jiraFields
     self.serviceNowTable = serviceNowTable
   }
+
+  /// A ``jiraFields`` entry written `NAME=customfield_ID` (`rootCause=customfield_10040`, as `--jira-field`
+  /// takes it); `nil` when `text` is not two parts around `=`.
+  public static func jiraField(_ text: String) -> (String, String)? {
+    let parts = text.split(separator: "=").map(String.init)
+    return parts.count == 2 ? (parts[0], parts[1]) : nil
+  }
 }
 
 /// What became of one file of an import.

@@ -1,0 +1,14 @@
+import AppraiseKit
+import ArgumentParser
+
+/// `--format text|markdown|json|csv|html`.
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--fail-on unsatisfied|not-satisfied`.
+extension FailCondition: ExpressibleByArgument {}
+
+/// `--detail auto|full|summary`.
+extension ReportDetail.Choice: ExpressibleByArgument {}
+
+/// `--itil v2|v3|4`.
+extension ITILEdition: ExpressibleByArgument {}
