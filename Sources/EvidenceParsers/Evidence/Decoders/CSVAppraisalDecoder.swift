@@ -180,9 +180,21 @@ package enum CSVAppraisalDecoder {
   /// Columns that only make sense on a row with an `evidenceId`.
   private static let evidenceColumns = itemColumns.filter { $0 != "evidenceId" }.map { columnNumbers[$0]! }
 
-  /// Evidence item and locator fields the PIID row reader handles itself; the others are read from the table.
-  private static let itemFieldsByHand: Set<String> = ["id", "instantiation", "imported"]
-  private static let locatorFieldsByHand: Set<String> = ["document"]
+  /// The evidence item's and the locator's fields read from the table alone, with their column numbers;
+  /// the row reader handles the others (id, instantiation, imported, document) itself.
+  private static let itemCells = cells(EvidenceFormat.evidenceItem, byHand: ["id", "instantiation", "imported"])
+  private static let locatorCells = cells(EvidenceFormat.locator, byHand: ["document"])
+
+  private static func cells<Record>(_ fields: [EvidenceField<Record>], byHand: Set<String>) -> [(
+    column: Int, field: EvidenceField<Record>
+  )] {
+    fields.compactMap { field in
+      guard field.isGeneric, !byHand.contains(field.name), let column = columnNumbers[field.csvName] else {
+        return nil
+      }
+      return (column, field)
+    }
+  }
 
   // MARK: - Decoder
 
@@ -753,11 +765,8 @@ package enum CSVAppraisalDecoder {
         var item = EvidenceItem(
           id: idField.text, practice: practice, instantiation: instantiation, indicator: indicator,
           locator: EvidenceItem.Locator(document: documentField.text), imported: imported)
-        readCells(
-          EvidenceFormat.evidenceItem, skipping: CSVAppraisalDecoder.itemFieldsByHand, into: &item, fields, at: path)
-        readCells(
-          EvidenceFormat.locator, skipping: CSVAppraisalDecoder.locatorFieldsByHand, into: &item.locator, fields,
-          at: path.appending("locator"))
+        readCells(CSVAppraisalDecoder.itemCells, into: &item, fields, at: path)
+        readCells(CSVAppraisalDecoder.locatorCells, into: &item.locator, fields, at: path.appending("locator"))
         evidence.append(item)
       } else if let stray = CSVAppraisalDecoder.evidenceColumns.first(where: { cell($0)?.isEmpty == false }) {
         error(
@@ -841,11 +850,10 @@ package enum CSVAppraisalDecoder {
     /// Reads the generic fields of `fields` (optional texts, flags) from their PIID columns; a column the
     /// header row leaves out leaves the field unset.
     mutating func readCells<Record>(
-      _ fields: [EvidenceField<Record>], skipping byHand: Set<String>, into record: inout Record, _ cells: [Field],
+      _ columns: [(column: Int, field: EvidenceField<Record>)], into record: inout Record, _ cells: [Field],
       at path: ModelPath
     ) {
-      for field in fields where field.isGeneric && !byHand.contains(field.name) {
-        guard let number = CSVAppraisalDecoder.columnNumbers[field.csvName] else { continue }
+      for (number, field) in columns {
         let index = columnCell[number]
         guard index >= 0, index < cells.count, !cells[index].isEmpty else {
           if case .text(let value) = field.access {
@@ -859,8 +867,7 @@ package enum CSVAppraisalDecoder {
           continue
         }
         let cell = cells[index]
-        let fieldPath = path.appending(field.name)
-        self.record(fieldPath, cell)
+        if sourceMap.isRecording { self.record(path.appending(field.name), cell) }
         switch field.access {
         case .text(let value), .defaultedText(let value, _): record[keyPath: value] = cell.text
         case .optionalText(let value): record[keyPath: value] = cell.text
@@ -868,7 +875,9 @@ package enum CSVAppraisalDecoder {
           if let flag = CSVAppraisalDecoder.bool(cell.text) {
             record[keyPath: value] = flag
           } else {
-            error(at: cell, "\"\(field.csvName)\" is \"\(cell.text)\"; expected true or false", failed: fieldPath)
+            error(
+              at: cell, "\"\(field.csvName)\" is \"\(cell.text)\"; expected true or false",
+              failed: path.appending(field.name))
           }
         case .special: break
         }

@@ -52,6 +52,23 @@ package enum JSONAppraisalDecoder {
     static func names<Record>(_ fields: [EvidenceField<Record>]) -> Set<String> { Set(fields.map(\.name)) }
   }
 
+  /// Each record's fields read from the table alone (see ``EvidenceField/isGeneric``), filtered once.
+  private enum Generic {
+    static let header = generic(EvidenceFormat.header)
+    static let exclusion = generic(EvidenceFormat.exclusion)
+    static let coverage = generic(EvidenceFormat.coverage)
+    static let instantiation = generic(EvidenceFormat.instantiation)
+    static let evidenceItem = generic(EvidenceFormat.evidenceItem)
+    static let locator = generic(EvidenceFormat.locator)
+    static let observation = generic(EvidenceFormat.observation)
+    static let characterization = generic(EvidenceFormat.characterization)
+    static let significance = generic(EvidenceFormat.significance)
+
+    static func generic<Record>(_ fields: [EvidenceField<Record>]) -> [EvidenceField<Record>] {
+      fields.filter { $0.xml != .content && $0.isGeneric }
+    }
+  }
+
   private struct Decoder {
     let walker: JSONModelWalker
     typealias V = EvidenceVocabulary
@@ -107,7 +124,7 @@ package enum JSONAppraisalDecoder {
       if let policy = object.object(
         "coverage", allowed: Members.coverage, what: "the coverage policy", required: false)
       {
-        readFields(EvidenceFormat.coverage, into: &coverage, policy)
+        readFields(Generic.coverage, into: &coverage, policy)
         if let text = policy.string("minimumShare", required: false) {
           if let share = V.fraction(text) {
             coverage.minimumShare = share
@@ -129,7 +146,7 @@ package enum JSONAppraisalDecoder {
       var unit = Instantiation(
         id: "", name: "", kind: object?.choice("kind", V.instantiationKinds) ?? .project,
         processAreas: object?.has("processAreas") == true ? object?.strings("processAreas", required: false) : nil)
-      readFields(EvidenceFormat.instantiation, into: &unit, object)
+      readFields(Generic.instantiation, into: &unit, object)
       return unit
     }
 
@@ -138,7 +155,7 @@ package enum JSONAppraisalDecoder {
     /// whether an empty one is allowed.
     func readFields<Record>(_ fields: [EvidenceField<Record>], into record: inout Record, _ object: JSONObject?) {
       guard let object else { return }
-      for field in fields where field.xml != .content {
+      for field in fields {
         switch field.access {
         case .text(let value): record[keyPath: value] = object.string(field.name) ?? ""
         case .optionalText(let value): record[keyPath: value] = object.string(field.name, required: false)
@@ -167,8 +184,8 @@ package enum JSONAppraisalDecoder {
       var item = EvidenceItem(
         id: "", practice: practice(object), instantiation: "",
         indicator: object?.choice("indicator", V.indicators) ?? .artifact, locator: EvidenceItem.Locator(document: ""))
-      readFields(EvidenceFormat.evidenceItem, into: &item, object)
-      readFields(EvidenceFormat.locator, into: &item.locator, locator)
+      readFields(Generic.evidenceItem, into: &item, object)
+      readFields(Generic.locator, into: &item.locator, locator)
       return item
     }
 
@@ -184,7 +201,7 @@ package enum JSONAppraisalDecoder {
       var observation = Observation(
         id: nil, kind: kind, practice: practice(object), instantiation: "", text: object?.string("text") ?? "",
         impact: impact)
-      readFields(EvidenceFormat.observation, into: &observation, object)
+      readFields(Generic.observation, into: &observation, object)
       return observation
     }
 
@@ -196,7 +213,7 @@ package enum JSONAppraisalDecoder {
         practice: practice(object), instantiation: "",
         value: object?.choice("value", V.characterizations) ?? .notImplemented,
         note: object?.string("note", required: false))
-      readFields(EvidenceFormat.characterization, into: &characterization, object)
+      readFields(Generic.characterization, into: &characterization, object)
       return characterization
     }
 
@@ -227,7 +244,7 @@ package enum JSONAppraisalDecoder {
       var decision = SignificanceDecision(
         processArea: "", goal: "", significant: significant,
         justification: object?.string("justification", allowEmpty: true) ?? "")
-      readFields(EvidenceFormat.significance, into: &decision, object)
+      readFields(Generic.significance, into: &decision, object)
       return decision
     }
   }

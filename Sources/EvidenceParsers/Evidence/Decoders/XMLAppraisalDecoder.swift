@@ -89,6 +89,23 @@ package enum XMLAppraisalDecoder {
     static let significance = EvidenceFormat.significance.attributeNames()
   }
 
+  /// Each record's fields read from the table alone (see ``EvidenceField/isGeneric``), filtered once.
+  private enum Generic {
+    static let header = generic(EvidenceFormat.header)
+    static let exclusion = generic(EvidenceFormat.exclusion)
+    static let coverage = generic(EvidenceFormat.coverage)
+    static let instantiation = generic(EvidenceFormat.instantiation)
+    static let evidenceItem = generic(EvidenceFormat.evidenceItem)
+    static let locator = generic(EvidenceFormat.locator)
+    static let observation = generic(EvidenceFormat.observation)
+    static let characterization = generic(EvidenceFormat.characterization)
+    static let significance = generic(EvidenceFormat.significance)
+
+    static func generic<Record>(_ fields: [EvidenceField<Record>]) -> [EvidenceField<Record>] {
+      fields.filter { $0.xml == .attribute && $0.isGeneric }
+    }
+  }
+
   private struct Builder {
     typealias V = EvidenceVocabulary
     let file: String
@@ -180,7 +197,7 @@ package enum XMLAppraisalDecoder {
         var attributes = attributes
         attributes.allow(Names.exclusion)
         var exclusion = AppraisalScope.Exclusion(processArea: "", reason: "")
-        readFields(EvidenceFormat.exclusion, into: &exclusion, attributes, at: path)
+        readFields(Generic.exclusion, into: &exclusion, attributes, at: path)
         scope.notApplicable.append(exclusion)
         finishAttributes(attributes, element: name)
       case ("scope", "coverage"):
@@ -188,7 +205,7 @@ package enum XMLAppraisalDecoder {
         var attributes = attributes
         attributes.allow(Names.coverage)
         var policy = coverage
-        readFields(EvidenceFormat.coverage, into: &policy, attributes, at: path)
+        readFields(Generic.coverage, into: &policy, attributes, at: path)
         coverage = policy
         if let text = attributes.optional("minimumShare", at: path, &self) {
           if let share = V.fraction(text) {
@@ -295,7 +312,7 @@ package enum XMLAppraisalDecoder {
       var attributes = attributes
       attributes.allow(Names.header)
       var header = self.header
-      readFields(EvidenceFormat.header, into: &header, attributes, at: path)
+      readFields(Generic.header, into: &header, attributes, at: path)
       self.header = header
       finishAttributes(attributes, element: "header")
     }
@@ -320,7 +337,7 @@ package enum XMLAppraisalDecoder {
       var attributes = attributes
       attributes.allow(Names.instantiation)
       var unit = Instantiation(id: "", name: "", kind: .project)
-      readFields(EvidenceFormat.instantiation, into: &unit, attributes, at: path)
+      readFields(Generic.instantiation, into: &unit, attributes, at: path)
       unit.kind = attributes.choice("kind", at: path, V.instantiationKinds, &self) ?? .project
       unit.processAreas = attributes.optional("processAreas", at: path, &self).map(V.list)
       for index in (unit.processAreas ?? []).indices {
@@ -345,7 +362,7 @@ package enum XMLAppraisalDecoder {
         id: "", practice: practice(attributes, at: path), instantiation: "",
         indicator: attributes.choice("indicator", at: path, V.indicators, &self) ?? .artifact,
         locator: .init(document: ""))
-      readFields(EvidenceFormat.evidenceItem, into: &item, attributes, at: path)
+      readFields(Generic.evidenceItem, into: &item, attributes, at: path)
       evidence.append(item)
       finishAttributes(attributes, element: "item")
     }
@@ -354,7 +371,7 @@ package enum XMLAppraisalDecoder {
       var attributes = attributes
       attributes.allow(Names.locator)
       var locator = EvidenceItem.Locator(document: "")
-      readFields(EvidenceFormat.locator, into: &locator, attributes, at: path)
+      readFields(Generic.locator, into: &locator, attributes, at: path)
       evidence[evidence.count - 1].locator = locator
       if evidence[evidence.count - 1].locator.document.isEmpty { failedPaths.insert(path) }
       finishAttributes(attributes, element: "locator")
@@ -367,7 +384,7 @@ package enum XMLAppraisalDecoder {
         id: nil, kind: kind, practice: practice(attributes, at: path), instantiation: "", text: "",
         impact: kind == .weakness
           ? attributes.choice("impact", at: path, V.impacts, &self, required: false) ?? .minor : .minor)
-      readFields(EvidenceFormat.observation, into: &observation, attributes, at: path)
+      readFields(Generic.observation, into: &observation, attributes, at: path)
       observations.append(observation)
       finishAttributes(attributes, element: kind == .weakness ? "weakness" : "strength")
     }
@@ -378,7 +395,7 @@ package enum XMLAppraisalDecoder {
       var characterization = TeamCharacterization(
         practice: practice(attributes, at: path), instantiation: "",
         value: attributes.choice("value", at: path, V.characterizations, &self) ?? .notImplemented)
-      readFields(EvidenceFormat.characterization, into: &characterization, attributes, at: path)
+      readFields(Generic.characterization, into: &characterization, attributes, at: path)
       characterizations.append(characterization)
       finishAttributes(attributes, element: "characterization")
     }
@@ -407,7 +424,7 @@ package enum XMLAppraisalDecoder {
         significant = attributes.bool("significant", at: path, default: false, &self)
       }
       var decision = SignificanceDecision(processArea: "", goal: "", significant: significant, justification: "")
-      readFields(EvidenceFormat.significance, into: &decision, attributes, at: path)
+      readFields(Generic.significance, into: &decision, attributes, at: path)
       significances.append(decision)
       finishAttributes(attributes, element: "significance")
     }
@@ -417,7 +434,7 @@ package enum XMLAppraisalDecoder {
     mutating func readFields<Record>(
       _ fields: [EvidenceField<Record>], into record: inout Record, _ attributes: Attributes, at path: ModelPath
     ) {
-      for field in fields where field.xml == .attribute {
+      for field in fields {
         switch field.access {
         case .text(let value): record[keyPath: value] = attributes.required(field.name, at: path, &self) ?? ""
         case .optionalText(let value): record[keyPath: value] = attributes.optional(field.name, at: path, &self)
