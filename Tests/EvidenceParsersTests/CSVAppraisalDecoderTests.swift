@@ -241,14 +241,16 @@ private let specJSONExample = """
     #expect(syntaxError([0x61, 0x00, 0x2C, 0x00]) == CSVSyntaxError(line: 1, column: 2, message: message))
   }
 
-  @Test func semicolonSeparatedFileIsRecognized() {
+  @Test func semicolonSeparatedFileIsReadWithSemicolons() throws {
+    #expect(syntaxError("\n  \nformatVersion;1\nid;x, y\n") == nil)
     #expect(
-      syntaxError("\n  \nformatVersion;1\nid;x, y\n")
-        == CSVSyntaxError(
-          line: 3, column: 14,
-          message: "the file uses ';' as separator; expected ',' (save as CSV UTF-8 with comma separators)"))
+      try cells("formatVersion;1\nid;x, y\n") == [
+        [#"1:1 "formatVersion""#, #"1:15 "1""#], [#"2:1 "id""#, #"2:4 "x, y""#],
+      ])
+    // A comma inside quotes does not make the first line comma-separated.
+    #expect(try cells("name;\"A, B\";x\n") == [[#"1:1 "name""#, #"1:6 "A, B" q"#, #"1:13 "x""#]])
     // A semicolon in a file whose first line has commas is just text.
-    #expect(syntaxError("formatVersion,1\nname;x\n") == nil)
+    #expect(try cells("formatVersion,1\nname;x\n") == [[#"1:1 "formatVersion""#, #"1:15 "1""#], [#"2:1 "name;x""#]])
   }
 
   @Test func tabSeparatedAndUTF16FilesAreRecognized() {
@@ -709,12 +711,6 @@ private let specJSONExample = """
     #expect(
       problems(decoding) == [
         "2:4: error: quoted cell is not closed before the end of the file; expected a closing '\"'"
-      ])
-    let semicolons = decode("formatVersion;1\n")
-    #expect(semicolons.appraisal == nil)
-    #expect(
-      problems(semicolons) == [
-        "1:14: error: the file uses ';' as separator; expected ',' (save as CSV UTF-8 with comma separators)"
       ])
   }
 

@@ -254,6 +254,10 @@ package enum CSVAppraisalDecoder {
     var noteLines: [Int: Int] = [:]
     /// Notes of pairs that have no characterization (yet).
     var pendingNotes: [PairKey: (note: Field, pair: String)] = [:]
+    /// Dates read back from a spreadsheet's local form: how many, and the first with its reading.
+    var convertedDates: (count: Int, first: (cell: Field, iso: String)?) = (0, nil)
+    /// Dates in a spreadsheet's form that can be read two ways.
+    var ambiguousDates: [(cell: Field, monthFirst: String, dayFirst: String)] = []
     /// Parsed practice references by their text (`nil`: malformed).
     var practices: [String: PracticeReference?] = [:]
 
@@ -470,7 +474,9 @@ package enum CSVAppraisalDecoder {
       let path: ModelPath = [.key("header"), .key(key)]
       guard let field = EvidenceFormat.header.field(key) else { return }
       switch field.access {
-      case .text(let value): header[keyPath: value] = required(values, 0, named: key, key: keyField, path: path) ?? ""
+      case .text(let value):
+        let text = required(values, 0, named: key, key: keyField, path: path)
+        header[keyPath: value] = text.map { field.kind == .date ? date($0, values[0], at: path) : $0 } ?? ""
       case .optionalText(let value): header[keyPath: value] = optional(values, 0, path: path)
       case .defaultedText(let value, let standard): header[keyPath: value] = optional(values, 0, path: path) ?? standard
       case .flag(let value, let standard):
@@ -521,8 +527,14 @@ package enum CSVAppraisalDecoder {
       coverage.isEnabled =
         bool(values.first, named: "enabled", at: keyField, path: path.appending("enabled")) ?? true
       if let text = optional(values, 1, path: path.appending("minimumShare")) {
-        if let share = V.fraction(text) {
+        // A spreadsheet round trip may leave a percentage, a decimal, or a date made of the fraction.
+        if let share = V.fraction(text) ?? SpreadsheetValues.share(text) {
           coverage.minimumShare = share
+        } else if SpreadsheetValues.looksLikeDate(text) {
+          error(
+            at: values[1],
+            "minimum share \"\(text)\" looks like a date a spreadsheet made of the fraction typed in; write the share "
+              + "as 50% or 0.5, or format the cell as text before typing 1/2", failed: path.appending("minimumShare"))
         } else {
           error(at: values[1], V.Message.badFraction(text), failed: path.appending("minimumShare"))
         }
@@ -847,6 +859,43 @@ package enum CSVAppraisalDecoder {
       }
     }
 
+    /// A date cell's text, read back from a spreadsheet's local form where that is certain
+    /// (``SpreadsheetValues/date(_:)``); an ambiguous one is kept for one message at the end.
+    mutating func date(_ text: String, _ cell: Field, at path: ModelPath) -> String {
+      switch SpreadsheetValues.date(text) {
+      case .asWritten: return text
+      case .converted(let iso):
+        convertedDates.count += 1
+        if convertedDates.first == nil { convertedDates.first = (cell, iso) }
+        return iso
+      case .ambiguous(let monthFirst, let dayFirst):
+        ambiguousDates.append((cell, monthFirst, dayFirst))
+        failedPaths.insert(path)
+        return text
+      }
+    }
+
+    /// One warning for the dates read back from a spreadsheet's form, one error for the ambiguous ones.
+    mutating func reportSpreadsheetDates() {
+      if let first = convertedDates.first {
+        let count = convertedDates.count
+        warning(
+          at: first.cell,
+          (count == 1 ? "1 date was" : "\(count) dates were") + " in a spreadsheet's local form and read as ISO dates "
+            + "(\"\(first.cell.text)\" as \(first.iso)); write dates as YYYY-MM-DD to keep them exact")
+      }
+      if let first = ambiguousDates.first {
+        let others = ambiguousDates.dropFirst().prefix(10).map { "\($0.cell.line):\($0.cell.column)" }
+        let more = ambiguousDates.count > 11 ? ", …" : ""
+        error(
+          at: first.cell,
+          (ambiguousDates.count == 1 ? "1 date" : "\(ambiguousDates.count) dates")
+            + " in a spreadsheet's local form can be read two ways (\"\(first.cell.text)\" is \(first.monthFirst) or "
+            + "\(first.dayFirst)); write dates as YYYY-MM-DD: format the date cells as text or as an ISO date before "
+            + "saving" + (others.isEmpty ? "" : "; also at " + others.joined(separator: ", ") + more))
+      }
+    }
+
     /// Reads the generic fields of `fields` (optional texts, flags) from their PIID columns; a column the
     /// header row leaves out leaves the field unset.
     mutating func readCells<Record>(
@@ -870,7 +919,9 @@ package enum CSVAppraisalDecoder {
         if sourceMap.isRecording { self.record(path.appending(field.name), cell) }
         switch field.access {
         case .text(let value), .defaultedText(let value, _): record[keyPath: value] = cell.text
-        case .optionalText(let value): record[keyPath: value] = cell.text
+        case .optionalText(let value):
+          record[keyPath: value] =
+            field.kind == .date ? date(cell.text, cell, at: path.appending(field.name)) : cell.text
         case .flag(let value, _):
           if let flag = CSVAppraisalDecoder.bool(cell.text) {
             record[keyPath: value] = flag
@@ -941,6 +992,7 @@ package enum CSVAppraisalDecoder {
           "\"characterizationNote\" is set but \(pending.pair) has no characterization; give the value in "
             + "\"characterization\"")
       }
+      reportSpreadsheetDates()
       let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)!
       let appraisal = Appraisal(
         header: header,

@@ -55,13 +55,14 @@ package struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
 /// Reads RFC 4180 CSV from UTF-8 bytes one row at a time.
 ///
 /// - A UTF-8 byte order mark at the start is skipped (the next byte is line 1, column 1).
-/// - Cells are separated by `,`; rows end with CR LF, LF or a lone CR; a line break at the very end of the
-///   file does not start another row.
+/// - Cells are separated by `,`, or by `;` when the first non-empty line has semicolons and no comma outside
+///   quotes (what Excel writes where the decimal separator is a comma); rows end with CR LF, LF or a lone CR;
+///   a line break at the very end of the file does not start another row.
 /// - A quoted cell (`"…"`) may contain commas, line breaks and `""` for a quote. Spaces and tabs around a
 ///   quoted cell are allowed and dropped (cells are trimmed by the appraisal reader anyway).
 /// - Errors: a quoted cell not closed before the end of the file, a `"` inside an unquoted cell, anything
-///   but `,` or a line break after a closing quote, bytes that are not UTF-8, a NUL byte, and a file that uses
-///   `;` or tabs instead of commas (European Excel), which is recognized from its first non-empty line.
+///   but the separator or a line break after a closing quote, bytes that are not UTF-8, a NUL byte, and a file
+///   that uses tabs instead of commas, which is recognized from its first non-empty line.
 package struct CSVTokenizer {
   private let bytes: [UInt8]
   private var offset: Int
@@ -69,6 +70,8 @@ package struct CSVTokenizer {
   private var lineStart: Int
   private var failure: CSVSyntaxError?
   private let contentStart: Int
+  /// `,` or `;`.
+  package let separator: UInt8
 
   package init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -76,7 +79,7 @@ package struct CSVTokenizer {
     contentStart = hasBOM ? 3 : 0
     offset = contentStart
     lineStart = contentStart
-    failure = Self.checkEncodingAndSeparator(bytes, from: contentStart)
+    (failure, separator) = Self.checkEncodingAndSeparator(bytes, from: contentStart)
   }
 
   /// All rows of `bytes`.
@@ -132,7 +135,7 @@ package struct CSVTokenizer {
       cells.append(cell)
       let i = offset
       if i >= n { break }
-      if p[i] == Self.comma {
+      if p[i] == separator {
         offset = i + 1
         continue
       }
@@ -159,7 +162,7 @@ package struct CSVTokenizer {
     var k = start
     while k < n {
       let b = p[k]
-      if b == Self.comma || b == Self.lf || b == Self.cr { break }
+      if b == separator || b == Self.lf || b == Self.cr { break }
       if b == Self.quote {
         throw error(
           at: k, "'\"' inside an unquoted cell; quote the whole cell (\"…\") and write a quote in it as \"\"")
@@ -227,10 +230,10 @@ package struct CSVTokenizer {
       }
     }
     while k < n && Self.isASCIISpace(p[k]) { k += 1 }
-    if k < n && p[k] != Self.comma && p[k] != Self.lf && p[k] != Self.cr {
+    if k < n && p[k] != separator && p[k] != Self.lf && p[k] != Self.cr {
       throw error(
         at: k,
-        "unexpected \(Self.describe(p, at: k)) after the closing '\"' of a quoted cell; expected ',' or the end of "
+        "unexpected \(Self.describe(p, at: k)) after the closing '\"' of a quoted cell; expected '\(Character(Unicode.Scalar(separator)))' or the end of "
           + "the line (write a quote inside a quoted cell as \"\")")
     }
     offset = k
@@ -252,12 +255,14 @@ package struct CSVTokenizer {
     error(at: i, "NUL byte (0x00) in a cell; expected UTF-8 text (is the file binary, or UTF-16? save it as CSV UTF-8)")
   }
 
-  /// The problem a file has before any row is read: UTF-16 text, or `;` or tab separators on the first
-  /// non-empty line.
-  private static func checkEncodingAndSeparator(_ bytes: [UInt8], from start: Int) -> CSVSyntaxError? {
+  /// The problem a file has before any row is read (UTF-16 text, tab separators on the first non-empty line)
+  /// and the separator that line uses: `;` when it has semicolons and no comma outside quotes, `,` otherwise.
+  private static func checkEncodingAndSeparator(_ bytes: [UInt8], from start: Int) -> (CSVSyntaxError?, UInt8) {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
-      return CSVSyntaxError(
-        line: 1, column: 1, message: "the file is UTF-16 text; expected UTF-8 (save as CSV UTF-8 with comma separators)"
+      return (
+        CSVSyntaxError(
+          line: 1, column: 1,
+          message: "the file is UTF-16 text; expected UTF-8 (save as CSV UTF-8 with comma separators)"), comma
       )
     }
     var lineNumber = 1
@@ -265,37 +270,39 @@ package struct CSVTokenizer {
     let n = bytes.count
     while i < n {
       var end = i
-      var semicolon: Int? = nil
+      var semicolon = false
       var tab: Int? = nil
       var hasComma = false
       var hasContent = false
-      while end < n && bytes[end] != lf && bytes[end] != cr {
+      var quoted = false
+      // A quoted cell may hold line breaks: the first row ends at a line break outside quotes.
+      while end < n && (quoted || (bytes[end] != lf && bytes[end] != cr)) {
         switch bytes[end] {
-        case comma: hasComma = true
-        case UInt8(ascii: ";"): semicolon = semicolon ?? end
-        case 0x09: tab = tab ?? end
+        case quote: quoted.toggle()
+        case comma where !quoted: hasComma = true
+        case UInt8(ascii: ";") where !quoted: semicolon = true
+        case 0x09 where !quoted: tab = tab ?? end
         case 0x20: break
         default: hasContent = true
         }
         end += 1
       }
-      if hasContent || semicolon != nil || hasComma {
-        if !hasComma, let semicolon {
-          return CSVSyntaxError(
-            line: lineNumber, column: semicolon - i + 1,
-            message: "the file uses ';' as separator; expected ',' (save as CSV UTF-8 with comma separators)")
-        }
+      if hasContent || semicolon || hasComma {
+        if !hasComma && semicolon { return (nil, UInt8(ascii: ";")) }
         if !hasComma, let tab, hasContent {
-          return CSVSyntaxError(
-            line: lineNumber, column: tab - i + 1,
-            message: "the file uses tabs as separator; expected ',' (save as CSV UTF-8 with comma separators)")
+          return (
+            CSVSyntaxError(
+              line: lineNumber, column: tab - i + 1,
+              message: "the file uses tabs as separator; expected ',' (save as CSV UTF-8 with comma separators)"),
+            comma
+          )
         }
-        return nil
+        return (nil, comma)
       }
       i = end < n && bytes[end] == cr && end + 1 < n && bytes[end + 1] == lf ? end + 2 : end + 1
       lineNumber += 1
     }
-    return nil
+    return (nil, comma)
   }
 
   // MARK: - Bytes
