@@ -16,12 +16,12 @@ struct EvidenceFormatTests {
 
   /// The documented sections and the record each documents.
   static let sections: [(section: String, record: EvidenceSchemas.Record)] = [
-    ("Header", EvidenceSchemas.header),
-    ("Scope", EvidenceSchemas.scope),
-    ("Instantiation", EvidenceSchemas.instantiation),
-    ("Evidence item", EvidenceSchemas.evidenceItem),
-    ("Observation", EvidenceSchemas.observation),
-    ("Characterization", EvidenceSchemas.characterization),
+    ("Header", EvidenceSchemas.Records.table.header),
+    ("Scope", EvidenceSchemas.Records.table.scope),
+    ("Instantiation", EvidenceSchemas.Records.table.instantiation),
+    ("Evidence item", EvidenceSchemas.Records.table.evidenceItem),
+    ("Observation", EvidenceSchemas.Records.table.observation),
+    ("Characterization", EvidenceSchemas.Records.table.characterization),
   ]
 
   @Test("docs/schemas/evidence.xsd is the generator's output")
@@ -32,6 +32,26 @@ struct EvidenceFormatTests {
   @Test("docs/schemas/evidence.schema.json is the generator's output")
   func jsonSchema() throws {
     try Golden.check(EvidenceSchemas.jsonSchema(), against: "docs/schemas/evidence.schema.json")
+  }
+
+  @Test("a field added to the table arrives in both schemas with its type and requiredness")
+  func addedField() {
+    var records = EvidenceSchemas.Records.table
+    let header = records.header
+    records.header = .init(
+      fields: header.fields + [
+        .init("sponsorDate", .date, required: false, xml: .attribute),
+        .init("sponsor", .text, required: true, xml: .attribute),
+      ],
+      nested: header.nested)
+    let xsd = EvidenceSchemas.xsd(records)
+    #expect(xsd.contains(#"<xs:attribute name="sponsorDate" type="date"/>"#))
+    #expect(xsd.contains(#"<xs:attribute name="sponsor" type="text" use="required"/>"#))
+    #expect(!EvidenceSchemas.xsd().contains("sponsor"))
+    let json = EvidenceSchemas.jsonSchema(records)
+    #expect(json.contains(##""sponsorDate": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] }"##))
+    #expect(json.contains(##""sponsor": { "$ref": "#/$defs/text" }"##))
+    #expect(json.contains(#""modelVersion", "sponsor"]"#), "sponsor is in the header's required list")
   }
 
   @Test("the generated JSON Schema is a JSON object with the 2020-12 dialect")
@@ -46,13 +66,13 @@ struct EvidenceFormatTests {
 
   @Test("the observation elements are the values of the observation's element-name field")
   func observationElements() throws {
-    let field = try #require(EvidenceSchemas.observation.fields.first { $0.xml == .elementName })
+    let field = try #require(EvidenceSchemas.Records.table.observation.fields.first { $0.xml == .elementName })
     guard case .choice(let values) = field.kind else {
       Issue.record("the element-name field \(field.name) is not a choice")
       return
     }
     #expect(Set(EvidenceSchemas.observationElements.map(\.name)) == Set(values))
-    let fieldNames = Set(EvidenceSchemas.observation.fields.map(\.name))
+    let fieldNames = Set(EvidenceSchemas.Records.table.observation.fields.map(\.name))
     for element in EvidenceSchemas.observationElements {
       #expect(element.leavesOut.isSubset(of: fieldNames), "\(element.name) leaves out a field that does not exist")
     }
@@ -79,7 +99,7 @@ struct EvidenceFormatTests {
   @Test("the documentation check fails: a row removed, a field added, a stray row, a wrong required column")
   func documentationCheckFails() throws {
     let text = try String(contentsOf: Golden.url(Self.documentPath), encoding: .utf8)
-    let header = FieldDocumentation.rows(of: EvidenceSchemas.header)
+    let header = FieldDocumentation.rows(of: EvidenceSchemas.Records.table.header)
     #expect(FieldDocumentation.problems(in: text, section: "Header", fields: header).isEmpty)
 
     let nameRow = "| `name` | string | yes | — | Title for reports. |\n"
@@ -106,7 +126,7 @@ struct EvidenceFormatTests {
         in: text.replacingOccurrences(of: nameRow, with: optionalName), section: "Header", fields: header)
         == ["section Header: `name` is documented as required: no; the table says yes"])
 
-    let locator = FieldDocumentation.rows(of: EvidenceSchemas.evidenceItem)
+    let locator = FieldDocumentation.rows(of: EvidenceSchemas.Records.table.evidenceItem)
     let urlRow = "| `locator.url` | string | no | — | Where it is stored. |\n"
     try #require(text.contains(urlRow))
     #expect(
@@ -121,11 +141,14 @@ struct EvidenceFormatTests {
 
   @Test("a nested record's fields are documented with its name as prefix; a list of records is one row")
   func rows() {
-    let rows = FieldDocumentation.rows(of: EvidenceSchemas.scope)
+    let rows = FieldDocumentation.rows(of: EvidenceSchemas.Records.table.scope)
     #expect(rows.map(\.name).contains("coverage.minimumShare"))
     #expect(rows.map(\.name).contains("notApplicable"))
     #expect(!rows.map(\.name).contains("coverage"))
-    #expect(FieldDocumentation.rows(of: EvidenceSchemas.evidenceItem).contains { $0 == ("locator.document", true) })
+    #expect(
+      FieldDocumentation.rows(of: EvidenceSchemas.Records.table.evidenceItem).contains {
+        $0 == ("locator.document", true)
+      })
   }
 }
 

@@ -74,7 +74,7 @@ package enum EvidenceSchemas {
       self.nested = nested
     }
 
-    init(fields: [Field], nested: [String: Record]) {
+    package init(fields: [Field], nested: [String: Record]) {
       self.fields = fields
       self.nested = nested
     }
@@ -90,17 +90,30 @@ package enum EvidenceSchemas {
 
   // MARK: - The records
 
-  package static let header = Record(EvidenceFormat.header)
-  package static let scope = Record(
-    EvidenceFormat.scope,
-    nested: ["notApplicable": Record(EvidenceFormat.exclusion), "coverage": Record(EvidenceFormat.coverage)])
-  package static let instantiation = Record(EvidenceFormat.instantiation)
-  package static let evidenceItem = Record(
-    EvidenceFormat.evidenceItem, nested: ["locator": Record(EvidenceFormat.locator)])
-  package static let observation = Record(EvidenceFormat.observation)
-  package static let characterization = Record(EvidenceFormat.characterization)
-  package static let aggregation = Record(EvidenceFormat.aggregation)
-  package static let significance = Record(EvidenceFormat.significance)
+  /// The records the schemas declare; ``table`` is the format's (tests give others to see a change arrive).
+  package struct Records: Sendable {
+    package var header: Record
+    package var scope: Record
+    package var instantiation: Record
+    package var evidenceItem: Record
+    package var observation: Record
+    package var characterization: Record
+    package var aggregation: Record
+    package var significance: Record
+
+    /// ``EvidenceFormat``'s records.
+    package static let table = Records(
+      header: Record(EvidenceFormat.header),
+      scope: Record(
+        EvidenceFormat.scope,
+        nested: ["notApplicable": Record(EvidenceFormat.exclusion), "coverage": Record(EvidenceFormat.coverage)]),
+      instantiation: Record(EvidenceFormat.instantiation),
+      evidenceItem: Record(EvidenceFormat.evidenceItem, nested: ["locator": Record(EvidenceFormat.locator)]),
+      observation: Record(EvidenceFormat.observation),
+      characterization: Record(EvidenceFormat.characterization),
+      aggregation: Record(EvidenceFormat.aggregation),
+      significance: Record(EvidenceFormat.significance))
+  }
 
   /// The elements an observation is (the values of its ``EvidenceField/XMLPlacement/elementName`` field), in
   /// the schema's order, with the fields each leaves out: `impact` is for weaknesses only.
@@ -123,7 +136,7 @@ package enum EvidenceSchemas {
 
 extension EvidenceSchemas {
   /// The XML Schema of the XML syntax, docs/schemas/evidence.xsd.
-  package static func xsd() -> String {
+  package static func xsd(_ records: Records = .table) -> String {
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
       "<!-- appraise evidence file (XML syntax), format version \(EvidenceVocabulary.formatVersion). "
@@ -144,22 +157,22 @@ extension EvidenceSchemas {
     let many = #" minOccurs="0" maxOccurs="unbounded""#
     let optional = #" minOccurs="0""#
     let observations = observationElements.map { element in
-      self.element(element.name, record: observation, leavingOut: element.leavesOut)
+      self.element(element.name, record: records.observation, leavingOut: element.leavesOut)
     }
     let documentParts = [
-      element("header", record: header),
-      element("scope", record: scope),
-      wrapper("instantiations", holding: [element("instantiation", occurs: many, record: instantiation)]),
-      wrapper("evidence", occurs: optional, holding: [element("item", occurs: many, record: evidenceItem)]),
+      element("header", record: records.header),
+      element("scope", record: records.scope),
+      wrapper("instantiations", holding: [element("instantiation", occurs: many, record: records.instantiation)]),
+      wrapper("evidence", occurs: optional, holding: [element("item", occurs: many, record: records.evidenceItem)]),
       wrapper("observations", occurs: optional, choice: true, holding: observations),
       wrapper(
         "characterizations", occurs: optional,
-        holding: [element("characterization", occurs: many, record: characterization)]),
+        holding: [element("characterization", occurs: many, record: records.characterization)]),
       wrapper(
         "judgments", occurs: optional,
         holding: [
-          element("aggregation", occurs: many, record: aggregation),
-          element("significance", occurs: many, record: significance),
+          element("aggregation", occurs: many, record: records.aggregation),
+          element("significance", occurs: many, record: records.significance),
         ]),
     ]
     let formatVersion = attribute(
@@ -319,7 +332,7 @@ extension EvidenceSchemas {
 
 extension EvidenceSchemas {
   /// The JSON Schema 2020-12 of the JSON syntax, docs/schemas/evidence.schema.json.
-  package static func jsonSchema() -> String {
+  package static func jsonSchema(_ records: Records = .table) -> String {
     // The document's members and the records they hold (their XML placement is unused: `xsd()` has the XML
     // document's structure).
     let document = Record(
@@ -334,9 +347,10 @@ extension EvidenceSchemas {
         Field("significanceDecisions", .records, required: false, xml: .child("judgments")),
       ],
       nested: [
-        "header": header, "scope": scope, "instantiations": instantiation, "evidence": evidenceItem,
-        "observations": observation, "characterizations": characterization, "aggregationDecisions": aggregation,
-        "significanceDecisions": significance,
+        "header": records.header, "scope": records.scope, "instantiations": records.instantiation,
+        "evidence": records.evidenceItem, "observations": records.observation,
+        "characterizations": records.characterization, "aggregationDecisions": records.aggregation,
+        "significanceDecisions": records.significance,
       ])
     let version = EvidenceVocabulary.formatVersion
     let root: JSON = .object([
