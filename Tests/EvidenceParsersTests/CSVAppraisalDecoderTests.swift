@@ -68,7 +68,10 @@ private func path(_ text: String) -> ModelPath {
 private typealias V = EvidenceVocabulary
 
 /// The PIID header row.
-private let piidHeader = CSVAppraisalDecoder.columns.joined(separator: ",")
+/// Format 1's PIID header row, as files written for format 1 have it (a column added later is optional).
+private let piidHeader =
+  "practice,instantiation,evidenceId,indicator,document,section,version,date,url,note,imported,characterization,"
+  + "characterizationNote,weakness,weaknessImpact,strength"
 
 /// A minimal valid settings block (11 lines) followed by the empty row and the header row (line 13).
 private let settings = """
