@@ -515,7 +515,7 @@ private let specJSONExample = """
   }
 
   @Test func headerRowProblemsAreReportedByName() throws {
-    let columns = CSVAppraisalDecoder.columns
+    let columns = piidHeader.split(separator: ",").map(String.init)
     var header = columns.filter { $0 != "url" && $0 != "strength" }
     header.swapAt(2, 3)  // indicator before evidenceId
     header.insert("Remarks", at: 5)
@@ -525,11 +525,11 @@ private let specJSONExample = """
         + "SCON SP 1.1,shop,artifact,E-1,Plan\n")
     #expect(
       problems(decoding) == [
-        #"13:54: error: unknown column "Remarks"; the header row is \#(piidHeader)"#,
-        #"13:159: error: unknown column "Note" (did you mean "note"?); the header row is \#(piidHeader)"#,
-        #"13:24: error: column "indicator" is out of order; expected "evidenceId" in its place (the header row is \#(piidHeader))"#,
-        #"13:1: error: missing column "url"; the header row is \#(piidHeader)"#,
-        #"13:1: error: missing column "strength"; the header row is \#(piidHeader)"#,
+        #"13:54: error: unknown column "Remarks"; the header row is \#(CSVAppraisalDecoder.headerRowText)"#,
+        #"13:159: error: unknown column "Note" (did you mean "note"?); the header row is \#(CSVAppraisalDecoder.headerRowText)"#,
+        #"13:24: error: column "indicator" is out of order; expected "evidenceId" in its place (the header row is \#(CSVAppraisalDecoder.headerRowText))"#,
+        #"13:1: error: missing column "url"; the header row is \#(CSVAppraisalDecoder.headerRowText)"#,
+        #"13:1: error: missing column "strength"; the header row is \#(CSVAppraisalDecoder.headerRowText)"#,
       ])
     // The columns are still read by name.
     let item = try #require(decoding.appraisal?.evidence.first)
@@ -541,7 +541,7 @@ private let specJSONExample = """
     let decoding = decode(settings.replacingOccurrences(of: piidHeader, with: "SCON SP 1.1,shop,E-1,artifact,Plan"))
     #expect(
       problems(decoding) == [
-        #"13:1: error: expected the PIID header row \#(piidHeader); found "SCON SP 1.1" (the settings block ends at the first empty row)"#
+        #"13:1: error: expected the PIID header row \#(CSVAppraisalDecoder.headerRowText); found "SCON SP 1.1" (the settings block ends at the first empty row)"#
       ])
     #expect(decoding.appraisal?.evidence == [])
   }
