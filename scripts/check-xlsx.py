@@ -98,7 +98,13 @@ def check_rate(book, report):
                 if row is None:
                     problems.append(f"Characterizations: no row for {practice['id']}")
                     continue
-                if "FI" in header:  # a summary: counts per value
+                if "FI" in header:  # a summary: per practice, how many instantiations have each value
+                    for code, count in practice["distribution"].items():
+                        cell = row[header.index("Not characterized" if code == "—" else code)]
+                        expect(cell.value == count, f"Characterizations {cell.coordinate}: {cell.value!r}, expected {count}")
+                        if count and code in FILLS:
+                            expect(fill(cell) == FILLS[code], f"Characterizations {cell.coordinate}: fill {fill(cell)}")
+                        cells += 1
                     continue
                 for unit in practice["instantiations"]:
                     cell = row[header.index(unit["instantiation"])]

@@ -2,6 +2,7 @@ import AppraisalModel
 import AppraiseKit
 import EvidenceParsers
 import Foundation
+import TestSupport
 import Testing
 
 /// A client of the `AppraiseKit` product alone (no `@testable`): what another Swift program — a web service,
@@ -53,6 +54,24 @@ struct LibraryClientTests {
     let golden = try Data(
       contentsOf: URL(fileURLWithPath: Self.path("Tests/AppraiseTests/Golden/compare.\(Self.ending(format))")))
     #expect(Data(rendered.bytes) == golden)
+  }
+
+  @Test("the xlsx workbook in-process is binary, the same bytes twice, and what the command writes to a pipe")
+  func workbook() throws {
+    let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+    let report = try AppraisalPipeline.rate(
+      path: Self.path("fixtures/company-a/after.xml"), catalog: catalog, catalogDigest: catalogDigest)
+    #expect(AppraisalPipeline.renderer(for: .xlsx) == nil)
+    let first = try AppraisalPipeline.render(Self.relative(report), format: .xlsx)
+    let second = try AppraisalPipeline.render(Self.relative(report), format: .xlsx)
+    #expect(first.isBinary)
+    #expect(first == second)
+    #expect(first.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    let pipe = Pipe()
+    let run = try AppraiseRunner.run(
+      ["rate", "fixtures/company-a/after.xml", "--format", "xlsx"], standardOutput: pipe)
+    #expect(run.status == 0)
+    #expect(pipe.fileHandleForReading.readDataToEndOfFile() == Data(first.bytes))
   }
 
   @Test("a bad file is a ReadFailure with every located problem, not a crash")

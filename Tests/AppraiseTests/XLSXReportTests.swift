@@ -26,6 +26,8 @@ struct XLSXReportTests {
   static let commands: [(name: String, arguments: [String])] = [
     ("rate", ["rate", after]), ("compare", ["compare", before, after]),
   ]
+  /// With the summary too: per practice the count of each value instead of a column per instantiation.
+  static let checked = commands + [("rate", ["rate", after, "--detail", "summary"])]
 
   /// Writes the workbook of `arguments` to `folder/name` and returns its bytes.
   static func workbook(_ arguments: [String], _ folder: Folder, _ name: String, _ extra: [String] = []) throws -> Data {
@@ -83,7 +85,7 @@ struct XLSXReportTests {
     .enabled(if: OptionalTools.openpyxl, "python3 with openpyxl not installed: pip install openpyxl"))
   func openpyxl() throws {
     let folder = try Folder()
-    for command in Self.commands {
+    for command in Self.checked {
       _ = try Self.workbook(command.arguments, folder, "\(command.name).xlsx")
       let json = try AppraiseRunner.run(command.arguments + ["--format", "json", "--output", folder.file("r.json")])
       #expect(json.status == 0)

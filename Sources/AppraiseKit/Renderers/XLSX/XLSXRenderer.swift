@@ -22,8 +22,11 @@ public struct XLSXRenderer: Sendable {
 
   private func properties(_ report: RateReport, title: String) -> XLSXWorkbook.Properties {
     let header = report.appraisal.header
+    // libxlsxwriter writes document properties without escaping control characters (the XML would be
+    // invalid), so they are shown as escapes like on a terminal.
     return .init(
-      title: "\(title): \(header.name)", subject: "\(header.organizationalUnit) — \(report.catalog.model.title)",
+      title: "\(title): \(header.name)".terminalSafe,
+      subject: "\(header.organizationalUnit) — \(report.catalog.model.title)".terminalSafe,
       comments: RatingRules.methodStatement, date: header.date)
   }
 
@@ -180,14 +183,31 @@ extension XLSXRenderer {
     }
   }
 
-  /// Every strength and weakness, one row per practice and instantiation.
+  /// Every strength and weakness, one row per practice and instantiation; in a summary one row per practice
+  /// and text, naming the first instantiations and how many there are (as the other formats do).
   func findings(_ report: RateReport) -> XLSXSheet {
+    let summary = report.detail == .summary
     var sheet = XLSXSheet(
-      "Findings", header: ["Process area", "Goal", "Practice", "Instantiation", "Kind", "Impact", "Finding"],
+      "Findings",
+      header: [
+        "Process area", "Goal", "Practice", summary ? "Instantiations" : "Instantiation", "Kind", "Impact", "Finding",
+      ],
       wrapped: [6])
     for area in report.ratedAreas {
       for goal in area.goals {
         for practice in goal.practices {
+          if summary {
+            let observations = practice.instantiations.flatMap { $0.weaknesses + $0.strengths }
+            for group in RateReport.grouped(observations) {
+              let weakness = observations.contains { $0.kind == .weakness && $0.text == group.text }
+              sheet.row([
+                .init(area.processArea), .init(goal.goal), .init(practice.practice.practice),
+                .init(report.unitList(group.units)), .init(weakness ? "weakness" : "strength", weakness ? .bad : .good),
+                .init(weakness ? (group.major ? "major" : "minor") : ""), .init(group.text),
+              ])
+            }
+            continue
+          }
           for unit in practice.instantiations {
             for observation in unit.weaknesses + unit.strengths {
               let weakness = observation.kind == .weakness
@@ -214,6 +234,7 @@ extension XLSXRenderer {
         "Process area", "Practice", "Instantiation", "Direct artifacts", "Indirect artifacts", "Untyped artifacts",
         "Affirmations", "Value", "Derivation", "Locators",
       ], wrapped: [8, 9])
+    if report.detail == .summary { return evidenceSummary(report) }
     var locators: [String: [String]] = [:]
     for item in report.appraisal.evidence {
       let place = [item.locator.section, item.locator.version, item.locator.date, item.locator.url].compactMap { $0 }
@@ -234,6 +255,34 @@ extension XLSXRenderer {
           .init(locators["\(practice.practice)\u{0}\(unit.instantiation)"]?.sorted().joined(separator: "\n") ?? ""),
         ])
       }
+    }
+    return sheet
+  }
+
+  /// Per practice, the indicators counted over all its instantiations (``ReportDetail/summary``).
+  func evidenceSummary(_ report: RateReport) -> XLSXSheet {
+    var sheet = XLSXSheet(
+      "Evidence",
+      header: [
+        "Process area", "Practice", "Instantiations", "Direct artifacts", "Indirect artifacts", "Untyped artifacts",
+        "Affirmations", "Without evidence", "OU",
+      ])
+    for practice in report.result.practiceCharacterizations {
+      var total = EvidenceCounts()
+      var empty = 0
+      for unit in practice.instantiations {
+        total.directArtifacts += unit.evidence.directArtifacts
+        total.indirectArtifacts += unit.evidence.indirectArtifacts
+        total.untypedArtifacts += unit.evidence.untypedArtifacts
+        total.affirmations += unit.evidence.affirmations
+        if unit.evidence.isEmpty { empty += 1 }
+      }
+      sheet.row([
+        .init(practice.practice.processArea), .init(practice.practice.practice), .init(practice.instantiations.count),
+        .init(total.directArtifacts), .init(total.indirectArtifacts), .init(total.untypedArtifacts),
+        .init(total.affirmations), .init(empty, empty == 0 ? .plain : .bad),
+        .init(practice.value?.code ?? "—", .init(code: practice.value?.code)),
+      ])
     }
     return sheet
   }
@@ -259,7 +308,18 @@ extension XLSXRenderer {
         .init(decision.significant ? "significant" : "not significant"), .init(""), .init(decision.justification),
       ])
     }
-    for unit in result.practiceCharacterizations.flatMap(\.instantiations) where unit.isOverride {
+    if report.detail == .summary {
+      for practice in result.practiceCharacterizations {
+        let count = practice.instantiations.lazy.filter(\.isOverride).count
+        guard count > 0 else { continue }
+        sheet.row([
+          .init("team characterization"), .init(practice.practice.description), .init("\(count) instantiations"),
+          .init(""), .init(""), .init("the team's value overrides the derived one (--detail full lists them)"),
+        ])
+      }
+    }
+    for unit in result.practiceCharacterizations.flatMap(\.instantiations)
+    where unit.isOverride && report.detail == .full {
       sheet.row([
         .init("team characterization"), .init(unit.practice.description), .init(unit.instantiation),
         .init(unit.team?.code ?? "", .init(code: unit.team?.code)), .init("derived \(unit.derived?.code ?? "")"),
