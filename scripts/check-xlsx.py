@@ -71,9 +71,9 @@ def check_rate(book, report):
     _, lines = rows(summary)
     statement = [line["Value"] for line in lines if line["Section"] == "Method"]
     expect(statement == [report["method"]], f"Summary: method statement {statement}, expected {report['method']!r}")
-    hashes = {line["Detail"] for line in lines if line["Section"] == "Input"}
+    hashes = {(line["Value"], line["Detail"]) for line in lines if line["Section"] == "Input (path, SHA-256)"}
     for item in report["inputs"]:
-        expect(f"SHA-256 {item['sha256']}" in hashes, f"Summary: no SHA-256 for {item['path']}")
+        expect((item["path"], item["sha256"]) in hashes, f"Summary: no SHA-256 for {item['path']}")
 
     _, goals = rows(book["Goals"])
     got = {(row["Process area"], row["Goal"]): row["Rating"] for row in goals}

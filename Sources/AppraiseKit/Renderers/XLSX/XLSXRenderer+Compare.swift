@@ -39,7 +39,7 @@ extension XLSXRenderer {
       sheet.row([.init("Rule"), .init(rule.rule), .init(rule.statement), .init("")])
     }
     for input in report.inputs {
-      sheet.row([.init("Input"), .init(input.role), .init(input.path), .init("SHA-256 \(input.sha256)")])
+      sheet.row([.init("Input (path, SHA-256)"), .init(input.role), .init(input.path), .init(input.sha256)])
     }
     return sheet
   }

@@ -102,7 +102,7 @@ extension XLSXRenderer {
       add("Note", "", note, "", .warning)
     }
     for input in report.inputs {
-      add("Input", input.role, input.path, "SHA-256 \(input.sha256)")
+      add("Input (path, SHA-256)", input.role, input.path, input.sha256)
     }
     return sheet
   }

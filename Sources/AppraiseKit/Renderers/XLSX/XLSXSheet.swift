@@ -79,8 +79,8 @@ struct XLSXSheet: Sendable {
 
   mutating func row(_ cells: [Cell]) { rows.append(cells) }
 
-  /// Column widths in characters: the longest cell, at least the header's, at most 60 (a wrapped column)
-  /// or 80.
+  /// Column widths in characters: the longest cell, at least the header's, at most 66 (a wrapped column:
+  /// a SHA-256 fits on one line) or 80.
   func columnWidths() -> [Double] {
     var widths = header.map { $0.count + 4 }  // + room for the autofilter button
     for row in rows {
@@ -91,7 +91,7 @@ struct XLSXSheet: Sendable {
       }
     }
     return widths.enumerated().map { index, width in
-      Double(min(max(width + 1, 6), wrappedColumns.contains(index) ? 60 : 80))
+      Double(min(max(width + 1, 6), wrappedColumns.contains(index) ? 66 : 80))
     }
   }
 
