@@ -117,6 +117,16 @@ def check_rate(book, report):
                 expect(ou.value == (practice.get("value") or "—"), f"Characterizations {ou.coordinate}: OU {ou.value!r}")
     print(f"ok: {cells} heat-map cells hold the JSON report's values on their fills")
 
+    if "itilView" in report:
+        view = report["itilView"]
+        _, lines = rows(book.worksheets[-1])
+        first = list(lines[0].values()) if lines else []
+        expect(first[:1] == ["Statement"] and first[2] == view["statement"], "view: the statement is not the first row")
+        links = [line for line in lines if line[list(line)[0]] not in ("Statement", "Source")]
+        want = sum(max(1, len(process["links"])) for process in view["processes"])
+        expect(len(links) == want, f"view: {len(links)} link rows, expected {want}")
+        print(f"ok: {len(links)} rows of the {view['framework']} view")
+
 
 def check_compare(book, report):
     _, goals = rows(book["Goals"])
@@ -154,6 +164,8 @@ def main():
     book = openpyxl.load_workbook(workbook)
     report = json.load(open(json_report, encoding="utf-8"))
     sheets = RATE_SHEETS if kind == "rate" else COMPARE_SHEETS
+    if "itilView" in report:  # rate --view itil: one more sheet, named after the framework
+        sheets = sheets + [report["itilView"]["framework"].replace("/", "-") + " view"]
     expect(book.sheetnames == sheets, f"sheets {book.sheetnames}, expected {sheets}")
     for sheet in book.worksheets:
         check_table(sheet)

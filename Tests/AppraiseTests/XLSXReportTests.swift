@@ -27,7 +27,10 @@ struct XLSXReportTests {
     ("rate", ["rate", after]), ("compare", ["compare", before, after]),
   ]
   /// With the summary too: per practice the count of each value instead of a column per instantiation.
-  static let checked = commands + [("rate", ["rate", after, "--detail", "summary"])]
+  static let checked =
+    commands + [
+      ("rate", ["rate", after, "--detail", "summary"]), ("rate", ["rate", after, "--view", "itil", "--itil", "v3"]),
+    ]
 
   /// Writes the workbook of `arguments` to `folder/name` and returns its bytes.
   static func workbook(_ arguments: [String], _ folder: Folder, _ name: String, _ extra: [String] = []) throws -> Data {

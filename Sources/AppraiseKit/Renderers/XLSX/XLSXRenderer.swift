@@ -1,7 +1,8 @@
 import AppraisalModel
 
 /// XLSX reports (`--format xlsx`): one workbook per report, one table per sheet (docs/xlsx.md). A rate
-/// report has the sheets Summary, Goals, Characterizations, Findings, Evidence and Judgments; a compare
+/// report has the sheets Summary, Goals, Characterizations, Findings, Evidence and Judgments (and with
+/// `--view itil` one for the view); a compare
 /// report Summary, Goals, Practices, Weaknesses and Levels. Cells are typed (counts and levels are numbers,
 /// codes and text are strings, never formulas), characterization cells carry the HTML heat map's fills.
 ///
@@ -32,10 +33,8 @@ public struct XLSXRenderer: Sendable {
 
   /// The workbook's sheets, in tab order.
   func sheets(_ report: RateReport) -> [XLSXSheet] {
-    [
-      summary(report), goals(report), characterizations(report), findings(report), evidence(report),
-      judgments(report),
-    ]
+    [summary(report), goals(report), characterizations(report), findings(report), evidence(report), judgments(report)]
+      + (report.view.map { [crossModelView($0)] } ?? [])
   }
 }
 
@@ -333,6 +332,56 @@ extension XLSXRenderer {
         .init(practice.value?.code ?? "PI", .init(code: practice.value?.code ?? "PI")),
         .init("allowed " + RateReport.choices(allowed)), .init("used until the team decides"),
       ])
+    }
+    return sheet
+  }
+}
+
+extension XLSXRenderer {
+  /// `rate --view itil`: one row per link of each ITIL process or practice (a process without links has one
+  /// row), after the statement that the view rates nothing; then the sources of the links.
+  func crossModelView(_ view: CrossModelView) -> XLSXSheet {
+    // A sheet name has no `[]:*?/\` ("ITIL V3/2011" → "ITIL V3-2011 view").
+    let name = String("\(view.framework) view".map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
+    var sheet = XLSXSheet(
+      name,
+      header: [
+        "\(view.framework) \(RateReport.unitName(view))", "Book", "Support", "CMMI-SVC element", "Relation", "Strength",
+        "Source", "Authoritative", "Rating", "Supports",
+      ], wrapped: [0, 8])
+    sheet.row(
+      [.init("Statement"), .init(""), .init(RateReport.viewStatement(view), .warning)]
+        + Array(repeating: XLSXSheet.Cell(""), count: 7))
+    for row in view.rows {
+      let tone: XLSXSheet.Style =
+        switch row.summary {
+        case "supported": .good
+        case "partly supported", "not supported": .bad
+        default: .muted
+        }
+      let support = XLSXSheet.Cell(row.summary, tone)
+      let lead: [XLSXSheet.Cell] = [.init(row.process.name), .init(row.process.book ?? ""), support]
+      if row.entries.isEmpty { sheet.row(lead + Array(repeating: XLSXSheet.Cell(""), count: 7)) }
+      for entry in row.entries {
+        sheet.row(
+          lead + [
+            .init(entry.link.target), .init(entry.link.relation.rawValue), .init(entry.link.strength.rawValue),
+            .init(entry.link.source), .init(entry.isAuthoritative ? "authoritative" : "derived"),
+            .init(
+              entry.status,
+              ["FI", "LI", "PI", "NI", "NY"].contains(entry.status)
+                ? .init(code: entry.status) : .init(ReportDocument.Tone(entry.status))),
+            .init(entry.supports ? "supports" : "does not support"),
+          ])
+      }
+    }
+    for source in view.sources {
+      sheet.row(
+        [.init("Source"), .init(""), .init(""), .init(""), .init(""), .init(""), .init(source.id)]
+          + [
+            .init(source.isAuthoritative ? "authoritative" : "not authoritative"),
+            .init(source.title + (source.reference.map { " — \($0)" } ?? "")), .init(""),
+          ])
     }
     return sheet
   }
