@@ -70,7 +70,8 @@ enum XLSXWorkbook {
   {
     let columns = sheet.header.count
     guard columns > 0, columns <= Int(LXW_COL_MAX), sheet.rows.count < Int(LXW_ROW_MAX) else {
-      return "the sheet \(sheet.name) has \(sheet.rows.count) rows of \(columns) columns, more than a sheet holds"
+      return "the sheet \(sheet.name) would have \(sheet.rows.count + 1) rows of \(columns) columns; a sheet holds "
+        + "1,048,576 rows of 16,384 columns (--detail summary lists per practice)"
     }
     let widths = sheet.columnWidths()
     for (index, width) in widths.enumerated() {
