@@ -30,7 +30,7 @@ let package = Package(
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
-      providers: [.apt(["libxlsxwriter-dev"])]
+      providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
     .target(
