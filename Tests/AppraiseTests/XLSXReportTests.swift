@@ -30,6 +30,8 @@ struct XLSXReportTests {
   static let checked =
     commands + [
       ("rate", ["rate", after, "--detail", "summary"]), ("rate", ["rate", after, "--view", "itil", "--itil", "v3"]),
+      // Control characters everywhere: escaped in cells and document properties, the workbook still opens.
+      ("rate", ["rate", "fixtures/hostile/control-characters.json"]),
     ]
 
   /// Writes the workbook of `arguments` to `folder/name` and returns its bytes.

@@ -33,7 +33,12 @@ enum XLSXWorkbook {
   }
 
   private static func write(_ sheets: [XLSXSheet], properties: Properties, to path: String) throws(XLSXFailure) {
-    guard let workbook = workbook_new(path) else { throw XLSXFailure(reason: "cannot create the workbook") }
+    // Constant memory: each row goes to a temporary file as soon as the next starts (strings inline, no
+    // shared-string table), so a workbook of a million cells does not hold them all in memory.
+    var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+    guard let workbook = workbook_new_opt(path, &options) else {
+      throw XLSXFailure(reason: "cannot create the workbook")
+    }
     // libxlsxwriter copies the property strings; these C copies only need to outlive the call.
     var strings: [UnsafeMutablePointer<CChar>] = []
     defer { for string in strings { free(string) } }
