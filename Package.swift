@@ -25,6 +25,13 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // libxlsxwriter from Debian's libxlsxwriter-dev, for `--format xlsx`; imported by exactly one Swift file in
+    // AppraiseKit (docs/xlsx.md, "Dependencies").
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+    ),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
     .target(
       name: "EvidenceParsers",
@@ -34,7 +41,7 @@ let package = Package(
     .target(name: "ITSMImport", dependencies: ["AppraisalModel", "EvidenceParsers"]),
     // The pipelines (read → validate → rate → report) and the report model with every renderer, for any
     // Swift program (docs/architecture.md).
-    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers"]),
+    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers", "CXLSXWriter"]),
     // The `appraise` command: arguments, exit codes, terminal and atomic output, nothing else.
     .executableTarget(
       name: "Appraise",

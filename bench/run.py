@@ -89,7 +89,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
-    parser.add_argument("--sections", default="xml,json,growth,itsm", help="which tables to measure")
+    parser.add_argument("--sections", default="xml,json,growth,xlsx,itsm", help="which tables to measure")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -111,6 +111,8 @@ def main():
         json_section(args)
     if "growth" in sections:
         growth_section(args)
+    if "xlsx" in sections:
+        xlsx_section(args)
     if "itsm" in sections:
         itsm_section(args, xmllint)
 
@@ -170,6 +172,27 @@ def growth_section(args):
             cells.append(str(render))
         print(f"| {n} | {mb(xml):.0f} | {rate_stat} | " + " | ".join(cells) + f" | {total:.3f} |")
         sys.stdout.flush()
+
+
+def xlsx_section(args):
+    """`rate --format xlsx` as a whole process (read, rate, write the workbook to a file), beside the same
+    command writing JSON, and the workbook phase alone (APPRAISE_TIMINGS `render xlsx`)."""
+    print("\n## XLSX report workbook (whole process; the render column is the workbook alone)\n")
+    print("| instantiations | XML MB | detail | json, whole | xlsx, whole | xlsx render | workbook MB | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.growth.split(",")]:
+        stem = generate(args.out, n, 1, ["xml"])
+        xml = stem + ".xml"
+        runs = args.big_runs if mb(xml) > 500 else args.runs
+        for detail in ["auto", "full"]:
+            workbook = os.path.join(args.out, f"report-{n}-{detail}.xlsx")
+            json_time, _, _ = measure([BIN, "rate", xml, "--detail", detail, "--format", "json", "--output", "/dev/null"],
+                                      runs)
+            whole, rss, errs = measure([BIN, "rate", xml, "--detail", detail, "--output", workbook], runs,
+                                       env={"APPRAISE_TIMINGS": "1"})
+            render = timings(errs, ["render"])
+            print(f"| {n} | {mb(xml):.0f} | {detail} | {json_time} | {whole} | {render} | {mb(workbook):.2f} | {rss:.0f} |")
+            sys.stdout.flush()
 
 
 def itsm_section(args, xmllint):

@@ -2,6 +2,7 @@ import AppraisalModel
 import AppraiseKit
 import EvidenceParsers
 import Foundation
+import TestSupport
 import Testing
 
 /// A client of the `AppraiseKit` product alone (no `@testable`): what another Swift program — a web service,
@@ -24,20 +25,23 @@ struct LibraryClientTests {
     return report
   }
 
-  @Test("every format of the rate report, in-process, equals what the command writes", arguments: ReportFormat.allCases)
+  @Test(
+    "every text format of the rate report, in-process, equals what the command writes",
+    arguments: ReportFormat.textFormats)
   func rate(_ format: ReportFormat) throws {
     let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
     let report = try AppraisalPipeline.rate(
       path: Self.path("fixtures/company-a/after.xml"), catalog: catalog, catalogDigest: catalogDigest)
-    let rendered = AppraisalPipeline.renderer(for: format).render(Self.relative(report))
+    let rendered = try AppraisalPipeline.render(Self.relative(report), format: format)
     // Bytes, not String: decoding would drop the CSV's byte-order mark.
     let golden = try Data(
       contentsOf: URL(fileURLWithPath: Self.path("Tests/AppraiseTests/Golden/rate-after.\(Self.ending(format))")))
-    #expect(Data(rendered.utf8) == golden)
+    #expect(Data(rendered.bytes) == golden)
   }
 
   @Test(
-    "every format of the compare report, in-process, equals what the command writes", arguments: ReportFormat.allCases)
+    "every text format of the compare report, in-process, equals what the command writes",
+    arguments: ReportFormat.textFormats)
   func compare(_ format: ReportFormat) throws {
     let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
     let before = try AppraisalPipeline.rate(
@@ -45,11 +49,29 @@ struct LibraryClientTests {
     let after = try AppraisalPipeline.rate(
       path: Self.path("fixtures/company-a/after.xml"), role: "after", catalog: catalog, catalogDigest: catalogDigest)
     let report = AppraisalPipeline.compare(before: Self.relative(before), after: Self.relative(after))
-    let rendered = AppraisalPipeline.renderer(for: format).render(report)
+    let rendered = try AppraisalPipeline.render(report, format: format)
     // Bytes, not String: decoding would drop the CSV's byte-order mark.
     let golden = try Data(
       contentsOf: URL(fileURLWithPath: Self.path("Tests/AppraiseTests/Golden/compare.\(Self.ending(format))")))
-    #expect(Data(rendered.utf8) == golden)
+    #expect(Data(rendered.bytes) == golden)
+  }
+
+  @Test("the xlsx workbook in-process is binary, the same bytes twice, and what the command writes to a pipe")
+  func workbook() throws {
+    let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
+    let report = try AppraisalPipeline.rate(
+      path: Self.path("fixtures/company-a/after.xml"), catalog: catalog, catalogDigest: catalogDigest)
+    #expect(AppraisalPipeline.renderer(for: .xlsx) == nil)
+    let first = try AppraisalPipeline.render(Self.relative(report), format: .xlsx)
+    let second = try AppraisalPipeline.render(Self.relative(report), format: .xlsx)
+    #expect(first.isBinary)
+    #expect(first == second)
+    #expect(first.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    let pipe = Pipe()
+    let run = try AppraiseRunner.run(
+      ["rate", "fixtures/company-a/after.xml", "--format", "xlsx"], standardOutput: pipe)
+    #expect(run.status == 0)
+    #expect(pipe.fileHandleForReading.readDataToEndOfFile() == Data(first.bytes))
   }
 
   @Test("a bad file is a ReadFailure with every located problem, not a crash")

@@ -28,7 +28,8 @@ struct ReportChoicesTests {
   @Test(
     "an output extension no format claims is named; a claimed one or none is not",
     arguments: [
-      ("report.xlsx", ".xlsx"), ("dir.v2/report.pdf", ".pdf"), ("report.HTML", nil), ("report", nil),
+      ("report.ods", ".ods"), ("dir.v2/report.pdf", ".pdf"), ("report.XLSX", nil), ("report.HTML", nil),
+      ("report", nil),
       (".hidden", nil), ("out/report.md", nil),
     ])
   func unclaimedExtension(path: String, expected: String?) {

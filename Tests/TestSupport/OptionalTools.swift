@@ -21,4 +21,22 @@ public enum OptionalTools {
 
   /// Python's jsonschema and xmlschema, for scripts/check-schemas.py.
   public static let schemaPackages = required || python(["jsonschema", "xmlschema"])
+
+  /// Python's openpyxl, for scripts/check-xlsx.py.
+  public static let openpyxl = required || python(["openpyxl"])
+
+  /// Whether `command` is on PATH.
+  public static func command(_ command: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "command -v \"$0\"", command]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  /// Headless LibreOffice and poppler-utils, to render a workbook to PDF and read the pages.
+  public static let libreOffice = required || ["soffice", "pdftotext", "pdftoppm"].allSatisfy(command)
 }

@@ -33,7 +33,7 @@ struct CompareCommand: ParsableCommand {
     let new = try RateCommand.report(after, role: "after", catalog: catalog, catalogDigest: catalogDigest)
     let report = AppraisalPipeline.compare(before: old, after: new)
     for warning in report.comparison.warnings { printError("warning: \(warning)") }
-    try options.emit(options.renderer().render(report))
+    try options.emit(options.render { try AppraisalPipeline.render(report, format: $0, colour: $1) })
     try options.checkFailOn(new.result, appraisal: after)
   }
 }

@@ -57,7 +57,9 @@ struct RateCommand: ParsableCommand {
           to: &report, framework: (itil ?? .v4).framework, mappingPath: viewMapping)
       }
     }
-    let rendered = Timings.measure("render \(options.resolvedFormat.rawValue)") { options.renderer().render(report) }
+    let rendered = try Timings.measure("render \(options.resolvedFormat.rawValue)") {
+      try options.render { try AppraisalPipeline.render(report, format: $0, colour: $1) }
+    }
     try options.emit(rendered)
     try options.checkFailOn(report.result, appraisal: file)
   }

@@ -1,4 +1,5 @@
 import AppraisalModel
+import AppraiseKit
 import Foundation
 
 /// Standard output and standard error as the command writes them. Every write is checked (`write(2)`,
@@ -38,8 +39,13 @@ enum Console {
   }
 
   /// Writes `text` to standard output; throws ``WriteFailure`` when it cannot.
-  static func output(_ text: String) throws(WriteFailure) {
-    if let reason = send(text, to: STDOUT_FILENO) { throw WriteFailure(stream: "standard output", reason: reason) }
+  static func output(_ text: String) throws(WriteFailure) { try output(.text(text)) }
+
+  /// Writes a report, text or binary, to standard output; throws ``WriteFailure`` when it cannot.
+  static func output(_ report: RenderedReport) throws(WriteFailure) {
+    if let reason = report.withUnsafeBytes({ send($0, to: STDOUT_FILENO) }) {
+      throw WriteFailure(stream: "standard output", reason: reason)
+    }
   }
 
   /// Writes `text` and a line break to standard error with every control character from an input shown
@@ -47,25 +53,22 @@ enum Console {
   static func error(_ text: String) {
     var line = text.terminalSafeLines
     if !line.hasSuffix("\n") { line += "\n" }
-    if send(line, to: STDERR_FILENO) != nil { lostDiagnostics = true }
+    if line.withUTF8({ send(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }) != nil { lostDiagnostics = true }
   }
 
-  /// Writes every byte of `text` to `descriptor`; the reason on failure, `nil` on success.
-  private static func send(_ text: String, to descriptor: Int32) -> String? {
+  /// Writes every byte of `buffer` to `descriptor`; the reason on failure, `nil` on success.
+  private static func send(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
     if closedAtStart.contains(descriptor) { return "the stream is closed" }
-    var text = text
-    return text.withUTF8 { buffer -> String? in
-      var offset = 0
-      while offset < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return String(cString: strerror(errno)).lowercased()
-        }
-        offset += count
+    var offset = 0
+    while offset < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno)).lowercased()
       }
-      return nil
+      offset += count
     }
+    return nil
   }
 }
 

@@ -1,3 +1,4 @@
+import AppraiseKit
 import ArgumentParser
 import Foundation
 
@@ -52,16 +53,18 @@ enum OutputFile {
   }
 
   /// ``write(_:to:)``; a failure is printed and ends the command with ``ExitStatus/cannotCreate`` (73).
-  static func writeOrExit(_ text: String, to path: String) throws {
+  static func writeOrExit(_ text: String, to path: String) throws { try writeOrExit(.text(text), to: path) }
+
+  static func writeOrExit(_ report: RenderedReport, to path: String) throws {
     do {
-      try write(text, to: path)
+      try write(report, to: path)
     } catch {
       printError("cannot write \(path): \(error.localizedDescription)")
       throw ExitStatus.cannotCreate
     }
   }
 
-  static func write(_ text: String, to path: String) throws {
+  static func write(_ report: RenderedReport, to path: String) throws {
     var status = stat()
     let exists = stat(path, &status) == 0
     if exists && (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: "is a directory; expected a file path") }
@@ -71,7 +74,7 @@ enum OutputFile {
       let descriptor = open(path, O_WRONLY | O_CLOEXEC)
       guard descriptor >= 0 else { throw Failure(reason: "cannot open for writing: " + errorText(errno)) }
       defer { close(descriptor) }
-      if let reason = writeAll(text, to: descriptor) { throw Failure(reason: reason) }
+      if let reason = writeAll(report, to: descriptor) { throw Failure(reason: reason) }
       return
     }
     let slash = path.lastIndex(of: "/")
@@ -86,7 +89,7 @@ enum OutputFile {
     // O_EXCL: never write through something already there (a stale file, a planted symbolic link).
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw Failure(reason: "cannot create a file in \(folder): " + errorText(errno)) }
-    var reason = writeAll(text, to: descriptor)
+    var reason = writeAll(report, to: descriptor)
     // Tests interrupt a write here (docs/report-format.md, "Writing reports"): a pause, in seconds,
     // while only the temporary file exists.
     if let delay = ProcessInfo.processInfo.environment["APPRAISE_TEST_WRITE_DELAY"].flatMap(Double.init), delay > 0 {
@@ -117,10 +120,9 @@ enum OutputFile {
     if let renamed { throw Failure(reason: renamed) }
   }
 
-  /// Writes every byte of `text` (retrying short writes and `EINTR`); the reason on failure.
-  private static func writeAll(_ text: String, to descriptor: Int32) -> String? {
-    var text = text
-    return text.withUTF8 { buffer -> String? in
+  /// Writes every byte of `report` (retrying short writes and `EINTR`); the reason on failure.
+  private static func writeAll(_ report: RenderedReport, to descriptor: Int32) -> String? {
+    report.withUnsafeBytes { buffer -> String? in
       var offset = 0
       while offset < buffer.count {
         let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

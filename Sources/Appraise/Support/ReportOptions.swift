@@ -5,7 +5,8 @@ import Foundation
 
 /// Options shared by `rate` and `compare`.
 struct ReportOptions: ParsableArguments {
-  @Option(help: "Output format: text, markdown, json, csv or html (default: from --output's extension, else text).")
+  @Option(
+    help: "Output format: text, markdown, json, csv, html or xlsx (default: from --output's extension, else text).")
   var format: ReportFormat?
 
   @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
@@ -31,11 +32,20 @@ struct ReportOptions: ParsableArguments {
 
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
-  func renderer() -> any ReportRenderer {
-    // Colour only on a terminal and never with NO_COLOR set (https://no-color.org).
+  /// Whether the text report is coloured: on a terminal, never with NO_COLOR set (https://no-color.org).
+  private var coloured: Bool {
     let terminal = output == nil && isatty(STDOUT_FILENO) == 1
-    let allowed = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-    return AppraisalPipeline.renderer(for: resolvedFormat, colour: colour || (terminal && allowed))
+    return colour || (terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+  }
+
+  /// `render` called with the chosen format and colour; a workbook that cannot be written ends the command (73).
+  func render(_ render: (ReportFormat, Bool) throws -> RenderedReport) throws -> RenderedReport {
+    do {
+      return try render(resolvedFormat, coloured)
+    } catch let failure as XLSXFailure {
+      printError("cannot write \(output ?? "the workbook"): \(failure.reason)")
+      throw ExitStatus.cannotCreate
+    }
   }
 
   /// The catalog and the digest of the bytes it was read from; a failure ends the command (65/66).
@@ -46,13 +56,16 @@ struct ReportOptions: ParsableArguments {
   /// Refuses an output path that names one of the report's inputs (``OutputFile/refuse(_:ifOneOf:)``,
   /// ``AppraisalPipeline/inputFiles(_:catalogPath:others:)``), then one whose extension no format writes.
   func checkOutput(reading files: [String], viewMapping: String? = nil) throws {
+    if output == nil, resolvedFormat.isBinary, isatty(STDOUT_FILENO) == 1 {  // a pipe or a file is fine
+      throw ValidationError("--format xlsx is binary, not for a terminal: use --output FILE.xlsx or redirect stdout")
+    }
     guard let output else { return }
     try OutputFile.refuse(
       output, ifOneOf: AppraisalPipeline.inputFiles(files, catalogPath: catalog, others: [viewMapping]))
     try checkOutputFormat()
   }
 
-  /// Refuses an `--output` whose extension no format claims (`report.xlsx`, `report.pdf`) unless
+  /// Refuses an `--output` whose extension no format claims (`report.ods`, `report.pdf`) unless
   /// `--format` says what to write: the file would otherwise hold a text report under a misleading name.
   func checkOutputFormat() throws {
     guard format == nil, let output, let unclaimed = ReportFormat.unclaimedExtension(outputPath: output) else { return }
@@ -64,8 +77,8 @@ struct ReportOptions: ParsableArguments {
 
   /// Writes the report to --output atomically (``OutputFile/writeOrExit(_:to:)``) or to stdout (a failure
   /// there is ``Console/WriteFailure``, exit 74).
-  func emit(_ text: String) throws {
-    if let output { try OutputFile.writeOrExit(text, to: output) } else { try Console.output(text) }
+  func emit(_ report: RenderedReport) throws {
+    if let output { try OutputFile.writeOrExit(report, to: output) } else { try Console.output(report) }
   }
 
   /// Exits with status 1, naming on stderr the goals that tripped `--fail-on`, when the rating of

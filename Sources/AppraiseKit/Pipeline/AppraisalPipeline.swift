@@ -8,7 +8,8 @@ import EvidenceParsers
 /// ```swift
 /// let (catalog, catalogDigest) = try AppraisalPipeline.loadCatalog()
 /// let report = try AppraisalPipeline.rate(path: "after.xml", catalog: catalog, catalogDigest: catalogDigest)
-/// let html = AppraisalPipeline.renderer(for: .html).render(report)
+/// let html = AppraisalPipeline.renderer(for: .html)!.render(report)  // a String
+/// let workbook = try AppraisalPipeline.render(report, format: .xlsx).bytes
 /// ```
 ///
 /// Failures are ``ReadFailure``: `cannotOpen` (the command's exit 66) or `invalid` with every located
@@ -109,14 +110,37 @@ public enum AppraisalPipeline {
       + (loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warnings")
   }
 
-  /// The renderer of `format`; `colour` applies to text only.
-  public static func renderer(for format: ReportFormat, colour: Bool = false) -> any ReportRenderer {
+  /// The renderer of a text format; `colour` applies to text only. `nil` for a binary format (xlsx), which
+  /// ``render(_:format:colour:)`` writes.
+  public static func renderer(for format: ReportFormat, colour: Bool = false) -> (any ReportRenderer)? {
     switch format {
     case .text: TextRenderer(colour: colour)
     case .markdown: MarkdownRenderer()
     case .json: JSONRenderer()
     case .csv: CSVRenderer()
     case .html: HTMLRenderer()
+    case .xlsx: nil
     }
+  }
+
+  /// The rate report in `format`: text, or an `.xlsx` workbook's bytes. Only xlsx can fail (libxlsxwriter
+  /// writes through a temporary file).
+  public static func render(_ report: RateReport, format: ReportFormat, colour: Bool = false) throws(XLSXFailure)
+    -> RenderedReport
+  {
+    guard let renderer = renderer(for: format, colour: colour) else {
+      return .binary(try XLSXRenderer().workbook(report))
+    }
+    return .text(renderer.render(report))
+  }
+
+  /// The compare report in `format` (``render(_:format:colour:)``).
+  public static func render(_ report: CompareReport, format: ReportFormat, colour: Bool = false) throws(XLSXFailure)
+    -> RenderedReport
+  {
+    guard let renderer = renderer(for: format, colour: colour) else {
+      return .binary(try XLSXRenderer().workbook(report))
+    }
+    return .text(renderer.render(report))
   }
 }

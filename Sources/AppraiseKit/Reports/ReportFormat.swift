@@ -2,10 +2,17 @@ import AppraisalModel
 
 /// The output formats of `rate` and `compare`.
 public enum ReportFormat: String, CaseIterable, Sendable {
-  case text, markdown, json, csv, html
+  case text, markdown, json, csv, html, xlsx
 
   /// The output extensions that imply a format, for messages.
-  public static let extensions = ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html)"
+  public static let extensions =
+    ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html), .xlsx"
+
+  /// The formats whose reports are text (every one but xlsx).
+  public static let textFormats = allCases.filter { !$0.isBinary }
+
+  /// Whether the format writes bytes that are not text (an `.xlsx` workbook): not for a terminal.
+  public var isBinary: Bool { self == .xlsx }
 
   /// The format implied by an output file's extension, if any.
   public init?(outputPath: String) {
@@ -20,6 +27,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
       self = .html
     } else if lower.hasSuffix(".txt") {
       self = .text
+    } else if lower.hasSuffix(".xlsx") {
+      self = .xlsx
     } else {
       return nil
     }
@@ -36,7 +45,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   }
 }
 
-/// Renders the two report kinds in one format. Renderers are pure: same report in, same bytes out (no
+/// Renders the two report kinds in one text format (xlsx, a binary format, is ``XLSXRenderer``; both are
+/// reached through ``AppraisalPipeline/render(_:format:colour:)``). Renderers are pure: same report in, same bytes out (no
 /// clock, no locale, no environment), so reports are deterministic.
 public protocol ReportRenderer {
   /// The rate report in this format.

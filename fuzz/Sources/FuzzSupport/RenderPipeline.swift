@@ -5,7 +5,7 @@ import EvidenceParsers
 /// What the render harness runs on one fuzz input: evidence read and rated through ``AppraisalPipeline``
 /// as in ``FuzzPipeline/evidence(_:syntax:)``, then the rate report and its comparison with the rated
 /// sample rendered in every ``ReportFormat`` (and the text report once more in colour), each checked by
-/// ``ReportChecks``; a malformed report stops the run with `fatalError`.
+/// ``ReportChecks`` (the xlsx workbook: written, a ZIP container); a malformed report stops the run with `fatalError`.
 ///
 /// The first byte selects the shape (the rest is the evidence file): its value modulo 3 the syntax
 /// (XML, JSON, CSV), the next factor of 2 the detail (full, summary) and the next factor of 8 the
@@ -46,12 +46,24 @@ public enum RenderPipeline {
       }
     }
     let comparison = AppraisalPipeline.compare(before: FuzzPipeline.baseline, after: report)
-    for format in ReportFormat.allCases {
-      let renderer = AppraisalPipeline.renderer(for: format)
+    for format in ReportFormat.textFormats {
+      let renderer = AppraisalPipeline.renderer(for: format)!
       check(renderer.render(report), format: format, kind: "rate", blocks: 2)
       check(renderer.render(comparison), format: format, kind: "compare", blocks: 3)
     }
-    let colour = AppraisalPipeline.renderer(for: .text, colour: true)
+    // The workbook: libxlsxwriter must take any report text (it fails on none; a ZIP comes out).
+    for (kind, workbook) in [
+      ("rate", Result { try AppraisalPipeline.render(report, format: .xlsx) }),
+      ("compare", Result { try AppraisalPipeline.render(comparison, format: .xlsx) }),
+    ] {
+      switch workbook {
+      case .success(let bytes) where bytes.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]):
+        FuzzPipeline.sink &+= bytes.bytes.count
+      case .success: malformed("xlsx", kind, "not a ZIP container", "")
+      case .failure(let error): malformed("xlsx", kind, "not written: \(error)", "")
+      }
+    }
+    let colour = AppraisalPipeline.renderer(for: .text, colour: true)!
     for (kind, text) in [("rate", colour.render(report)), ("compare", colour.render(comparison))] {
       if let problem = ReportChecks.colouredControls(text) { malformed("coloured text", kind, problem, text) }
     }
@@ -71,6 +83,7 @@ public enum RenderPipeline {
     case .json: problem = ReportChecks.controls(text) ?? ReportChecks.json(text)
     case .csv: problem = ReportChecks.csv(text, blocks: blocks)
     case .html: problem = ReportChecks.controls(text) ?? ReportChecks.html(text)
+    case .xlsx: problem = nil  // binary: checked in run(_:)
     }
     if let problem { malformed(format.rawValue, kind, problem, text) }
   }

@@ -1,0 +1,187 @@
+import CXLSXWriter
+import Foundation
+
+/// Writes ``XLSXSheet``s into an `.xlsx` file through libxlsxwriter (the only Swift file that imports it,
+/// docs/xlsx.md). libxlsxwriter writes to a path, so the workbook goes to a private temporary file whose
+/// bytes are returned and which is then removed; the command writes those bytes atomically like any report.
+///
+/// Deterministic: the document's creation time is the appraisal's date (never the clock), and libxlsxwriter
+/// stamps the ZIP entries with that time too, so the same report gives the same bytes.
+enum XLSXWorkbook {
+  /// The document properties: what Excel shows under File → Info.
+  struct Properties {
+    var title: String
+    var subject: String
+    var comments: String
+    /// `YYYY-MM-DD`; the creation time is its midnight UTC (2000-01-01 when it is not such a date).
+    var date: String
+  }
+
+  /// The workbook's bytes, or the reason libxlsxwriter gave.
+  static func bytes(_ sheets: [XLSXSheet], properties: Properties) throws(XLSXFailure) -> [UInt8] {
+    var template = Array((NSTemporaryDirectory() + "/appraise-xlsx-XXXXXX.xlsx").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
+    guard descriptor >= 0 else { throw XLSXFailure(reason: "cannot create a temporary file: \(errorText(errno))") }
+    close(descriptor)
+    let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    defer { unlink(path) }
+    try write(sheets, properties: properties, to: path)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw XLSXFailure(reason: "cannot read back the temporary workbook \(path)")
+    }
+    return [UInt8](data)
+  }
+
+  private static func write(_ sheets: [XLSXSheet], properties: Properties, to path: String) throws(XLSXFailure) {
+    // Constant memory: each row goes to a temporary file as soon as the next starts (strings inline, no
+    // shared-string table), so a workbook of a million cells does not hold them all in memory.
+    var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+    guard let workbook = workbook_new_opt(path, &options) else {
+      throw XLSXFailure(reason: "cannot create the workbook")
+    }
+    // libxlsxwriter copies the property strings; these C copies only need to outlive the call.
+    var strings: [UnsafeMutablePointer<CChar>] = []
+    defer { for string in strings { free(string) } }
+    func c(_ text: String) -> UnsafeMutablePointer<CChar> {
+      let copy = strdup(text)!
+      strings.append(copy)
+      return copy
+    }
+    var info = lxw_doc_properties()
+    info.title = c(properties.title)
+    info.subject = c(properties.subject)
+    info.comments = c(properties.comments)
+    info.author = c("appraise")
+    info.created = creationTime(properties.date)
+    _ = workbook_set_properties(workbook, &info)
+    let styles = Styles(workbook)
+    var failure: String?
+    for sheet in sheets where failure == nil {
+      guard let worksheet = workbook_add_worksheet(workbook, sheet.name) else {
+        failure = "cannot add the sheet \(sheet.name)"
+        break
+      }
+      failure = fill(worksheet, with: sheet, styles: styles)
+    }
+    // Closing writes the file and frees the workbook, also after a failure.
+    let closed = workbook_close(workbook)
+    if let failure { throw XLSXFailure(reason: failure) }
+    if closed != LXW_NO_ERROR { throw XLSXFailure(reason: String(cString: lxw_strerror(closed))) }
+  }
+
+  /// Writes the table and sets the sheet up; the first failure's reason, if any.
+  private static func fill(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, with sheet: XLSXSheet, styles: Styles)
+    -> String?
+  {
+    let columns = sheet.header.count
+    guard columns > 0, columns <= Int(LXW_COL_MAX), sheet.rows.count < Int(LXW_ROW_MAX) else {
+      return "the sheet \(sheet.name) would have \(sheet.rows.count + 1) rows of \(columns) columns; a sheet holds "
+        + "1,048,576 rows of 16,384 columns (--detail summary lists per practice)"
+    }
+    let widths = sheet.columnWidths()
+    for (index, width) in widths.enumerated() {
+      let style = sheet.wrappedColumns.contains(index) ? styles[.wrapped] : styles[.plain]
+      worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), width, style)
+    }
+    for (index, title) in sheet.header.enumerated() {
+      worksheet_write_string(worksheet, 0, lxw_col_t(index), title, styles.header)
+    }
+    let headerLines = sheet.lineCount(sheet.header.map { XLSXSheet.Cell($0, .wrapped) }, widths: widths)
+    if headerLines > 1 { worksheet_set_row(worksheet, 0, 15 * Double(headerLines), nil) }
+    for (number, row) in sheet.rows.enumerated() {
+      let lines = sheet.lineCount(row, widths: widths)
+      if lines > 1 { worksheet_set_row(worksheet, lxw_row_t(number + 1), 15 * Double(lines), nil) }
+      for (index, cell) in row.prefix(columns).enumerated() {
+        let style = cell.style == .plain && sheet.wrappedColumns.contains(index) ? styles[.wrapped] : styles[cell.style]
+        let result: lxw_error
+        switch cell.value {
+        case .text(let text):
+          result = worksheet_write_string(worksheet, lxw_row_t(number + 1), lxw_col_t(index), cellText(text), style)
+        case .number(let value):
+          result = worksheet_write_number(worksheet, lxw_row_t(number + 1), lxw_col_t(index), value, style)
+        }
+        if result != LXW_NO_ERROR {
+          return "\(sheet.name) row \(number + 2) column \(index + 1): \(String(cString: lxw_strerror(result)))"
+        }
+      }
+    }
+    let last = lxw_col_t(columns - 1)
+    worksheet_autofilter(worksheet, 0, 0, lxw_row_t(sheet.rows.count), last)
+    worksheet_freeze_panes(worksheet, 1, 0)
+    worksheet_set_landscape(worksheet)
+    worksheet_fit_to_pages(worksheet, 1, 0)
+    worksheet_repeat_rows(worksheet, 0, 0)
+    worksheet_set_footer(worksheet, "&L&A&RPage &P of &N")
+    return nil
+  }
+
+  /// A cell holds at most 32,767 characters (Excel's limit); longer text is cut with a marker.
+  private static func cellText(_ text: String) -> String {
+    guard text.utf16.count > 32_767 else { return text }
+    return String(text.prefix(32_000)) + " … (cut: a cell holds 32,767 characters)"
+  }
+
+  /// Midnight UTC of a `YYYY-MM-DD` date; 2000-01-01 when `date` is not one (libxlsxwriter would take the
+  /// clock for 0).
+  static func creationTime(_ date: String) -> time_t {
+    let parts = date.prefix(10).split(separator: "-").compactMap { Int32($0) }
+    var fields = tm()
+    if parts.count == 3, (1970...9999).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) {
+      fields.tm_year = parts[0] - 1900
+      fields.tm_mon = parts[1] - 1
+      fields.tm_mday = parts[2]
+    } else {
+      fields.tm_year = 100
+      fields.tm_mday = 1
+    }
+    let time = timegm(&fields)
+    return time > 0 ? time : 946_684_800
+  }
+
+  private static func errorText(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+
+  /// The workbook's formats, made once: libxlsxwriter keeps them for the workbook's life.
+  private struct Styles {
+    let header: UnsafeMutablePointer<lxw_format>
+    private let formats: [XLSXSheet.Style: UnsafeMutablePointer<lxw_format>]
+
+    subscript(style: XLSXSheet.Style) -> UnsafeMutablePointer<lxw_format>? { formats[style] }
+
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+      func format(fill: UInt32? = nil, font: UInt32? = nil, bold: Bool = false, wrap: Bool = false)
+        -> UnsafeMutablePointer<lxw_format>
+      {
+        let format = workbook_add_format(workbook)!
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        if let fill {
+          format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+          format_set_bg_color(format, lxw_color_t(fill))
+        }
+        if let font { format_set_font_color(format, lxw_color_t(font)) }
+        if bold { format_set_bold(format) }
+        if wrap { format_set_text_wrap(format) }
+        return format
+      }
+      header = format(fill: 0xD5DCE6, bold: true, wrap: true)
+      format_set_border(header, UInt8(LXW_BORDER_THIN.rawValue))
+      format_set_border_color(header, lxw_color_t(0x8B95A3))
+      // The HTML report's colours (HTMLRenderer's stylesheet).
+      formats = [
+        .plain: format(),
+        .wrapped: format(wrap: true),
+        .good: format(fill: 0xE3F4E6, font: 0x146C2E, wrap: true),
+        .bad: format(fill: 0xFDE7E5, font: 0xB3261E, wrap: true),
+        .unknown: format(fill: 0xFDF2D8, font: 0x8A5A00, wrap: true),
+        .muted: format(font: 0x6B7280, wrap: true),
+        .warning: format(fill: 0xFFE08A, font: 0x3D2800, bold: true, wrap: true),
+        .fi: format(fill: 0x1A7F37, font: 0xFFFFFF),
+        .li: format(fill: 0x9AD89C, font: 0x0F3D17),
+        .pi: format(fill: 0xF4B43C, font: 0x3D2800),
+        .ni: format(fill: 0xD1342B, font: 0xFFFFFF),
+        .ny: format(fill: 0x5C7BA6, font: 0xFFFFFF),
+        .notCharacterized: format(fill: 0xECEFF3, font: 0x4B5563),
+        .notApplicable: format(fill: 0xE5E7EB, font: 0x9CA3AF),
+      ]
+    }
+  }
+}

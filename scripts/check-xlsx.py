@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Checks an XLSX report (`appraise rate|compare --format xlsx`) against the JSON report of the same run.
+
+    check-xlsx.py rate REPORT.xlsx REPORT.json
+    check-xlsx.py compare REPORT.xlsx REPORT.json
+
+Opens the workbook with openpyxl and checks what docs/xlsx.md promises: the sheets in order, every sheet a
+table (bold header row on a fill, autofilter over the table, pane frozen under the header, landscape,
+fitted to one page wide, header row repeated), the goal ratings equal to the JSON report's, the heat-map
+cells holding the characterization codes on their fills, the input hashes, and for compare the goals
+before and after, the practice transitions and the weaknesses closed and new. Prints `ok: ...` lines;
+on a mismatch prints every problem and exits 1; exits 2 when openpyxl is missing.
+"""
+import json
+import sys
+
+try:
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+except ImportError as error:  # pragma: no cover
+    print(f"check-xlsx: {error}; install with: pip install openpyxl", file=sys.stderr)
+    sys.exit(2)
+
+RATE_SHEETS = ["Summary", "Goals", "Characterizations", "Findings", "Evidence", "Judgments"]
+COMPARE_SHEETS = ["Summary", "Goals", "Practices", "Weaknesses", "Levels"]
+# The HTML heat map's fills (HTMLRenderer's stylesheet), as ARGB.
+FILLS = {"FI": "FF1A7F37", "LI": "FF9AD89C", "PI": "FFF4B43C", "NI": "FFD1342B", "NY": "FF5C7BA6"}
+RATED = {"Satisfied", "Unsatisfied", "Not Rated"}
+
+problems = []
+
+
+def expect(condition, message):
+    if not condition:
+        problems.append(message)
+
+
+def fill(cell):
+    """The cell's solid fill as ARGB, or None."""
+    if cell.fill is None or cell.fill.fill_type != "solid":
+        return None
+    return cell.fill.fgColor.rgb
+
+
+def rows(sheet):
+    """The table's rows below the header, as dicts keyed by header titles."""
+    header = [cell.value for cell in sheet[1]]
+    return header, [dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+def check_table(sheet):
+    header = [cell for cell in sheet[1]]
+    expect(all(cell.value for cell in header), f"{sheet.title}: an empty header cell")
+    expect(all(cell.font.b for cell in header), f"{sheet.title}: header not bold")
+    expect(all(fill(cell) for cell in header), f"{sheet.title}: header without a fill")
+    expect(sheet.freeze_panes == "A2", f"{sheet.title}: panes frozen at {sheet.freeze_panes}, expected A2")
+    last = get_column_letter(len(header))
+    expected = f"A1:{last}{max(sheet.max_row, 1)}"
+    expect(sheet.auto_filter.ref == expected, f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {expected}")
+    expect(sheet.page_setup.orientation == "landscape", f"{sheet.title}: not landscape")
+    expect(sheet.sheet_properties.pageSetUpPr.fitToPage, f"{sheet.title}: not fitted to the page")
+    expect(sheet.page_setup.fitToWidth in (1, None), f"{sheet.title}: fit to {sheet.page_setup.fitToWidth} pages wide")
+    expect(str(sheet.page_setup.fitToHeight) == "0", f"{sheet.title}: fit to {sheet.page_setup.fitToHeight} pages high")
+    expect(sheet.print_title_rows == "$1:$1", f"{sheet.title}: repeated rows {sheet.print_title_rows}, expected $1:$1")
+    for letter, dimension in sheet.column_dimensions.items():
+        expect(dimension.width is None or 5 <= dimension.width <= 81, f"{sheet.title}: column {letter} width {dimension.width}")
+
+
+def check_rate(book, report):
+    summary = book["Summary"]
+    _, lines = rows(summary)
+    statement = [line["Value"] for line in lines if line["Section"] == "Method"]
+    expect(statement == [report["method"]], f"Summary: method statement {statement}, expected {report['method']!r}")
+    hashes = {(line["Value"], line["Detail"]) for line in lines if line["Section"] == "Input (path, SHA-256)"}
+    for item in report["inputs"]:
+        expect((item["path"], item["sha256"]) in hashes, f"Summary: no SHA-256 for {item['path']}")
+
+    _, goals = rows(book["Goals"])
+    got = {(row["Process area"], row["Goal"]): row["Rating"] for row in goals}
+    want = {}
+    for area in report["processAreas"]:
+        if area["rating"] not in RATED:
+            continue
+        for goal in area["goals"]:
+            want[(area["id"], goal["id"])] = goal["rating"]
+    expect(got == want, f"Goals: ratings differ from the JSON report: {sorted(set(got.items()) ^ set(want.items()))[:5]}")
+    print(f"ok: {len(got)} goal ratings equal the JSON report's")
+
+    sheet = book["Characterizations"]
+    header = [cell.value for cell in sheet[1]]
+    index = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=2)}
+    cells = 0
+    for area in report["processAreas"]:
+        for goal in area.get("goals", []):
+            for practice in goal["practices"]:
+                code, number = practice["id"].split(" ", 1)
+                row = index.get((code, number))
+                if row is None:
+                    problems.append(f"Characterizations: no row for {practice['id']}")
+                    continue
+                if "FI" in header:  # a summary: per practice, how many instantiations have each value
+                    for code, count in practice["distribution"].items():
+                        cell = row[header.index("Not characterized" if code == "—" else code)]
+                        expect(cell.value == count, f"Characterizations {cell.coordinate}: {cell.value!r}, expected {count}")
+                        if count and code in FILLS:
+                            expect(fill(cell) == FILLS[code], f"Characterizations {cell.coordinate}: fill {fill(cell)}")
+                        cells += 1
+                    continue
+                for unit in practice["instantiations"]:
+                    cell = row[header.index(unit["instantiation"])]
+                    value = unit.get("value")
+                    expect(cell.value == (value or "—"), f"Characterizations {cell.coordinate}: {cell.value!r}, expected {value}")
+                    if value in FILLS:
+                        expect(fill(cell) == FILLS[value], f"Characterizations {cell.coordinate}: fill {fill(cell)} for {value}")
+                    cells += 1
+                ou = row[header.index("OU")]
+                expect(ou.value == (practice.get("value") or "—"), f"Characterizations {ou.coordinate}: OU {ou.value!r}")
+    print(f"ok: {cells} heat-map cells hold the JSON report's values on their fills")
+
+    if "itilView" in report:
+        view = report["itilView"]
+        _, lines = rows(book.worksheets[-1])
+        first = list(lines[0].values()) if lines else []
+        expect(first[:1] == ["Statement"] and first[2] == view["statement"], "view: the statement is not the first row")
+        links = [line for line in lines if line[list(line)[0]] not in ("Statement", "Source")]
+        want = sum(max(1, len(process["links"])) for process in view["processes"])
+        expect(len(links) == want, f"view: {len(links)} link rows, expected {want}")
+        print(f"ok: {len(links)} rows of the {view['framework']} view")
+
+
+def check_compare(book, report):
+    _, goals = rows(book["Goals"])
+    got = {(row["Process area"], row["Goal"] or ""): (row["Before"], row["After"]) for row in goals}
+    want = {}
+
+    def label(rating, provisional):
+        return rating + (" (provisional)" if provisional else "")
+
+    for area in report["table"]:
+        want[(area["processArea"], "")] = (area["before"], area["after"])
+        for goal in area["goals"]:
+            want[(area["processArea"], goal["id"])] = (
+                label(goal["before"], goal.get("beforeProvisional")), label(goal["after"], goal.get("afterProvisional")))
+    expect(got == want, f"Goals: before/after differ from the JSON report: {sorted(set(got.items()) ^ set(want.items()))[:5]}")
+    print(f"ok: {len(got)} process area and goal rows before and after equal the JSON report's")
+
+    _, practices = rows(book["Practices"])
+    got = [(f"{row['Process area']} {row['Practice']}", row["Before"], row["After"]) for row in practices]
+    want = [(item["practice"], item.get("before") or "—", item.get("after") or "—") for item in report["transitions"]]
+    expect(got == want, f"Practices: transitions differ: {got[:3]} vs {want[:3]}")
+    _, weaknesses = rows(book["Weaknesses"])
+    closed = sum(1 for row in weaknesses if row["Change"] == "closed")
+    new = sum(1 for row in weaknesses if row["Change"] == "new")
+    expect((closed, new) == (len(report["closedWeaknesses"]), len(report["newWeaknesses"])),
+           f"Weaknesses: {closed} closed and {new} new, expected {len(report['closedWeaknesses'])} and {len(report['newWeaknesses'])}")
+    print(f"ok: {len(got)} practice transitions, {closed} weaknesses closed and {new} new")
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare"):
+        print(__doc__, file=sys.stderr)
+        sys.exit(64)
+    kind, workbook, json_report = sys.argv[1:]
+    book = openpyxl.load_workbook(workbook)
+    report = json.load(open(json_report, encoding="utf-8"))
+    sheets = RATE_SHEETS if kind == "rate" else COMPARE_SHEETS
+    if "itilView" in report:  # rate --view itil: one more sheet, named after the framework
+        sheets = sheets + [report["itilView"]["framework"].replace("/", "-") + " view"]
+    expect(book.sheetnames == sheets, f"sheets {book.sheetnames}, expected {sheets}")
+    for sheet in book.worksheets:
+        check_table(sheet)
+    print(f"ok: {len(book.worksheets)} sheets, each a table with header, autofilter, frozen pane and print setup")
+    (check_rate if kind == "rate" else check_compare)(book, report)
+    for problem in problems:
+        print(f"check-xlsx: {problem}", file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
