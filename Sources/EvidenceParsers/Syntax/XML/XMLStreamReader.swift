@@ -186,6 +186,11 @@ package final class XMLStreamReader {
     return .endOfDocument
   }
 
+  /// The text ``advance()`` stopped on (`.text`): character data or CDATA, as a `String`.
+  package var currentText: String {
+    xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+  }
+
   /// The index in ``internNames(_:)``'s list of the current element's local name, or -1.
   package var currentName: Int {
     guard let node = xmlTextReaderCurrentNode(reader) else { return -1 }

@@ -1,0 +1,102 @@
+import Foundation
+import ZIPFoundation
+
+/// The zip container of a workbook, opened from memory with ZIPFoundation, with the checks that keep a
+/// hostile file from doing harm (docs/xlsx.md, "Hostile workbooks"):
+///
+/// - an OLE compound file (an encrypted workbook, or a legacy `.xls`) and anything that is not a zip are
+///   refused with words saying which;
+/// - an entry whose path is absolute or climbs out with `..` refuses the whole file (no part is ever
+///   written to disk, but such a file is not a spreadsheet program's);
+/// - zip bombs: the uncompressed sizes together may not exceed ``maxTotalSize`` (1 GiB), and an entry of
+///   more than ``ratioFloor`` (1 MiB) may not expand more than ``maxRatio`` (200) times its compressed size.
+///   Both are checked on the sizes the zip declares before anything is inflated, and again on the bytes
+///   actually inflated (a lying header stops at its declared size).
+package struct XLSXArchive {
+  /// The most all parts of a workbook may inflate to together.
+  package static let maxTotalSize: UInt64 = 1 << 30
+  /// The most an entry may expand relative to its compressed size, once it is larger than ``ratioFloor``.
+  package static let maxRatio: UInt64 = 200
+  /// Entries up to this size are not ratio-checked (small XML parts compress very well).
+  package static let ratioFloor: UInt64 = 1 << 20
+
+  private let archive: Archive
+  private let entries: [String: Entry]
+  /// Bytes inflated so far, against ``maxTotalSize``.
+  private var inflated: UInt64 = 0
+
+  /// Opens `bytes` as a workbook's zip; throws the one problem that makes it unreadable.
+  package init(bytes: [UInt8]) throws(XLSXError) {
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      throw XLSXError(
+        "the file is an OLE compound document, not an .xlsx zip: an encrypted (password-protected) workbook or a "
+          + "legacy .xls; remove the password and save it as an Excel Workbook (.xlsx)")
+    }
+    guard bytes.starts(with: [0x50, 0x4B]) else {
+      throw XLSXError(
+        "not a zip archive; an .xlsx workbook is a zip of XML parts (save the spreadsheet as Excel Workbook .xlsx)")
+    }
+    let archive: Archive
+    do {
+      archive = try Archive(data: Data(bytes), accessMode: .read)
+    } catch {
+      throw XLSXError("the zip archive is damaged or truncated (its central directory cannot be read)")
+    }
+    var entries: [String: Entry] = [:]
+    var total: UInt64 = 0
+    for entry in archive {
+      let path = entry.path
+      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+      if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || path.contains(":") {
+        throw XLSXError(
+          "the zip entry \"\(path)\" has an absolute path or one that climbs out with \"..\"; a workbook's parts "
+            + "have relative paths (refusing the file)")
+      }
+      let size = entry.uncompressedSize
+      if size > Self.ratioFloor && size / max(entry.compressedSize, 1) > Self.maxRatio {
+        throw Self.bomb("the zip entry \"\(path)\" expands \(size / max(entry.compressedSize, 1)) times")
+      }
+      total += size
+      if total > Self.maxTotalSize { throw Self.bomb("its parts declare more than 1 GiB uncompressed") }
+      entries[path] = entry
+    }
+    self.archive = archive
+    self.entries = entries
+  }
+
+  private static func bomb(_ what: String) -> XLSXError {
+    XLSXError(
+      "refusing a possible zip bomb: \(what) (the limits are 1 GiB uncompressed in all and 200 times the "
+        + "compressed size for an entry over 1 MiB)")
+  }
+
+  /// Whether the zip has an entry at `path`.
+  package func contains(_ path: String) -> Bool { entries[path] != nil }
+
+  /// The inflated bytes of the entry at `path`, or `nil` when there is none.
+  package mutating func part(_ path: String) throws(XLSXError) -> [UInt8]? {
+    guard let entry = entries[path] else { return nil }
+    guard entry.type == .file else { return nil }
+    let declared = entry.uncompressedSize
+    let budget = Self.maxTotalSize - min(inflated, Self.maxTotalSize)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(min(declared, budget, 64 << 20)))
+    var tooLarge = false
+    do {
+      _ = try archive.extract(entry, bufferSize: 64 * 1024) { chunk in
+        if UInt64(bytes.count + chunk.count) > min(declared, budget) {
+          tooLarge = true
+          throw CancellationError()
+        }
+        bytes.append(contentsOf: chunk)
+      }
+    } catch {
+      if tooLarge {
+        throw Self.bomb("the zip entry \"\(path)\" inflates to more than its declared \(declared) bytes")
+      }
+      throw XLSXError("the zip entry \"\(path)\" is damaged (it does not inflate, or its checksum is wrong)")
+    }
+    inflated += UInt64(bytes.count)
+    return bytes
+  }
+}
