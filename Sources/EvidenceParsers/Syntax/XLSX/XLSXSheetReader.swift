@@ -1,5 +1,4 @@
 import AppraisalModel
-import Foundation
 
 /// Streams a worksheet's rows as rows of the CSV layout (``CSVRowSource``): libxml2 reads the sheet XML
 /// one node at a time (``XMLStreamReader/advance()``; no tree is built), and each `<row>` becomes a
@@ -205,8 +204,7 @@ package struct XLSXSheetReader: CSVRowSource {
     if !hasValue { return "" }
     switch type {
     case "s":
-      guard let index = Int(text.trimmingCharacters(in: .whitespaces)), index >= 0,
-        index < format.sharedStrings.count
+      guard let index = Self.wholeNumber(text), index < format.sharedStrings.count
       else {
         throw failure(
           "shared string \"\(text)\" does not exist (the workbook has \(format.sharedStrings.count)); the file is "
@@ -215,9 +213,9 @@ package struct XLSXSheetReader: CSVRowSource {
       return format.sharedStrings[index]
     case "inlineStr", "str": return text
     case "b":
-      switch text.trimmingCharacters(in: .whitespaces) {
-      case "1": return "true"
-      case "0": return "false"
+      switch Self.wholeNumber(text) {
+      case 1: return "true"
+      case 0: return "false"
       default: throw failure("boolean cell holds \"\(text)\"; expected 1 or 0")
       }
     case "e":
@@ -254,6 +252,25 @@ package struct XLSXSheetReader: CSVRowSource {
       if letters > 3 { return nil }
     }
     return letters > 0 && column <= maxColumn ? column : nil
+  }
+
+  /// The whole number `text` writes (ASCII spaces around it allowed; at most 9 digits), or `nil`. (Foundation's
+  /// trimming cost a sixth of the read.)
+  static func wholeNumber(_ text: String) -> Int? {
+    var value = 0
+    var digits = 0
+    var trailing = false
+    for byte in text.utf8 {
+      switch byte {
+      case 0x30...0x39 where !trailing:
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+        if digits > 9 { return nil }
+      case 0x20, 0x09, 0x0A, 0x0D: if digits > 0 { trailing = true }
+      default: return nil
+      }
+    }
+    return digits > 0 ? value : nil
   }
 
   /// A whole number of at most 7 digits written in `bytes`, or `nil`.
