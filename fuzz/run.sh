@@ -288,7 +288,7 @@ case ${1:-} in
     build
     replay
     ;;
-  xml | json | csv | catalog | xml-streaming | itsm | render | all)
+  xml | json | csv | xlsx | catalog | xml-streaming | itsm | render | all)
     [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || usage
     build
     if [[ $1 == all ]]; then
