@@ -158,6 +158,26 @@ struct XLSXReaderTests {
     }
   }
 
+  @Test("a zip whose directory points past its end is refused, not a trap in ZIPFoundation")
+  func offsetsPastTheEnd() throws {
+    let found = try Self.message(Golden.bytes("fuzz/regressions/xlsx/xlsx-central-directory-past-the-end.xlsx"))
+    #expect(found == "w.xlsx: error: the zip archive is damaged or truncated (its central directory cannot be read)")
+    // Each header offset of a sound workbook moved past the end, one at a time.
+    let sound = try Self.zip(try Self.sampleParts())
+    let directory = try #require(
+      (0..<(sound.count - 4)).last { sound[$0..<($0 + 4)] == [0x50, 0x4B, 0x05, 0x06] })
+    for field in [directory + 16, 42, 20] {
+      var broken = sound
+      let at =
+        field == directory + 16
+        ? field
+        : (try #require(
+          (0..<(sound.count - 4)).first { sound[$0..<($0 + 4)] == [0x50, 0x4B, 0x01, 0x02] })) + field
+      broken.replaceSubrange(at..<(at + 4), with: [0xF0, 0xFF, 0xFF, 0x0F])
+      #expect(Self.message(broken).contains("the zip archive is damaged or truncated"), "field \(field)")
+    }
+  }
+
   @Test("the parts of a sample rebuilt by ZIPFoundation still load (the baseline of the cases below)")
   func rebuilt() throws {
     #expect(Self.message(try Self.zip(try Self.sampleParts())) == "accepted")

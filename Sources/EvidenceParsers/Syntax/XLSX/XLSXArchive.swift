@@ -5,7 +5,8 @@ import ZIPFoundation
 /// hostile file from doing harm (docs/xlsx.md, "Hostile workbooks"):
 ///
 /// - an OLE compound file (an encrypted workbook, or a legacy `.xls`) and anything that is not a zip are
-///   refused with words saying which;
+///   refused with words saying which; so is a zip whose directory points outside the file (checked by hand
+///   first: ZIPFoundation's in-memory archive traps on such offsets);
 /// - an entry whose path is absolute or climbs out with `..` refuses the whole file (no part is ever
 ///   written to disk, but such a file is not a spreadsheet program's);
 /// - zip bombs: the uncompressed sizes together may not exceed ``maxTotalSize`` (1 GiB), and an entry of
@@ -36,6 +37,7 @@ package struct XLSXArchive {
       throw XLSXError(
         "not a zip archive; an .xlsx workbook is a zip of XML parts (save the spreadsheet as Excel Workbook .xlsx)")
     }
+    if let problem = Self.structureProblem(bytes) { throw XLSXError(problem) }
     let archive: Archive
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -62,6 +64,43 @@ package struct XLSXArchive {
     }
     self.archive = archive
     self.entries = entries
+  }
+
+  /// What is wrong with the zip's directory, checked before ZIPFoundation sees the bytes: its in-memory
+  /// archive traps (a Swift range error, a crash) when a header points past the end of the data, so every
+  /// offset it will seek to — the central directory, each entry's record, local header, data and data
+  /// descriptor — must lie inside the bytes. The end record is found as ZIPFoundation finds it (the last one).
+  /// ZIP64 (a workbook over 4 GiB, beyond the caps anyway) is refused.
+  static func structureProblem(_ bytes: [UInt8]) -> String? {
+    let damaged = "the zip archive is damaged or truncated (its central directory cannot be read)"
+    let count = bytes.count
+    func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+    func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+    func signature(_ at: Int, _ kind: UInt8, _ next: UInt8) -> Bool {
+      at >= 0 && at + 4 <= count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == kind
+        && bytes[at + 3] == next
+    }
+    guard count >= 22 else { return damaged }
+    var end = count - 22
+    while end >= 0 && !signature(end, 5, 6) { end -= 1 }
+    guard end >= 0 else { return damaged }
+    if signature(end - 20, 6, 7) { return "the zip archive uses ZIP64 (a workbook over 4 GiB?); it is not read" }
+    let entries = u16(end + 10)
+    var offset = u32(end + 16)
+    for _ in 0..<entries {
+      guard offset + 46 <= count, signature(offset, 1, 2) else { return damaged }
+      let compressed = u32(offset + 20)
+      let local = u32(offset + 42)
+      if compressed == 0xFFFF_FFFF || u32(offset + 24) == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+        return "the zip archive uses ZIP64 (a workbook over 4 GiB?); it is not read"
+      }
+      guard local + 30 <= count, signature(local, 3, 4) else { return damaged }
+      var dataEnd = local + 30 + u16(local + 26) + u16(local + 28) + compressed
+      if u16(offset + 8) & 8 != 0 { dataEnd += 16 }
+      guard dataEnd <= count else { return damaged }
+      offset += 46 + u16(offset + 28) + u16(offset + 30) + u16(offset + 32)
+    }
+    return offset <= count ? nil : damaged
   }
 
   private static func bomb(_ what: String) -> XLSXError {
