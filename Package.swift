@@ -27,11 +27,14 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // zlib (Debian's zlib1g-dev, which libxml2-dev pulls in): a workbook's sheet is inflated as libxml2 reads
+    // it, so it is never held whole (ZIPFoundation only hands out whole entries or pushes chunks).
+    .systemLibrary(name: "CAppraiseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
     .target(
       name: "EvidenceParsers",
       dependencies: [
-        "AppraisalModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+        "AppraisalModel", "CLibXML2", "CAppraiseZlib", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     // ITSM exports → imported evidence: record model, tool profiles, native-record readers, mapping rules and

@@ -16,7 +16,7 @@ package enum XLSXAppraisalDecoder {
         appraisal: nil, sourceMap: SourceMap(file: file),
         problems: [LocatedProblem(severity: .error, location: nil, file: file, message: error.message)])
     }
-    var rows = XLSXSheetReader(bytes: workbook.sheetXML, part: workbook.sheetPath, format: workbook.cells)
+    var rows = XLSXSheetReader(workbook.sheet, part: workbook.sheetPath, format: workbook.cells)
     var decoding = CSVAppraisalDecoder.decode(
       rows: &rows, file: file, sheet: workbook.sheetName, recordLocations: recordLocations)
     // Cells the reader could not turn into text: its problem stands, the decoder's about the raw text goes.

@@ -21,8 +21,19 @@ package struct XLSXArchive {
   /// Entries up to this size are not ratio-checked (small XML parts compress very well).
   package static let ratioFloor: UInt64 = 1 << 20
 
+  /// Where an entry's data lies in the zip, as its headers say (checked to be inside the bytes).
+  package struct Located: Sendable {
+    var dataOffset: Int
+    var compressedSize: Int
+    var uncompressedSize: Int
+    var method: Int
+  }
+
   private let archive: Archive
   private let entries: [String: Entry]
+  private let bytes: [UInt8]
+  /// The entries by their UTF-8 name, from the directory as checked by ``structureProblem(_:into:)``.
+  private let located: [String: Located]
   /// Bytes inflated so far, against ``maxTotalSize``.
   private var inflated: UInt64 = 0
 
@@ -37,7 +48,8 @@ package struct XLSXArchive {
       throw XLSXError(
         "not a zip archive; an .xlsx workbook is a zip of XML parts (save the spreadsheet as Excel Workbook .xlsx)")
     }
-    if let problem = Self.structureProblem(bytes) { throw XLSXError(problem) }
+    var located: [String: Located] = [:]
+    if let problem = Self.structureProblem(bytes, into: &located) { throw XLSXError(problem) }
     let archive: Archive
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -64,6 +76,8 @@ package struct XLSXArchive {
     }
     self.archive = archive
     self.entries = entries
+    self.bytes = bytes
+    self.located = located
   }
 
   /// What is wrong with the zip's directory, checked before ZIPFoundation sees the bytes: its in-memory
@@ -72,6 +86,12 @@ package struct XLSXArchive {
   /// descriptor — must lie inside the bytes. The end record is found as ZIPFoundation finds it (the last one).
   /// ZIP64 (a workbook over 4 GiB, beyond the caps anyway) is refused.
   static func structureProblem(_ bytes: [UInt8]) -> String? {
+    var located: [String: Located] = [:]
+    return structureProblem(bytes, into: &located)
+  }
+
+  /// ``structureProblem(_:)``, noting where each entry's data lies in `located`.
+  static func structureProblem(_ bytes: [UInt8], into located: inout [String: Located]) -> String? {
     let damaged = "the zip archive is damaged or truncated (its central directory cannot be read)"
     let count = bytes.count
     func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
@@ -95,18 +115,36 @@ package struct XLSXArchive {
         return "the zip archive uses ZIP64 (a workbook over 4 GiB?); it is not read"
       }
       guard local + 30 <= count, signature(local, 3, 4) else { return damaged }
-      var dataEnd = local + 30 + u16(local + 26) + u16(local + 28) + compressed
+      let dataOffset = local + 30 + u16(local + 26) + u16(local + 28)
+      var dataEnd = dataOffset + compressed
       if u16(offset + 8) & 8 != 0 { dataEnd += 16 }
       guard dataEnd <= count else { return damaged }
+      let nameLength = u16(offset + 28)
+      guard offset + 46 + nameLength <= count else { return damaged }
+      let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+      located[name] = Located(
+        dataOffset: dataOffset, compressedSize: compressed, uncompressedSize: u32(offset + 24), method: u16(offset + 10)
+      )
       offset += 46 + u16(offset + 28) + u16(offset + 30) + u16(offset + 32)
     }
     return offset <= count ? nil : damaged
   }
 
-  private static func bomb(_ what: String) -> XLSXError {
+  static func bomb(_ what: String) -> XLSXError {
     XLSXError(
       "refusing a possible zip bomb: \(what) (the limits are 1 GiB uncompressed in all and 200 times the "
         + "compressed size for an entry over 1 MiB)")
+  }
+
+  /// An inflater that hands out the entry at `path` piece by piece (a sheet, streamed into libxml2), or
+  /// `nil` when there is no such entry. Its bytes count against the budget at their declared size, which the
+  /// inflater never exceeds.
+  package mutating func stream(_ path: String) throws(XLSXError) -> XLSXInflater? {
+    guard let entry = entries[path], entry.type == .file, let place = located[path] else { return nil }
+    let budget = Self.maxTotalSize - min(inflated, Self.maxTotalSize)
+    let limit = min(UInt64(place.uncompressedSize), entry.uncompressedSize, budget)
+    inflated += limit
+    return try XLSXInflater(bytes: bytes, entry: place, path: path, limit: limit)
   }
 
   /// Whether the zip has an entry at `path`.

@@ -22,6 +22,8 @@ package struct XLSXSheetReader: CSVRowSource {
   private let format: XLSXCellFormat
   private let part: String
   private var failure: CSVSyntaxError?
+  /// The inflater of a streamed sheet: its failure (a zip bomb, damaged data) explains a read error.
+  private var inflater: XLSXInflater?
   /// Problems with single cells, in reading order (see the type's comment).
   package private(set) var cellProblems: [CSVSyntaxError] = []
   private var lastRow = 0
@@ -33,12 +35,30 @@ package struct XLSXSheetReader: CSVRowSource {
     static let row = 0, c = 1, v = 2, inline = 3, t = 4, r = 5, s = 6, phonetic = 7, formula = 8
   }
 
+  /// Where the sheet's XML comes from.
+  package enum Input {
+    /// Inflated piece by piece as libxml2 reads (the sheet is never held whole).
+    case stream(XLSXInflater)
+    case bytes([UInt8])
+  }
+
   /// Reads the sheet XML `bytes` (the part at `part`, named in messages) with the workbook's `format`.
   package init(bytes: [UInt8], part: String, format: XLSXCellFormat) {
+    self.init(.bytes(bytes), part: part, format: format)
+  }
+
+  /// Reads the sheet XML from `input` (the part at `part`, named in messages) with the workbook's `format`.
+  package init(_ input: Input, part: String, format: XLSXCellFormat) {
     self.format = format
     self.part = part
     do {
-      let reader = try XMLStreamReader(bytes: bytes, name: part)
+      let reader: XMLStreamReader
+      switch input {
+      case .bytes(let bytes): reader = try XMLStreamReader(bytes: bytes, name: part)
+      case .stream(let inflater):
+        self.inflater = inflater
+        reader = try XMLStreamReader(name: part) { inflater.read(into: $0) }
+      }
       reader.internNames(Self.names)
       self.reader = reader
     } catch {
@@ -94,7 +114,7 @@ package struct XLSXSheetReader: CSVRowSource {
       } catch {
         throw CSVSyntaxError(
           line: max(rowNumber, lastRow, 1), column: max(column, 1),
-          message: XLSXWorkbook.malformed(error, part: part).message)
+          message: inflater?.failure?.message ?? XLSXWorkbook.malformed(error, part: part).message)
       }
       switch kind {
       case .endOfDocument:

@@ -1,12 +1,13 @@
 /// The parts of a workbook the first worksheet's cells need: its name and XML, the shared strings, which
 /// cell styles are dates, and the date system. Every XML part is read with ``XMLStreamReader`` (no DTD, no
-/// entities, no network); only the first sheet is inflated (the others are never touched), and macros
+/// entities, no network); only the first sheet is inflated, as it is read (the others are never touched), and macros
 /// (`xl/vbaProject.bin` of an `.xlsm` renamed `.xlsx`) are ignored, never read.
 package struct XLSXWorkbook {
   /// The first worksheet's name, as the workbook names it (`Sheet1`).
   package var sheetName: String
-  /// The first worksheet's XML.
-  package var sheetXML: [UInt8]
+  /// The first worksheet's XML: inflated as it is read, or (an entry whose name the directory check could
+  /// not match) whole.
+  package var sheet: XLSXSheetReader.Input
   /// The path of the first worksheet's part, for messages.
   package var sheetPath: String
   package var cells: XLSXCellFormat
@@ -56,7 +57,14 @@ package struct XLSXWorkbook {
       throw XLSXError(
         "the first sheet \"\(firstSheet.name)\" has no part (\(relsPath) has no relationship \"\(firstSheet.id)\")")
     }
-    guard let sheetXML = try archive.part(sheetPath) else { throw Self.missing(sheetPath) }
+    let sheet: XLSXSheetReader.Input
+    if let inflater = try archive.stream(sheetPath) {
+      sheet = .stream(inflater)
+    } else if let bytes = try archive.part(sheetPath) {
+      sheet = .bytes(bytes)
+    } else {
+      throw Self.missing(sheetPath)
+    }
 
     // Shared strings and styles are optional parts.
     var sharedStrings: [String] = []
@@ -72,7 +80,7 @@ package struct XLSXWorkbook {
       dateStyles = try Self.styleKinds(xml, part: path)
     }
     self.sheetName = firstSheet.name
-    self.sheetXML = sheetXML
+    self.sheet = sheet
     self.sheetPath = sheetPath
     cells = XLSXCellFormat(sharedStrings: sharedStrings, styles: dateStyles, date1904: date1904)
   }
