@@ -27,8 +27,8 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
-    // zlib (Debian's zlib1g-dev, which libxml2-dev pulls in): a workbook's sheet is inflated as libxml2 reads
-    // it, so it is never held whole (ZIPFoundation only hands out whole entries or pushes chunks).
+    // zlib (Debian's zlib1g-dev, which ZIPFoundation needs on Linux too): a workbook's sheet is inflated as
+    // libxml2 reads it, so it is never held whole (ZIPFoundation only hands out whole entries or pushes chunks).
     .systemLibrary(name: "CAppraiseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
     .target(
