@@ -109,6 +109,18 @@ struct XLSXReaderTests {
     #expect(format.number("inf", style: 0) == nil)
   }
 
+  @Test("shared strings: plain, rich-text runs, phonetic runs left out, empty items, CDATA")
+  func sharedStrings() throws {
+    let xml =
+      "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>plain</t></si>"
+      + "<si><r><rPr><b/></rPr><t xml:space=\"preserve\">rich </t></r><r><t>text</t></r><rPh sb=\"0\" eb=\"1\">"
+      + "<t>ruby</t></rPh></si><si/><si><t/></si><si><t><![CDATA[a<b]]></t></si></sst>"
+    #expect(
+      try XLSXWorkbook.sharedStrings(Array(xml.utf8), part: "xl/sharedStrings.xml")
+        == ["plain", "rich text", "", "", "a<b"])
+    #expect(throws: XLSXError.self) { try XLSXWorkbook.sharedStrings(Array("<sst><si>".utf8), part: "s.xml") }
+  }
+
   @Test("A1 references and column letters")
   func references() {
     #expect(XLSXSheetReader.column(of: "A1") == 1)

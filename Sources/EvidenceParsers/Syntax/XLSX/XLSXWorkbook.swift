@@ -142,34 +142,46 @@ package struct XLSXWorkbook {
   /// The shared strings in order: each `<si>`'s text, its rich-text runs concatenated, phonetic runs
   /// (`<rPh>`) left out.
   static func sharedStrings(_ bytes: [UInt8], part: String) throws(XLSXError) -> [String] {
+    // advance() rather than events: a workbook of 100,000 rows shares 100,000 strings.
+    let item = 0
+    let text = 1
+    let phonetic = 2
     var strings: [String] = []
     var current = ""
     var inItem = false
     var inText = false
-    var phonetic = 0
-    try events(bytes, part: part) { event in
-      switch event {
-      case .startElement(let name, _, _, _, _):
-        switch name {
-        case "si":
-          inItem = true
-          current = ""
-        case "t": inText = true
-        case "rPh": phonetic += 1
-        default: break
+    var phoneticDepth = 0
+    do {
+      let reader = try XMLStreamReader(bytes: bytes, name: part)
+      reader.internNames(["si", "t", "rPh"])
+      loop: while true {
+        switch try reader.advance() {
+        case .endOfDocument: break loop
+        case .startElement(let isEmpty):
+          switch reader.currentName {
+          case item:
+            current = ""
+            inItem = !isEmpty
+            if isEmpty { strings.append("") }
+          case text: inText = !isEmpty
+          case phonetic: if !isEmpty { phoneticDepth += 1 }
+          default: break
+          }
+        case .endElement:
+          switch reader.currentName {
+          case item where inItem:
+            strings.append(current)
+            inItem = false
+          case text: inText = false
+          case phonetic: phoneticDepth = max(0, phoneticDepth - 1)
+          default: break
+          }
+        case .text:
+          if inItem && inText && phoneticDepth == 0 { current += reader.currentText }
         }
-      case .endElement(let name):
-        switch name {
-        case "si":
-          strings.append(current)
-          inItem = false
-        case "t": inText = false
-        case "rPh": phonetic -= 1
-        default: break
-        }
-      case .text(let text, _, _):
-        if inItem && inText && phonetic == 0 { current += text }
       }
+    } catch {
+      throw malformed(error, part: part)
     }
     return strings
   }
