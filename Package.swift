@@ -15,6 +15,8 @@ let package = Package(
     // SHA-256 of the input files in reports, computed while they are read (Foundation on Linux has no
     // CryptoKit).
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // The zip container of .xlsx evidence (docs/xlsx.md); its XML parts go through the libxml2 reader.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // Catalog, evidence model and the SCAMPI rating rules. Pure Swift: no C, no file syntax, no CLI.
@@ -32,10 +34,16 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
+    // zlib (Debian's zlib1g-dev, which ZIPFoundation needs on Linux too): a workbook's sheet is inflated as
+    // libxml2 reads it, so it is never held whole (ZIPFoundation only hands out whole entries or pushes chunks).
+    .systemLibrary(name: "CAppraiseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Bytes to model values: XML, JSON and CSV readers and the catalog loader.
     .target(
       name: "EvidenceParsers",
-      dependencies: ["AppraisalModel", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+      dependencies: [
+        "AppraisalModel", "CLibXML2", "CAppraiseZlib", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     // ITSM exports → imported evidence: record model, tool profiles, native-record readers, mapping rules and
     // the importer together (docs/itsm-import.md).
     .target(name: "ITSMImport", dependencies: ["AppraisalModel", "EvidenceParsers"]),
@@ -54,7 +62,12 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
-    .testTarget(name: "EvidenceParsersTests", dependencies: ["EvidenceParsers", "CLibXML2", "TestSupport"]),
+    // ZIPFoundation to build hostile workbooks in the tests.
+    .testTarget(
+      name: "EvidenceParsersTests",
+      dependencies: [
+        "EvidenceParsers", "CLibXML2", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     // The ITSM import: tool profiles against the fixtures, mapping rules, the pipeline.
     .testTarget(
       name: "ITSMImportTests", dependencies: ["ITSMImport", "EvidenceParsers", "AppraisalModel", "TestSupport"]),

@@ -25,6 +25,8 @@ let package = Package(
     .executableTarget(name: "FuzzXMLStreaming", dependencies: ["FuzzSupport"] + library),
     .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport"] + library),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport"] + library),
+    // An .xlsx workbook (the zip, its XML parts, the sheet's cells) through the same pipeline.
+    .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzSupport"] + library),
     .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzSupport"] + library),
     // Every report format of a rated fuzzed appraisal (first byte: syntax, detail, view), checked for
     // well-formedness.

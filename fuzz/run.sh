@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses of fuzz/ and runs one of them (docs/fuzzing.md).
 #
 #   fuzz/run.sh READER SECONDS   fuzz READER for SECONDS (all: each reader in turn), one process
-#                                READER: xml | json | csv | catalog | xml-streaming | itsm | render | all
+#                                READER: xml | json | csv | xlsx | catalog | xml-streaming | itsm | render | all
 #   fuzz/run.sh --replay         run every file of fuzz/regressions/*/ and every fixture seed once (CI)
 #
 # Builds into .build-fuzz/ at the repository root; the working corpus is .build-fuzz/corpus/READER (seeded
@@ -18,10 +18,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scratch="$root/.build-fuzz"
-readers=(xml json csv catalog xml-streaming itsm render)
+readers=(xml json csv xlsx catalog xml-streaming itsm render)
 
 usage() {
-  echo "usage: fuzz/run.sh xml|json|csv|catalog|xml-streaming|itsm|render|all SECONDS" >&2
+  echo "usage: fuzz/run.sh xml|json|csv|xlsx|catalog|xml-streaming|itsm|render|all SECONDS" >&2
   echo "       fuzz/run.sh --replay" >&2
   exit 64
 }
@@ -61,6 +61,7 @@ binary() {
     xml) echo "$dir/FuzzXML" ;;
     json) echo "$dir/FuzzJSON" ;;
     csv) echo "$dir/FuzzCSV" ;;
+    xlsx) echo "$dir/FuzzXLSX" ;;
     catalog) echo "$dir/FuzzCatalog" ;;
     xml-streaming) echo "$dir/FuzzXMLStreaming" ;;
     itsm) echo "$dir/FuzzITSM" ;;
@@ -83,6 +84,7 @@ seeds() {
         compgen -G "$root/$dir/*.json" || true
       done
       ;;
+    xlsx) compgen -G "$root/fixtures/xlsx/*.xlsx" || true; compgen -G "$root/fixtures/invalid/evidence/*.xlsx" || true ;;
     itsm) itsm_seeds ;;
     render) render_seeds ;;
   esac
@@ -148,6 +150,7 @@ dictionary() {
     xml | xml-streaming) echo "$root/fuzz/dict/xml.dict" ;;
     json) echo "$root/fuzz/dict/json.dict" ;;
     csv) echo "$root/fuzz/dict/csv.dict" ;;
+    xlsx) echo "$root/fuzz/dict/xlsx.dict" ;;
     catalog) echo "$root/fuzz/dict/catalog.dict" ;;
     itsm) echo "$root/fuzz/dict/itsm.dict" ;;
     render)
@@ -285,7 +288,7 @@ case ${1:-} in
     build
     replay
     ;;
-  xml | json | csv | catalog | xml-streaming | itsm | render | all)
+  xml | json | csv | xlsx | catalog | xml-streaming | itsm | render | all)
     [[ $# -eq 2 && "$2" =~ ^[0-9]+$ ]] || usage
     build
     if [[ $1 == all ]]; then

@@ -220,7 +220,7 @@ struct HostileInputCommandTests {
     Case(name: "gzip-compressed.xml", status: 65, message: ":1:1: error: the file is gzip-compressed"),
     Case(
       name: "gzip-compressed.xml.gz", status: 65,
-      message: ": error: unknown file type; expected an evidence file ending in .xml, .json or .csv"),
+      message: ": error: unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx"),
     Case(name: "deep-nesting.xml", status: 65, message: ":13:1540: error: elements nested deeper than 256 levels"),
     Case(name: "text-5mb.xml", status: 0, message: ": valid — 1 instantiations, 1 evidence items"),
     // The column (about 10,000,000: where libxml2 gave up) depends on the text before the note.

@@ -89,7 +89,7 @@ struct AppraisalReaderTests {
   @Test("the same reference problems are found in every syntax")
   func sameSemanticProblems() throws {
     var messages: [String: [String]] = [:]
-    for syntax in EvidenceSyntax.allCases {
+    for syntax in [EvidenceSyntax.xml, .json, .csv] {
       let relative = "fixtures/invalid/evidence/semantic-references.\(syntax.rawValue)"
       let bytes = try Golden.bytes(relative)
       do {

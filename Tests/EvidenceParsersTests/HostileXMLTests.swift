@@ -190,7 +190,7 @@ struct HostileXMLTests {
         problems: [
           LocatedProblem(
             severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json or .csv")
+            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
         ])
     ) { try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: streaming) }
   }

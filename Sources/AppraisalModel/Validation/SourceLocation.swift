@@ -1,23 +1,43 @@
 /// A place in an input file, as readers report it: 1-based line and, where known, column.
+///
+/// In a workbook the place is a cell: ``sheet`` names the worksheet, `line` is the row number and
+/// `column` the column number (1 = A), printed A1-style as `file.xlsx:Sheet1!C12`.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The file's path as the user named it.
   public var file: String
   public var line: Int
   public var column: Int?
+  /// The worksheet, as the workbook names it, for a location in a spreadsheet; `nil` for a text file.
+  public var sheet: String?
 
-  public init(file: String, line: Int, column: Int? = nil) {
+  public init(file: String, line: Int, column: Int? = nil, sheet: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
+    self.sheet = sheet
   }
 
-  /// `file:line:col` (or `file:line` without a column), the prefix compilers use.
+  /// `file:line:col` (or `file:line` without a column), the prefix compilers use; `file:Sheet!C12` for a
+  /// cell of a workbook.
   public var description: String {
+    if let sheet { return "\(file):\(sheet)!\(Self.columnLetters(column ?? 1))\(line)" }
     if let column { return "\(file):\(line):\(column)" }
     return "\(file):\(line)"
   }
 
+  /// The spreadsheet letters of column `number` (1 → `A`, 27 → `AA`).
+  public static func columnLetters(_ number: Int) -> String {
+    var letters: [Character] = []
+    var n = max(number, 1)
+    while n > 0 {
+      let digit = (n - 1) % 26
+      letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
+      n = (n - 1) / 26
+    }
+    return String(letters.reversed())
+  }
+
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-    (lhs.file, lhs.line, lhs.column ?? 0) < (rhs.file, rhs.line, rhs.column ?? 0)
+    (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column ?? 0) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column ?? 0)
   }
 }

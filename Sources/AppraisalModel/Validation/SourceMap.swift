@@ -9,17 +9,20 @@
 public struct SourceMap: Sendable {
   public private(set) var file: String
   public let isRecording: Bool
+  /// The worksheet every recorded location is in (a workbook read as rows), or `nil` for a text file.
+  public var sheet: String?
   private var locations: [ModelPath: SourceLocation] = [:]
 
-  public init(file: String, recording: Bool = true) {
+  public init(file: String, recording: Bool = true, sheet: String? = nil) {
     self.file = file
     isRecording = recording
+    self.sheet = sheet
   }
 
   /// Records that the value at `path` starts at `line` and `column`.
   public mutating func record(_ path: @autoclosure () -> ModelPath, line: Int, column: Int?) {
     guard isRecording else { return }
-    locations[path()] = SourceLocation(file: file, line: line, column: column)
+    locations[path()] = SourceLocation(file: file, line: line, column: column, sheet: sheet)
   }
 
   /// The location of `path` or of its nearest recorded ancestor; `nil` when nothing on the way is known.

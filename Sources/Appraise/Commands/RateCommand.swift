@@ -9,7 +9,7 @@ struct RateCommand: ParsableCommand {
     commandName: "rate",
     abstract: "Rate one appraisal: characterizations, OU aggregation, goals, process areas, levels and findings.",
     discussion: """
-      FILE is an evidence file in XML, JSON or CSV (docs/evidence-format.md). The report states the method \
+      FILE is an evidence file in XML, JSON, CSV or .xlsx (docs/evidence-format.md). The report states the method \
       class, model, scope, sample, every rating with its reasons, the rules applied, team judgments and the \
       SHA-256 of each input.
 
@@ -20,7 +20,7 @@ struct RateCommand: ParsableCommand {
         appraise rate fixtures/company-a/after.xml --view itil --itil v2
       """)
 
-  @Argument(help: "The appraisal's evidence file (.xml, .json or .csv).")
+  @Argument(help: "The appraisal's evidence file (.xml, .json, .csv or .xlsx).")
   var file: String
 
   @OptionGroup var options: ReportOptions

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
         appraise validate fixtures/company-a/before.xml fixtures/company-a/after.csv
       """)
 
-  @Argument(help: "Evidence files (.xml, .json or .csv).")
+  @Argument(help: "Evidence files (.xml, .json, .csv or .xlsx).")
   var files: [String]
 
   @Option(help: "A catalog file (default: the bundled CMMI-SVC V1.3).")

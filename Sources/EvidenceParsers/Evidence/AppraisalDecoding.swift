@@ -23,9 +23,10 @@ public struct AppraisalDecoding: Sendable {
   }
 }
 
-/// The evidence file syntaxes, chosen by file extension.
+/// The evidence file syntaxes, chosen by file extension; `xlsx` is a workbook whose first sheet holds the
+/// CSV syntax's rows (docs/xlsx.md).
 public enum EvidenceSyntax: String, Sendable, CaseIterable {
-  case xml, json, csv
+  case xml, json, csv, xlsx
 
   /// The syntax for `path`'s extension, or `nil` for an unknown one.
   public init?(path: String) {

@@ -1,6 +1,6 @@
 import AppraisalModel
 
-/// Reads an appraisal file in any of the three syntaxes and validates it against the catalog; every
+/// Reads an appraisal file in any of its syntaxes (XML, JSON, CSV, and an .xlsx workbook of the CSV layout) and validates it against the catalog; every
 /// problem — syntax, structure, references — comes back together, located and sorted.
 public enum AppraisalReader {
   /// A successfully read appraisal and the warnings found on the way.
@@ -12,19 +12,28 @@ public enum AppraisalReader {
     public var sha256: String
   }
 
-  /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`).
+  /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`, `.xlsx`).
   ///
   /// With `streaming`, an XML file's evidence items are validated and counted as they are read rather
   /// than kept (``Appraisal/evidence`` stays empty, ``Appraisal/evidenceTally`` holds the counts), so
   /// memory does not grow with their text. The rating is the same; only the items are not available.
   public static func read(path: String, catalog: Catalog, streaming: Bool = false) throws(ReadFailure) -> Loaded {
+    if path.lowercased().hasSuffix(".xlsm") {
+      throw .invalid(
+        file: path,
+        problems: [
+          LocatedProblem(
+            severity: .error, location: nil, file: path,
+            message: "a macro-enabled workbook (.xlsm) is not read; save it as an Excel Workbook (.xlsx)")
+        ])
+    }
     guard let syntax = EvidenceSyntax(path: path) else {
       throw .invalid(
         file: path,
         problems: [
           LocatedProblem(
             severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json or .csv")
+            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
         ])
     }
     // A regular XML file streams from the file itself; anything else is read once into memory.
@@ -92,6 +101,7 @@ public enum AppraisalReader {
     case .xml: XMLAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
     case .json: JSONAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
     case .csv: CSVAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
+    case .xlsx: XLSXAppraisalDecoder.decode(bytes: bytes, file: file, recordLocations: recordLocations)
     }
   }
 

@@ -44,15 +44,24 @@ package enum CSVAppraisalDecoder {
   /// Decodes a CSV appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
   package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     var tokenizer = CSVTokenizer(bytes: bytes)
-    var decoder = Decoder(file: file, recording: recordLocations)
+    return decode(rows: &tokenizer, file: file, recordLocations: recordLocations)
+  }
+
+  /// Decodes the rows `source` yields: a CSV file's, or a worksheet's (then `sheet` names it, and every
+  /// location is a cell: line = row, column = column number).
+  package static func decode(
+    rows source: inout some CSVRowSource, file: String, sheet: String? = nil, recordLocations: Bool = true
+  ) -> AppraisalDecoding {
+    var decoder = Decoder(file: file, sheet: sheet, recording: recordLocations)
     do {
-      while let row = try tokenizer.nextRow() { decoder.consume(row) }
+      while let row = try source.nextRow() { decoder.consume(row) }
     } catch {
       return AppraisalDecoding(
-        appraisal: nil, sourceMap: SourceMap(file: file),
+        appraisal: nil, sourceMap: SourceMap(file: file, sheet: sheet),
         problems: [
           LocatedProblem(
-            severity: .error, location: SourceLocation(file: file, line: error.line, column: error.column), file: file,
+            severity: .error,
+            location: SourceLocation(file: file, line: error.line, column: error.column, sheet: sheet), file: file,
             message: error.message)
         ])
     }
@@ -218,6 +227,8 @@ package enum CSVAppraisalDecoder {
     }
 
     let file: String
+    /// The worksheet the rows come from (`nil`: a CSV file).
+    let sheet: String?
     var sourceMap: SourceMap
     var problems: [LocatedProblem] = []
     var failedPaths: Set<ModelPath> = []
@@ -261,17 +272,22 @@ package enum CSVAppraisalDecoder {
     /// Parsed practice references by their text (`nil`: malformed).
     var practices: [String: PracticeReference?] = [:]
 
-    init(file: String, recording: Bool) {
+    init(file: String, sheet: String?, recording: Bool) {
       self.file = file
-      sourceMap = SourceMap(file: file, recording: recording)
+      self.sheet = sheet
+      sourceMap = SourceMap(file: file, recording: recording, sheet: sheet)
     }
+
+    /// How messages name another row: a line of a CSV file, a row of a worksheet.
+    var line: String { sheet == nil ? "line" : "row" }
 
     // MARK: Reporting
 
     mutating func error(at field: Field, _ message: String, failed path: ModelPath? = nil) {
       problems.append(
         LocatedProblem(
-          severity: .error, location: SourceLocation(file: file, line: field.line, column: field.column), file: file,
+          severity: .error, location: SourceLocation(file: file, line: field.line, column: field.column, sheet: sheet),
+          file: file,
           message: message))
       if let path { failedPaths.insert(path) }
     }
@@ -279,7 +295,8 @@ package enum CSVAppraisalDecoder {
     mutating func warning(at field: Field, _ message: String) {
       problems.append(
         LocatedProblem(
-          severity: .warning, location: SourceLocation(file: file, line: field.line, column: field.column),
+          severity: .warning,
+          location: SourceLocation(file: file, line: field.line, column: field.column, sheet: sheet),
           file: file, message: message))
     }
 
@@ -365,7 +382,7 @@ package enum CSVAppraisalDecoder {
       recognizedSettings += 1
       if !setting.repeats {
         if let line = firstLine[key] {
-          error(at: keyField, "repeated setting \"\(key)\"; it is already set at line \(line)")
+          error(at: keyField, "repeated setting \"\(key)\"; it is already set at \(self.line) \(line)")
           return
         }
         firstLine[key] = keyField.line
@@ -701,7 +718,7 @@ package enum CSVAppraisalDecoder {
       if fields.count > headerWidth, let extra = fields[headerWidth...].first(where: { !$0.isEmpty }) {
         error(
           at: extra,
-          "extra cell \"\(extra.text)\" beyond the last column; the header row at line \(headerLine) has "
+          "extra cell \"\(extra.text)\" beyond the last column; the header row at \(line) \(headerLine) has "
             + "\(headerWidth) columns (quote a value that contains a comma)")
       }
 
@@ -825,8 +842,8 @@ package enum CSVAppraisalDecoder {
           if first.value.text != field.text {
             error(
               at: field,
-              "characterization \"\(field.text)\" of \(pair) at line \(field.line) conflicts with \"\(first.value.text)\" "
-                + "at line \(first.value.line); repeat the same value or leave the cell empty")
+              "characterization \"\(field.text)\" of \(pair) at \(line) \(field.line) conflicts with \"\(first.value.text)\" "
+                + "at \(line) \(first.value.line); repeat the same value or leave the cell empty")
           }
           if let noteField { note(noteField, for: first.index, pair: pair) }
         } else {
@@ -957,7 +974,7 @@ package enum CSVAppraisalDecoder {
     mutating func differentNote(_ field: Field, firstLine: Int, pair: String) {
       warning(
         at: field,
-        "characterization note for \(pair) differs from the note at line \(firstLine); only the first note is kept")
+        "characterization note for \(pair) differs from the note at \(line) \(firstLine); only the first note is kept")
     }
 
     // MARK: Result

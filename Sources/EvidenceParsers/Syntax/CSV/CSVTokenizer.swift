@@ -52,6 +52,13 @@ package struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
   package var description: String { "\(line):\(column): error: \(message)" }
 }
 
+/// Something that yields the rows of the CSV layout one at a time: a CSV file's tokenizer, or a worksheet's
+/// reader (``XLSXSheetReader``), whose errors use line = row and column = column number.
+package protocol CSVRowSource {
+  /// The next row, or `nil` at the end. After an error every call throws it again.
+  mutating func nextRow() throws(CSVSyntaxError) -> CSVRow?
+}
+
 /// Reads RFC 4180 CSV from UTF-8 bytes one row at a time.
 ///
 /// - A UTF-8 byte order mark at the start is skipped (the next byte is line 1, column 1).
@@ -63,7 +70,7 @@ package struct CSVSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
 /// - Errors: a quoted cell not closed before the end of the file, a `"` inside an unquoted cell, anything
 ///   but the separator or a line break after a closing quote, bytes that are not UTF-8, a NUL byte, and a file
 ///   that uses tabs instead of commas, which is recognized from its first non-empty line.
-package struct CSVTokenizer {
+package struct CSVTokenizer: CSVRowSource {
   private let bytes: [UInt8]
   private var offset: Int
   private var line = 1

@@ -75,6 +75,14 @@ package final class XMLStreamReader {
     try self.init(input: ReaderInput(bytes: bytes), name: name)
   }
 
+  /// Reads a document produced piece by piece (a part of a zip, inflated as the parser asks for it):
+  /// `source` fills the buffer it is given and returns how many bytes it wrote, 0 at the end, or -1 on an
+  /// error (``next()`` then throws `cannot read file: …`; the source keeps its own reason).
+  package convenience init(name: String, source: @escaping (UnsafeMutableRawBufferPointer) -> Int) throws(XMLReadError)
+  {
+    try self.init(input: ReaderInput(source: source), name: name)
+  }
+
   private init(input: ReaderInput, name: String) throws(XMLReadError) {
     _ = LibXML2.setUp
     // Errors raised while the reader is created (it reads the first 4 bytes to detect the encoding)
@@ -184,6 +192,11 @@ package final class XMLStreamReader {
       }
     }
     return .endOfDocument
+  }
+
+  /// The text ``advance()`` stopped on (`.text`): character data or CDATA, as a `String`.
+  package var currentText: String {
+    xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
   }
 
   /// The index in ``internNames(_:)``'s list of the current element's local name, or -1.
@@ -429,8 +442,11 @@ private struct CapturedError {
 /// What libxml2's callbacks see (as an unretained pointer): the input and the first error.
 private final class ReaderInput {
   private(set) var fd: Int32
-  private let bytes: [UInt8]
+  /// The document (in-memory input), or the first 64 KiB a `source` gave (for messages about the start).
+  private var bytes: [UInt8]
   private var offset = 0
+  /// Pulls the document piece by piece (see ``XMLStreamReader/init(name:source:)``).
+  private let source: ((UnsafeMutableRawBufferPointer) -> Int)?
   /// File input is read in 64 KiB blocks; libxml2 asks for 4 KiB at a time.
   private let block: UnsafeMutableRawBufferPointer?
   private var blockStart = 0
@@ -445,6 +461,7 @@ private final class ReaderInput {
   init(fd: Int32, digester: InputDigester?) {
     self.fd = fd
     self.digester = digester
+    self.source = nil
     self.bytes = []
     self.block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
   }
@@ -453,6 +470,15 @@ private final class ReaderInput {
     self.digester = nil
     self.fd = -1
     self.bytes = bytes
+    self.source = nil
+    self.block = nil
+  }
+
+  init(source: @escaping (UnsafeMutableRawBufferPointer) -> Int) {
+    self.digester = nil
+    self.fd = -1
+    self.bytes = []
+    self.source = source
     self.block = nil
   }
 
@@ -486,6 +512,17 @@ private final class ReaderInput {
   /// libxml2's read callback: copies up to `capacity` bytes into `buffer`; 0 at the end, -1 on error.
   func fill(_ buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int32 {
     guard capacity > 0 else { return 0 }
+    if let source {
+      let target = UnsafeMutableRawBufferPointer(start: buffer, count: min(capacity, Int(Int32.max)))
+      let count = source(target)
+      if count < 0 {
+        readErrno = EIO
+        return -1
+      }
+      if bytes.count < 64 * 1024 { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: target[..<count])) }
+      bytesRead += count
+      return Int32(count)
+    }
     if fd >= 0, let block, let base = block.baseAddress {
       if blockStart == blockEnd {
         while true {
