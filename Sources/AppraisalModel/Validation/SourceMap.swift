@@ -142,10 +142,13 @@ public struct SourceMap: Sendable {
     var positions: [Position] = []
 
     func set(_ position: Position, at index: Int) {
-      if index >= positions.count {
-        positions.append(contentsOf: repeatElement(.none, count: index + 1 - positions.count))
+      if index < positions.count {
+        positions[index] = position
+      } else {
+        // Usually the next index: records come in order.
+        while positions.count < index { positions.append(.none) }
+        positions.append(position)
       }
-      positions[index] = position
     }
   }
 
