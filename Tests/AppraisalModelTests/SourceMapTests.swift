@@ -52,6 +52,22 @@ struct SourceMapTests {
         == SourceLocation(file: "f.xml", line: 5, column: 6))
   }
 
+  @Test("a copy is a value: recording into one leaves the other as it was")
+  func copies() {
+    var map = SourceMap(file: "f.csv")
+    map.record(Self.evidence.appending(0), line: 1, column: 1)
+    var copy = map
+    copy.record(Self.evidence.appending(0), line: 2, column: 2)
+    copy.record(member: "id", of: Self.evidence.appending(0), line: 3, column: 3)
+    map.record(Self.evidence.appending(1), line: 4, column: 4)
+    #expect(map.location(of: Self.evidence.appending(0)) == SourceLocation(file: "f.csv", line: 1, column: 1))
+    #expect(
+      map.location(of: Self.evidence.appending(0).appending("id")) == SourceLocation(file: "f.csv", line: 1, column: 1))
+    #expect(copy.location(of: Self.evidence.appending(0)) == SourceLocation(file: "f.csv", line: 2, column: 2))
+    #expect(copy.location(of: Self.evidence.appending(1)) == nil)
+    #expect(map.location(of: Self.evidence.appending(1)) == SourceLocation(file: "f.csv", line: 4, column: 4))
+  }
+
   @Test("recording off keeps nothing")
   func off() {
     var map = SourceMap(file: "f.csv", recording: false)

@@ -23,6 +23,9 @@ public struct SourceMap: Sendable {
   /// The shapes used last, with their tables, and the slot to replace next.
   private var recent: [(shape: Shape, table: Table)] = []
   private var nextRecent = 0
+  /// Shared by copies of this map until one of them stores a position: the tables are classes, and
+  /// that copy then copies them first (copy on write), so a map keeps value semantics.
+  private var owner = Owner()
   /// The record whose members were recorded last, as a shape and an index.
   private var lastRecord: (path: ModelPath, shape: Shape, index: Int)?
 
@@ -58,6 +61,11 @@ public struct SourceMap: Sendable {
 
   /// Stores a position in its shape's table; `false` when it does not fit (the caller keeps it whole).
   private mutating func store(_ shape: Shape, _ index: Int, line: Int, column: Int?) -> Bool {
+    if !isKnownUniquelyReferenced(&owner) {
+      owner = Owner()
+      tables = tables.map(Table.init(copying:))
+      recent = recent.map { ($0.shape, tables[shapes[$0.shape]!]) }
+    }
     let table = table(of: shape)
     guard let position = Position(line: line, column: column) else {
       // A stale compact entry must not shadow the one kept whole.
@@ -136,10 +144,16 @@ public struct SourceMap: Sendable {
     return (Shape(top: parts.top, above: parts.above, leaf: parts.leaf), parts.index)
   }
 
+  private final class Owner: Sendable {}
+
   /// The positions of one shape by index (``Position/none`` where nothing was recorded). A class, so a
-  /// store changes one array in place; a map is built by one reader and then only read.
+  /// store changes one array in place; changed only by a map that owns it alone (see `owner`).
   private final class Table: @unchecked Sendable {
     var positions: [Position] = []
+
+    init() {}
+
+    init(copying other: Table) { positions = other.positions }
 
     func set(_ position: Position, at index: Int) {
       if index < positions.count {
