@@ -58,6 +58,26 @@ public struct ModelPath: Hashable, Sendable, CustomStringConvertible, Expressibl
   /// The enclosing path, or `nil` at the root.
   public var parent: ModelPath? { node.map { ModelPath(node: $0.parent) } }
 
+  /// The parts of `top[i]`, `top[i].leaf` or `top[i].above.leaf` — a record of a top-level array or a
+  /// member of one — or `nil` for any other path. ``SourceMap`` calls it for every value a reader
+  /// records, so it walks the few nodes without retaining them.
+  func recordParts() -> (top: String, index: Int, above: String?, leaf: String?)? {
+    guard let last = node, last.depth >= 2, last.depth <= 4 else { return nil }
+    return withExtendedLifetime(last) { () -> (top: String, index: Int, above: String?, leaf: String?)? in
+      var leaf: String?
+      var above: String?
+      unowned(unsafe) var step = last
+      while step.depth > 2 {
+        guard case .key(let key) = step.component, let parent = step.parent else { return nil }
+        if step.depth == last.depth { leaf = key } else { above = key }
+        step = parent
+      }
+      guard case .index(let index) = step.component, let root = step.parent, case .key(let top) = root.component
+      else { return nil }
+      return (top, index, above, leaf)
+    }
+  }
+
   /// Whether `prefix` is this path or one of its ancestors.
   public func hasPrefix(_ prefix: ModelPath) -> Bool {
     var current = node

@@ -17,6 +17,12 @@ public enum AppraisalReader {
   /// With `streaming`, an XML file's evidence items are validated and counted as they are read rather
   /// than kept (``Appraisal/evidence`` stays empty, ``Appraisal/evidenceTally`` holds the counts), so
   /// memory does not grow with their text. The rating is the same; only the items are not available.
+  ///
+  /// The file is read once and decoded once, whether it is valid, has warnings or has errors: the one
+  /// decode records where every value is, so every problem is located from it, and ``Loaded/sha256`` is
+  /// of the bytes that decode consumed. One case still reads a file twice: when streaming, if something
+  /// inside `<evidence>` is not plainly valid (an error there, an item whose practice the target does not
+  /// rate, duplicate ids), the streaming scanner gives up and the file is read again the ordinary way.
   public static func read(path: String, catalog: Catalog, streaming: Bool = false) throws(ReadFailure) -> Loaded {
     if path.lowercased().hasSuffix(".xlsm") {
       throw .invalid(
@@ -36,61 +42,64 @@ public enum AppraisalReader {
             message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
         ])
     }
-    // A regular XML file streams from the file itself; anything else is read once into memory.
+    // A regular XML file streams from the file itself; anything else is read once into memory. Either
+    // way one decode records every value's place (cheap: see ``SourceMap``), so problems and warnings
+    // are located without reading the file again.
     if syntax == .xml && InputFile.isRegular(path) {
       try InputFile.requireReadable(path)
-      var digester = InputDigester()
-      let decodeFile = { (located: Bool, summarizing: Bool) -> AppraisalDecoding in
-        digester = InputDigester()
-        return XMLAppraisalDecoder.decode(
-          path: path, recordLocations: located, summarizingWith: summarizing ? catalog : nil, digester: digester)
+      let digester = InputDigester()
+      let decoding = XMLAppraisalDecoder.decode(
+        path: path, summarizingWith: streaming ? catalog : nil, digester: digester)
+      ReadCounter.current?.countRead(bytes: digester.byteCount, decoded: true)
+      if !decoding.isIncomplete {
+        return try validate(decoding, catalog: catalog, file: path, sha256: digester.finish())
       }
-      let first = decodeFile(false, streaming)
-      if !first.isIncomplete, first.problems.isEmpty, let appraisal = first.appraisal,
-        AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
-      {
-        return Loaded(appraisal: appraisal, file: path, warnings: [], sha256: digester.finish())
-      }
-      // Something is wrong or in doubt: read again with locations (a second fast pass would only find the
-      // same thing again). The digest is of this second read, whose appraisal is the one used.
-      let firstDigest = first.isIncomplete || !first.problems.isEmpty ? nil : digester.finish()
-      var loaded = try validate(decodeFile(true, false), catalog: catalog, file: path, sha256: "")
-      loaded.sha256 = digester.finish()
-      if let firstDigest, firstDigest != loaded.sha256 { throw changedWhileRead(path) }
-      return loaded
+      // The streaming scanner gave up inside <evidence> (something there is not plainly valid): it keeps
+      // neither the items nor, then, their counts, so the evidence is read again the ordinary way. The
+      // digest is of this second read, whose appraisal is the one used.
+      let again = InputDigester()
+      let full = XMLAppraisalDecoder.decode(path: path, digester: again)
+      ReadCounter.current?.countRead(bytes: again.byteCount, decoded: true)
+      return try validate(full, catalog: catalog, file: path, sha256: again.finish())
     }
     let contents = try InputFile.read(path)
-    return try twoPass(catalog: catalog, file: path, sha256: contents.sha256) {
-      decode(bytes: contents.bytes, syntax: syntax, file: path, recordLocations: $0)
-    }
-  }
-
-  /// The file's bytes differed between two reads.
-  static func changedWhileRead(_ path: String) -> ReadFailure {
-    .cannotOpen(file: path, reason: "the file changed while it was being read; read it again when it is complete")
-  }
-
-  /// Decodes fast without locations; only when anything is wrong (or worth a warning) decodes again with
-  /// the source map on, so every problem is reported with its place. Valid files are read once.
-  static func twoPass(catalog: Catalog, file: String, sha256: String, decode: (Bool) -> AppraisalDecoding)
-    throws(ReadFailure) -> Loaded
-  {
-    let fast = decode(false)
-    if fast.problems.isEmpty, let appraisal = fast.appraisal,
-      AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
-    {
-      return Loaded(appraisal: appraisal, file: file, warnings: [], sha256: sha256)
-    }
-    return try validate(decode(true), catalog: catalog, file: file, sha256: sha256)
+    ReadCounter.current?.countRead(bytes: contents.bytes.count, decoded: false)
+    return try read(bytes: contents.bytes, syntax: syntax, file: path, catalog: catalog, sha256: contents.sha256)
   }
 
   /// Reads an appraisal from memory; `file` names it in messages.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog) throws(ReadFailure)
     -> Loaded
   {
-    try twoPass(catalog: catalog, file: file, sha256: InputDigester.sha256(of: bytes)) {
-      decode(bytes: bytes, syntax: syntax, file: file, recordLocations: $0)
+    try read(bytes: bytes, syntax: syntax, file: file, catalog: catalog, sha256: InputDigester.sha256(of: bytes))
+  }
+
+  static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog, sha256: String)
+    throws(ReadFailure) -> Loaded
+  {
+    ReadCounter.current?.countDecode()
+    return try validate(decode(bytes: bytes, syntax: syntax, file: file), catalog: catalog, file: file, sha256: sha256)
+  }
+
+  /// Counts, in the current task, how often the reader reads its input and decodes it, and the bytes it
+  /// read: for tests that check each input is read and decoded once.
+  package final class ReadCounter: @unchecked Sendable {
+    @TaskLocal package static var current: ReadCounter?
+    /// Reads of the input from its start (a streaming pass, or a read into memory).
+    package private(set) var reads = 0
+    /// Bytes consumed by all the reads.
+    package private(set) var bytes = 0
+    package private(set) var decodes = 0
+
+    package init() {}
+
+    func countRead(bytes: Int, decoded: Bool) {
+      reads += 1
+      self.bytes += bytes
+      if decoded { decodes += 1 }
     }
+
+    func countDecode() { decodes += 1 }
   }
 
   /// Decodes without validating against a catalog (for tools that only need the structure).

@@ -36,7 +36,8 @@ package final class JSONModelWalker {
       return nil
     }
     for (offset, member) in members.enumerated() {
-      record(path.appending(member.key), member.value.position)
+      sourceMap.record(
+        member: member.key, of: path, line: member.value.position.line, column: member.value.position.column)
       // Records have a handful of members: a linear look-back is cheaper than hashing into a set.
       if members[..<offset].contains(where: { $0.key == member.key }) {
         problem(path.appending(member.key), Message.duplicateMember(member.key, in: what))
