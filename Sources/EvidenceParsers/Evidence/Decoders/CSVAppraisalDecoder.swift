@@ -917,7 +917,7 @@ package enum CSVAppraisalDecoder {
     /// header row leaves out leaves the field unset.
     mutating func readCells<Record>(
       _ columns: [(column: Int, field: EvidenceField<Record>)], into record: inout Record, _ cells: [Field],
-      at path: ModelPath
+      at path: @autoclosure () -> ModelPath
     ) {
       for (number, field) in columns {
         let index = columnCell[number]
@@ -926,26 +926,26 @@ package enum CSVAppraisalDecoder {
             let position = index >= 0 && index < cells.count ? cells[index] : cells[0]
             error(
               at: position, "\"\(field.csvName)\" is empty; expected a non-empty string",
-              failed: path.appending(field.name)
+              failed: path().appending(field.name)
             )
             record[keyPath: value] = ""
           }
           continue
         }
         let cell = cells[index]
-        if sourceMap.isRecording { self.record(path.appending(field.name), cell) }
+        if sourceMap.isRecording { self.record(path().appending(field.name), cell) }
         switch field.access {
         case .text(let value), .defaultedText(let value, _): record[keyPath: value] = cell.text
         case .optionalText(let value):
           record[keyPath: value] =
-            field.kind == .date ? date(cell.text, cell, at: path.appending(field.name)) : cell.text
+            field.kind == .date ? date(cell.text, cell, at: path().appending(field.name)) : cell.text
         case .flag(let value, _):
           if let flag = CSVAppraisalDecoder.bool(cell.text) {
             record[keyPath: value] = flag
           } else {
             error(
               at: cell, "\"\(field.csvName)\" is \"\(cell.text)\"; expected true or false",
-              failed: path.appending(field.name))
+              failed: path().appending(field.name))
           }
         case .special: break
         }

@@ -17,8 +17,11 @@ package enum SpreadsheetValues {
   /// `30.09.2011` (dots: always day first), `2011/09/30`, and two-digit years (`9/30/11`: 30–99 are
   /// 1930–1999, 00–29 are 2000–2029, the window Excel and LibreOffice use). Anything else is as written.
   package static func date(_ text: String) -> DateReading {
+    // Most dates are ISO already: checked on the string's bytes, nothing allocated.
+    guard text.utf8.count >= 6, text.utf8.count <= 10, !AppraisalValidator.isCalendarDate(utf8: text.utf8) else {
+      return .asWritten
+    }
     let utf8 = Array(text.utf8)
-    guard utf8.count >= 6, utf8.count <= 10, !AppraisalValidator.isCalendarDate(text) else { return .asWritten }
     let separator: UInt8
     if utf8.contains(UInt8(ascii: "/")) {
       separator = UInt8(ascii: "/")
