@@ -6,7 +6,8 @@ extension RateReport {
     let derived = view.sources.allSatisfy { !$0.isAuthoritative }
     let unit = unitName(view)
     return "The \(view.framework) view restates the CMMI-SVC rating above through links between "
-      + "\(view.framework) \(unit)s and CMMI-SVC process areas and practices. It is not a rating of any "
+      + "\(view.framework) \(unit == "process" ? "processes" : unit + "s") and CMMI-SVC process areas and practices. "
+      + "It is not a rating of any "
       + "\(view.framework) \(unit)."
       + (derived
         ? " Every link is derived (see Sources): none is authoritative, and none was published by the model owners."
