@@ -89,7 +89,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
-    parser.add_argument("--sections", default="xml,json,growth,xlsx,itsm", help="which tables to measure")
+    parser.add_argument("--sections", default="xml,json,xlsxread,growth,xlsx,itsm", help="which tables to measure")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -109,6 +109,8 @@ def main():
         xml_section(args, xmllint, have_lxml)
     if "json" in sections:
         json_section(args)
+    if "xlsxread" in sections:
+        xlsx_read_section(args, xmllint)
     if "growth" in sections:
         growth_section(args)
     if "xlsx" in sections:
@@ -149,6 +151,31 @@ def json_section(args):
         print(f"| {os.path.basename(stem)}.csv | {mb(stem + '.csv'):.0f} | {csv} | {csv_rss:.0f} | — | — | — |")
         sys.stdout.flush()
 
+
+
+def xlsx_read_section(args, xmllint):
+    """The same evidence rows as CSV and as an .xlsx workbook (bench/xlsx_from_csv.py), read by `appraise
+    validate`; the floor beside them is xmllint --stream on the workbook's sheet XML, inflated beforehand."""
+    import zipfile
+    print("\n## XLSX evidence ingest (the same rows as CSV)\n")
+    print("| file | CSV MB | XLSX MB | validate .csv | validate .xlsx | xlsx / csv | peak RSS MB csv / xlsx "
+          "| xmllint --stream sheet XML | xlsx / xmllint |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for n in [int(x) for x in args.sizes.split(",")][:2]:
+        stem = generate(args.out, n, 4, ["csv"])
+        workbook = stem + ".xlsx"
+        if not os.path.exists(workbook):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "xlsx_from_csv.py"), stem + ".csv", workbook],
+                           check=True, stdout=subprocess.DEVNULL)
+        sheet = stem + ".sheet1.xml"
+        with zipfile.ZipFile(workbook) as archive, open(sheet, "wb") as out:
+            out.write(archive.read("xl/worksheets/sheet1.xml"))
+        csv, csv_rss, _ = measure([BIN, "validate", stem + ".csv"], args.runs)
+        xlsx, xlsx_rss, _ = measure([BIN, "validate", workbook], args.runs)
+        lint = measure(["xmllint", "--stream", "--noout", sheet], args.runs)[0] if xmllint else None
+        print(f"| {os.path.basename(stem)} | {mb(stem + '.csv'):.1f} | {mb(workbook):.1f} | {csv} | {xlsx} | "
+              f"{ratio(xlsx, csv)} | {csv_rss:.0f} / {xlsx_rss:.0f} | {lint or 'n/a'} | {ratio(xlsx, lint)} |")
+        sys.stdout.flush()
 
 
 def growth_section(args):
