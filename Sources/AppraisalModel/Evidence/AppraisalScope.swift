@@ -40,6 +40,15 @@ public enum RatingTarget: Hashable, Sendable, Codable {
     case .capabilityLevel(let level): level >= 2 ? Array(2...level) : []
     }
   }
+
+  /// The representation's name as evidence files and reports write it (`staged`, `continuous`) and the
+  /// target level.
+  public var representation: (name: String, level: Int) {
+    switch self {
+    case .maturityLevel(let level): ("staged", level)
+    case .capabilityLevel(let level): ("continuous", level)
+    }
+  }
 }
 
 /// The data-coverage check (SCAMPI v1.3): in each sampling subgroup, at least `minimumShare` of the units

@@ -44,11 +44,7 @@ public struct JSONRenderer: ReportRenderer {
       self.kind = kind
       model = Model(
         id: report.catalog.model.id, version: report.catalog.model.version, title: report.catalog.model.title)
-      let target: (String, Int) =
-        switch appraisal.target {
-        case .maturityLevel(let level): ("staged", level)
-        case .capabilityLevel(let level): ("continuous", level)
-        }
+      let target = appraisal.target.representation
       self.appraisal = AppraisalInfo(
         id: appraisal.header.id, name: appraisal.header.name, organizationalUnit: appraisal.header.organizationalUnit,
         date: appraisal.header.date, methodClass: appraisal.header.methodClass, representation: target.0,

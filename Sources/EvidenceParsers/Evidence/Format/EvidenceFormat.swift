@@ -28,9 +28,9 @@ package enum EvidenceFormat {
   /// `<scope>`, `"scope"`; the target level and representation are the appraisal's ``RatingTarget``.
   package static let scope: [EvidenceField<Appraisal>] = [
     Field("representation", .choice(EvidenceVocabulary.representations), required: true) {
-      .text(representation($0.target).0)
+      .text($0.target.representation.name)
     },
-    Field("targetLevel", .integer(1...5), required: true) { .number(representation($0.target).1) },
+    Field("targetLevel", .integer(1...5), required: true) { .number($0.target.representation.level) },
     Field("includeAdditions", .boolean, required: false, access: .flag(\.scope.includesAdditions, default: true)),
     Field("processAreas", .idList, required: true) { .list($0.scope.processAreas) },
     Field("notApplicable", .records, required: false, xml: .child("notApplicable")),
@@ -118,14 +118,6 @@ package enum EvidenceFormat {
     Field("significant", .boolean, required: true) { .flag($0.significant) },
     Field("justification", .text, required: true, xml: .content, access: .text(\.justification)),
   ]
-
-  /// The representation name and level of a rating target.
-  package static func representation(_ target: RatingTarget) -> (String, Int) {
-    switch target {
-    case .maturityLevel(let level): ("staged", level)
-    case .capabilityLevel(let level): ("continuous", level)
-    }
-  }
 }
 
 extension EvidenceField {
