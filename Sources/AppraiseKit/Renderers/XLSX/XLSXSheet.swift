@@ -1,12 +1,19 @@
-/// One worksheet of an XLSX report as plain data: a table with a header row and rows of cells. The report
-/// renderer (``XLSXRenderer``) builds sheets; ``XLSXWorkbook`` writes them, each the same way: bold header
-/// on a fill, autofilter over the table, pane frozen under the header, column widths from the content,
-/// landscape pages fitted to the width with the header repeated.
+/// One worksheet of an XLSX workbook as plain data: a table with a header row and rows of cells. The report
+/// renderer (``XLSXRenderer``) and the PIID template (``PIIDTemplate``) build sheets; ``XLSXWorkbook`` writes
+/// them, each the same way: bold header on a fill, autofilter over the table, pane frozen under the header,
+/// column widths from the content, landscape pages fitted to the width with the header repeated. A sheet
+/// for people to fill in may also fix its widths, give columns a default style, and offer drop-down lists.
 struct XLSXSheet: Sendable {
   /// How a cell looks. Characterization codes get the HTML heat map's fills.
   enum Style: Sendable, Hashable {
     case plain, wrapped, good, bad, unknown, muted, warning
     case fi, li, pi, ni, ny, notCharacterized, notApplicable
+    /// A cell the template fills in for the team (light fill, wrapping).
+    case prefilled
+    /// Text format (`@`): what a person types stays text, so `1/2` or `2011-09-30` never turn into dates.
+    case text
+    /// Bold text, wrapping: a heading among text rows.
+    case heading
 
     /// The heat-map style of a characterization code (`FI`…`NY`); `nil` is not characterized, `""` not
     /// applicable.
@@ -70,6 +77,33 @@ struct XLSXSheet: Sendable {
   var rows: [[Cell]] = []
   /// Columns whose long text wraps instead of widening the column (reasons, findings, statements).
   var wrappedColumns: Set<Int> = []
+  /// Each column's default style (empty cells too), instead of plain or wrapped; a plain cell takes it.
+  var columnStyles: [Int: Style] = [:]
+  /// Column widths in characters, instead of widths from the content (``columnWidths()``); more widths than
+  /// header labels let rows run further right than the header (a settings row's values).
+  var fixedWidths: [Double]?
+  /// Whether the table has an autofilter and the pane is frozen under the header (a text sheet has neither).
+  var isTable = true
+  /// Columns left of the frozen pane besides the header row (a table only).
+  var frozenColumns = 0
+  /// Drop-down lists: each offers its values in one column over a range of rows.
+  var validations: [Validation] = []
+
+  /// A drop-down list on the cells of one column from data row `rows.lowerBound` to `rows.upperBound` (0 is
+  /// the row under the header; rows beyond the sheet's rows get it too, for rows a person adds).
+  struct Validation: Sendable {
+    enum Source: Sendable {
+      /// The values themselves (at most 255 characters together, Excel's limit).
+      case values([String])
+      /// A cell range of the workbook, `=Instantiations!$A$2:$A$60`: values a person may add to there.
+      case range(String)
+    }
+    var column: Int
+    var rows: ClosedRange<Int>
+    var source: Source
+    /// What the list is of, for the message a wrong value gets (`indicator`).
+    var name: String
+  }
 
   init(_ name: String, header: [String], wrapped: Set<Int> = []) {
     self.name = name
@@ -82,6 +116,10 @@ struct XLSXSheet: Sendable {
   /// Column widths in characters: the longest cell, at least the header's, at most 66 (a wrapped column:
   /// a SHA-256 fits on one line) or 80.
   func columnWidths() -> [Double] {
+    // Fixed widths may name more columns than the header (rows of values that run to the right).
+    if let fixedWidths {
+      return header.indices.map { $0 < fixedWidths.count ? fixedWidths[$0] : 12 } + fixedWidths.dropFirst(header.count)
+    }
     var widths = header.map { $0.count + 4 }  // + room for the autofilter button
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
@@ -101,7 +139,9 @@ struct XLSXSheet: Sendable {
   func lineCount(_ row: [Cell], widths: [Double]) -> Int {
     var lines = 1
     for (index, cell) in row.enumerated() where index < widths.count {
-      guard case .text(let text) = cell.value, wrappedColumns.contains(index) || cell.style.wraps else { continue }
+      guard case .text(let text) = cell.value,
+        wrappedColumns.contains(index) || cell.style.wraps || columnStyles[index]?.wraps == true
+      else { continue }
       let perLine = max(Int(widths[index]) - 1, 1)
       guard text.utf8.count > perLine || text.utf8.contains(10) else { continue }
       var count = 0
@@ -118,7 +158,7 @@ extension XLSXSheet.Style {
   /// Whether cells of this style wrap their text (the tones do; codes and plain cells do not).
   var wraps: Bool {
     switch self {
-    case .wrapped, .good, .bad, .unknown, .muted, .warning: true
+    case .wrapped, .good, .bad, .unknown, .muted, .warning, .prefilled, .heading: true
     default: false
     }
   }

@@ -79,9 +79,12 @@ enum XLSXWorkbook {
         + "1,048,576 rows of 16,384 columns (--detail summary lists per practice)"
     }
     let widths = sheet.columnWidths()
+    // A column's default style, also what its plain cells take.
+    let columnStyles = widths.indices.map {
+      sheet.columnStyles[$0] ?? (sheet.wrappedColumns.contains($0) ? .wrapped : .plain)
+    }
     for (index, width) in widths.enumerated() {
-      let style = sheet.wrappedColumns.contains(index) ? styles[.wrapped] : styles[.plain]
-      worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), width, style)
+      worksheet_set_column(worksheet, lxw_col_t(index), lxw_col_t(index), width, styles[columnStyles[index]])
     }
     for (index, title) in sheet.header.enumerated() {
       worksheet_write_string(worksheet, 0, lxw_col_t(index), title, styles.header)
@@ -91,8 +94,8 @@ enum XLSXWorkbook {
     for (number, row) in sheet.rows.enumerated() {
       let lines = sheet.lineCount(row, widths: widths)
       if lines > 1 { worksheet_set_row(worksheet, lxw_row_t(number + 1), 15 * Double(lines), nil) }
-      for (index, cell) in row.prefix(columns).enumerated() {
-        let style = cell.style == .plain && sheet.wrappedColumns.contains(index) ? styles[.wrapped] : styles[cell.style]
+      for (index, cell) in row.prefix(max(columns, widths.count)).enumerated() {
+        let style = styles[cell.style == .plain ? columnStyles[index] : cell.style]
         let result: lxw_error
         switch cell.value {
         case .text(let text):
@@ -106,13 +109,70 @@ enum XLSXWorkbook {
       }
     }
     let last = lxw_col_t(columns - 1)
-    worksheet_autofilter(worksheet, 0, 0, lxw_row_t(sheet.rows.count), last)
-    worksheet_freeze_panes(worksheet, 1, 0)
+    if sheet.isTable {
+      // Over the rows a person may fill in too (those with drop-downs).
+      let lastRow = max(sheet.rows.count, sheet.validations.map { $0.rows.upperBound + 1 }.max() ?? 0)
+      worksheet_autofilter(worksheet, 0, 0, lxw_row_t(min(lastRow, Int(LXW_ROW_MAX) - 1)), last)
+      worksheet_freeze_panes(worksheet, 1, lxw_col_t(sheet.frozenColumns))
+    }
+    for validation in sheet.validations {
+      if let failure = validate(worksheet, validation, sheet: sheet.name) { return failure }
+    }
     worksheet_set_landscape(worksheet)
     worksheet_fit_to_pages(worksheet, 1, 0)
     worksheet_repeat_rows(worksheet, 0, 0)
     worksheet_set_footer(worksheet, "&L&A&RPage &P of &N")
     return nil
+  }
+
+  /// Adds a drop-down list (a list validation that refuses other values); the reason when libxlsxwriter
+  /// does not take it.
+  private static func validate(
+    _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ validation: XLSXSheet.Validation, sheet: String
+  ) -> String? {
+    // libxlsxwriter copies the strings; these C copies only need to outlive the call.
+    var strings: [UnsafeMutablePointer<CChar>?] = []
+    defer { for string in strings { free(string) } }
+    func c(_ text: String) -> UnsafeMutablePointer<CChar> {
+      let copy = strdup(text)!
+      strings.append(copy)
+      return copy
+    }
+    var rule = lxw_data_validation()
+    rule.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
+    rule.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
+    rule.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+    rule.error_title = c("Not a \(validation.name)")
+    let result: lxw_error
+    switch validation.source {
+    case .values(let values):
+      rule.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+      rule.error_message = c("Choose one of the list: " + values.joined(separator: ", "))
+      var list: [UnsafeMutablePointer<CChar>?] = values.map { c($0) } + [nil]
+      result = list.withUnsafeMutableBufferPointer { buffer in
+        rule.value_list = buffer.baseAddress
+        return add(worksheet, validation, &rule)
+      }
+    case .range(let formula):
+      rule.validate = UInt8(LXW_VALIDATION_TYPE_LIST_FORMULA.rawValue)
+      rule.error_message = c("Choose one of the list (\(formula.dropFirst()))")
+      rule.value_formula = c(formula)
+      result = add(worksheet, validation, &rule)
+    }
+    guard result == LXW_NO_ERROR else {
+      return "\(sheet): the \(validation.name) list: \(String(cString: lxw_strerror(result)))"
+    }
+    return nil
+  }
+
+  private static func add(
+    _ worksheet: UnsafeMutablePointer<lxw_worksheet>, _ validation: XLSXSheet.Validation,
+    _ rule: inout lxw_data_validation
+  ) -> lxw_error {
+    let last = min(validation.rows.upperBound + 1, Int(LXW_ROW_MAX) - 1)
+    return worksheet_data_validation_range(
+      worksheet, lxw_row_t(validation.rows.lowerBound + 1), lxw_col_t(validation.column), lxw_row_t(last),
+      lxw_col_t(validation.column), &rule)
   }
 
   /// A cell holds at most 32,767 characters (Excel's limit); longer text is cut with a marker.
@@ -181,7 +241,12 @@ enum XLSXWorkbook {
         .ny: format(fill: 0x5C7BA6, font: 0xFFFFFF),
         .notCharacterized: format(fill: 0xECEFF3, font: 0x4B5563),
         .notApplicable: format(fill: 0xE5E7EB, font: 0x9CA3AF),
+        .prefilled: format(fill: 0xEEF1F5, wrap: true),
+        .text: format(),
+        .heading: format(bold: true, wrap: true),
       ]
+      // Text, not General: a typed `1/2` or date stays what was typed.
+      format_set_num_format(formats[.text]!, "@")
     }
   }
 }
