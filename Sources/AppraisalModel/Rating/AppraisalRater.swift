@@ -11,7 +11,7 @@ public enum AppraisalRater {
     let notApplicable = Dictionary(
       scope.notApplicable.map { ($0.processArea, $0.reason) }, uniquingKeysWith: { first, _ in first })
     let inScope = Set(scope.processAreas)
-    let ratedLevels = appraisal.target.ratedGenericLevels.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
+    let ratedLevels = ratedGenericLevels(of: appraisal, catalog: catalog)
 
     // Which areas are rated and which are excluded from maturity levels.
     var excluded: Set<String> = []
@@ -104,8 +104,25 @@ public enum AppraisalRater {
       notes: notes(appraisal, characterized: characterized, used: used, usedGoals: usedGoals, ratings: ratings))
   }
 
-  /// The practices rated for an area: its specific practices and the generic practices of the rated levels.
-  static func practices(of area: ProcessArea, catalog: Catalog, levels: [Int]) -> [Practice] {
+  /// The process areas `appraisal` rates, in catalog order: in scope, not declared not applicable, and not
+  /// an addition the scope leaves out.
+  public static func ratedAreas(of appraisal: Appraisal, catalog: Catalog) -> [ProcessArea] {
+    let notApplicable = Set(appraisal.scope.notApplicable.map(\.processArea))
+    let inScope = Set(appraisal.scope.processAreas)
+    return catalog.processAreas.filter { area in
+      !notApplicable.contains(area.id) && !(area.isAddition && !appraisal.scope.includesAdditions)
+        && inScope.contains(area.id)
+    }
+  }
+
+  /// The generic-goal capability levels `appraisal`'s target rates that `catalog` has a generic goal for.
+  public static func ratedGenericLevels(of appraisal: Appraisal, catalog: Catalog) -> [Int] {
+    appraisal.target.ratedGenericLevels.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
+  }
+
+  /// The practices rated for an area: its specific practices and the generic practices of the rated levels
+  /// (``ratedGenericLevels(of:catalog:)``), in catalog order.
+  public static func practices(of area: ProcessArea, catalog: Catalog, levels: [Int]) -> [Practice] {
     area.goals.flatMap(\.practices)
       + levels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
   }
