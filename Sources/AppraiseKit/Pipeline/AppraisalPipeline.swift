@@ -36,6 +36,12 @@ public enum AppraisalPipeline {
     try AppraisalReader.read(path: path, catalog: catalog, streaming: true)
   }
 
+  /// Reads and validates the appraisal at `path` like ``read(path:catalog:)``, keeping every evidence item
+  /// (an XML file's items are not streamed past): for writing the appraisal out again (``PIIDTemplate``).
+  public static func readWhole(path: String, catalog: Catalog) throws(ReadFailure) -> AppraisalReader.Loaded {
+    try AppraisalReader.read(path: path, catalog: catalog, streaming: false)
+  }
+
   /// Reads and validates an appraisal held in memory; `file` names it in messages and in the report.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog)
     throws(ReadFailure) -> AppraisalReader.Loaded
