@@ -17,10 +17,14 @@ struct Appraise: ParsableCommand {
         appraise compare fixtures/company-a/before.xml fixtures/company-a/after.xml
         appraise rate fixtures/company-a/after.json --format html --output after.html
         appraise validate my-evidence.csv
+        appraise template --instantiation 'shop=Web shop:service' --output piid.xlsx
         appraise catalog SCON
       """,
     version: "0.1.0",
-    subcommands: [RateCommand.self, CompareCommand.self, ValidateCommand.self, ImportCommand.self, CatalogCommand.self]
+    subcommands: [
+      RateCommand.self, CompareCommand.self, ValidateCommand.self, TemplateCommand.self, ImportCommand.self,
+      CatalogCommand.self,
+    ]
   )
 
   /// Parses, runs, and maps every outcome to an exit status (README, "Exit codes"). Unlike the parser's

@@ -12,3 +12,6 @@ extension ReportDetail.Choice: ExpressibleByArgument {}
 
 /// `--itil v2|v3|4`.
 extension ITILEdition: ExpressibleByArgument {}
+
+/// `--representation staged|continuous` (`appraise template`).
+extension TemplateRequest.Representation: ExpressibleByArgument {}
