@@ -37,6 +37,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     return String(letters.reversed())
   }
 
+  /// A sheet's index and a row in one line number, for readers that go through several sheets of a workbook
+  /// (``SourceMap/sheets``): a sheet has at most 1,048,576 rows, so the row takes 21 bits and 2,047 sheets
+  /// still fit the 32 bits a source map keeps.
+  public static func workbookLine(sheet: Int, row: Int) -> Int { sheet << 21 | row }
+
+  /// The sheet's index and the row of a ``workbookLine(sheet:row:)``.
+  public static func sheetAndRow(workbookLine line: Int) -> (sheet: Int, row: Int) { (line >> 21, line & 0x1F_FFFF) }
+
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column ?? 0) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column ?? 0)
   }

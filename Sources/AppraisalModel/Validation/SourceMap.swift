@@ -16,6 +16,9 @@ public struct SourceMap: Sendable {
   public let isRecording: Bool
   /// The worksheet every recorded location is in (a workbook read as rows), or `nil` for a text file.
   public var sheet: String?
+  /// The worksheets of a workbook read across several sheets (the PIID template); then every line given to
+  /// this map is a sheet's index and a row in one number (``SourceLocation/workbookLine(sheet:row:)``).
+  public var sheets: [String] = []
   /// Shape → its number in `tables`.
   private var shapes: [Shape: Int] = [:]
   /// Per shape, the position at each index.
@@ -31,10 +34,19 @@ public struct SourceMap: Sendable {
   /// The record whose members were recorded last, as a shape and an index.
   private var lastRecord: (path: ModelPath, shape: Shape, index: Int)?
 
-  public init(file: String, recording: Bool = true, sheet: String? = nil) {
+  public init(file: String, recording: Bool = true, sheet: String? = nil, sheets: [String] = []) {
     self.file = file
     isRecording = recording
     self.sheet = sheet
+    self.sheets = sheets
+  }
+
+  /// The location of `line` and `column` as this map's readers number them: in a text file or one sheet as
+  /// they are, across several sheets split into the sheet and its row.
+  public func location(line: Int, column: Int?) -> SourceLocation {
+    guard !sheets.isEmpty else { return SourceLocation(file: file, line: line, column: column, sheet: sheet) }
+    let (index, row) = SourceLocation.sheetAndRow(workbookLine: line)
+    return SourceLocation(file: file, line: row, column: column, sheet: index < sheets.count ? sheets[index] : sheet)
   }
 
   /// Records that the value at `path` starts at `line` and `column`.
@@ -44,7 +56,7 @@ public struct SourceMap: Sendable {
     if let (shape, index) = Self.shape(of: path) {
       if store(shape, index, line: line, column: column) { return }
     }
-    others[path] = SourceLocation(file: file, line: line, column: column, sheet: sheet)
+    others[path] = location(line: line, column: column)
   }
 
   /// Records that member `key` of the value at `parent` starts at `line` and `column`; the same as
@@ -59,7 +71,7 @@ public struct SourceMap: Sendable {
         shape.leaf == nil ? Shape(top: shape.top, leaf: key) : Shape(top: shape.top, above: shape.leaf, leaf: key)
       if store(member, index, line: line, column: column) { return }
     }
-    others[parent.appending(key)] = SourceLocation(file: file, line: line, column: column, sheet: sheet)
+    others[parent.appending(key)] = location(line: line, column: column)
   }
 
   /// Stores a position in its shape's table; `false` when it does not fit (the caller keeps it whole).
@@ -115,9 +127,7 @@ public struct SourceMap: Sendable {
     if let (shape, index) = Self.shape(of: path), let number = shapes[shape], index < tables[number].positions.count {
       let position = tables[number].positions[index]
       if position != .none {
-        return SourceLocation(
-          file: file, line: Int(position.line) - 1, column: position.column == 0 ? nil : Int(position.column) - 1,
-          sheet: sheet)
+        return location(line: Int(position.line) - 1, column: position.column == 0 ? nil : Int(position.column) - 1)
       }
     }
     return others[path]

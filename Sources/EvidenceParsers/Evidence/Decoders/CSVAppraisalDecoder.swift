@@ -48,20 +48,21 @@ package enum CSVAppraisalDecoder {
   }
 
   /// Decodes the rows `source` yields: a CSV file's, or a worksheet's (then `sheet` names it, and every
-  /// location is a cell: line = row, column = column number).
+  /// location is a cell: line = row, column = column number), or several worksheets' (then `sheets` names
+  /// them and each line is a ``SourceLocation/workbookLine(sheet:row:)``).
   package static func decode(
-    rows source: inout some CSVRowSource, file: String, sheet: String? = nil, recordLocations: Bool = true
+    rows source: inout some CSVRowSource, file: String, sheet: String? = nil, sheets: [String] = [],
+    recordLocations: Bool = true
   ) -> AppraisalDecoding {
-    var decoder = Decoder(file: file, sheet: sheet, recording: recordLocations)
+    var decoder = Decoder(file: file, sheet: sheet, sheets: sheets, recording: recordLocations)
     do {
       while let row = try source.nextRow() { decoder.consume(row) }
     } catch {
       return AppraisalDecoding(
-        appraisal: nil, sourceMap: SourceMap(file: file, sheet: sheet),
+        appraisal: nil, sourceMap: SourceMap(file: file, sheet: sheet, sheets: sheets),
         problems: [
           LocatedProblem(
-            severity: .error,
-            location: SourceLocation(file: file, line: error.line, column: error.column, sheet: sheet), file: file,
+            severity: .error, location: decoder.sourceMap.location(line: error.line, column: error.column), file: file,
             message: error.message)
         ])
     }
@@ -227,8 +228,6 @@ package enum CSVAppraisalDecoder {
     }
 
     let file: String
-    /// The worksheet the rows come from (`nil`: a CSV file).
-    let sheet: String?
     var sourceMap: SourceMap
     var problems: [LocatedProblem] = []
     var failedPaths: Set<ModelPath> = []
@@ -272,21 +271,33 @@ package enum CSVAppraisalDecoder {
     /// Parsed practice references by their text (`nil`: malformed).
     var practices: [String: PracticeReference?] = [:]
 
-    init(file: String, sheet: String?, recording: Bool) {
+    init(file: String, sheet: String?, sheets: [String], recording: Bool) {
       self.file = file
-      self.sheet = sheet
-      sourceMap = SourceMap(file: file, recording: recording, sheet: sheet)
+      sourceMap = SourceMap(file: file, recording: recording, sheet: sheet, sheets: sheets)
     }
 
-    /// How messages name another row: a line of a CSV file, a row of a worksheet.
-    var line: String { sheet == nil ? "line" : "row" }
+    /// How messages name another row: `line 12` of a CSV file, `row 12` of a worksheet, `SCON row 12` of a
+    /// workbook read across sheets.
+    func place(_ line: Int) -> String {
+      let location = sourceMap.location(line: line, column: nil)
+      guard let sheet = location.sheet else { return "line \(line)" }
+      return sourceMap.sheets.isEmpty ? "row \(location.line)" : "\(sheet) row \(location.line)"
+    }
+
+    /// How messages name another cell: `12:3` of a CSV file, `C12` of a worksheet, `SCON!C12` across sheets.
+    func cellName(_ field: Field) -> String {
+      let location = sourceMap.location(line: field.line, column: field.column)
+      guard let sheet = location.sheet else { return "\(field.line):\(field.column)" }
+      let cell = SourceLocation.columnLetters(field.column) + "\(location.line)"
+      return sourceMap.sheets.isEmpty ? cell : "\(sheet)!\(cell)"
+    }
 
     // MARK: Reporting
 
     mutating func error(at field: Field, _ message: String, failed path: ModelPath? = nil) {
       problems.append(
         LocatedProblem(
-          severity: .error, location: SourceLocation(file: file, line: field.line, column: field.column, sheet: sheet),
+          severity: .error, location: sourceMap.location(line: field.line, column: field.column),
           file: file,
           message: message))
       if let path { failedPaths.insert(path) }
@@ -296,7 +307,7 @@ package enum CSVAppraisalDecoder {
       problems.append(
         LocatedProblem(
           severity: .warning,
-          location: SourceLocation(file: file, line: field.line, column: field.column, sheet: sheet),
+          location: sourceMap.location(line: field.line, column: field.column),
           file: file, message: message))
     }
 
@@ -382,7 +393,7 @@ package enum CSVAppraisalDecoder {
       recognizedSettings += 1
       if !setting.repeats {
         if let line = firstLine[key] {
-          error(at: keyField, "repeated setting \"\(key)\"; it is already set at \(self.line) \(line)")
+          error(at: keyField, "repeated setting \"\(key)\"; it is already set at \(place(line))")
           return
         }
         firstLine[key] = keyField.line
@@ -718,7 +729,7 @@ package enum CSVAppraisalDecoder {
       if fields.count > headerWidth, let extra = fields[headerWidth...].first(where: { !$0.isEmpty }) {
         error(
           at: extra,
-          "extra cell \"\(extra.text)\" beyond the last column; the header row at \(line) \(headerLine) has "
+          "extra cell \"\(extra.text)\" beyond the last column; the header row at \(place(headerLine)) has "
             + "\(headerWidth) columns (quote a value that contains a comma)")
       }
 
@@ -842,8 +853,9 @@ package enum CSVAppraisalDecoder {
           if first.value.text != field.text {
             error(
               at: field,
-              "characterization \"\(field.text)\" of \(pair) at \(line) \(field.line) conflicts with \"\(first.value.text)\" "
-                + "at \(line) \(first.value.line); repeat the same value or leave the cell empty")
+              "characterization \"\(field.text)\" of \(pair) at \(place(field.line)) conflicts with "
+                + "\"\(first.value.text)\" at \(place(first.value.line)); repeat the same value or leave the cell empty"
+            )
           }
           if let noteField { note(noteField, for: first.index, pair: pair) }
         } else {
@@ -902,7 +914,7 @@ package enum CSVAppraisalDecoder {
             + "(\"\(first.cell.text)\" as \(first.iso)); write dates as YYYY-MM-DD to keep them exact")
       }
       if let first = ambiguousDates.first {
-        let others = ambiguousDates.dropFirst().prefix(10).map { "\($0.cell.line):\($0.cell.column)" }
+        let others = ambiguousDates.dropFirst().prefix(10).map { cellName($0.cell) }
         let more = ambiguousDates.count > 11 ? ", …" : ""
         error(
           at: first.cell,
@@ -974,7 +986,7 @@ package enum CSVAppraisalDecoder {
     mutating func differentNote(_ field: Field, firstLine: Int, pair: String) {
       warning(
         at: field,
-        "characterization note for \(pair) differs from the note at \(line) \(firstLine); only the first note is kept")
+        "characterization note for \(pair) differs from the note at \(place(firstLine)); only the first note is kept")
     }
 
     // MARK: Result

@@ -1,16 +1,16 @@
-/// The parts of a workbook the first worksheet's cells need: its name and XML, the shared strings, which
-/// cell styles are dates, and the date system. Every XML part is read with ``XMLStreamReader`` (no DTD, no
-/// entities, no network); only the first sheet is inflated, as it is read (the others are never touched), and macros
-/// (`xl/vbaProject.bin` of an `.xlsm` renamed `.xlsx`) are ignored, never read.
+/// The parts of a workbook its worksheets' cells need: the sheets' names and parts, the shared strings,
+/// which cell styles are dates, and the date system. Every XML part is read with ``XMLStreamReader`` (no
+/// DTD, no entities, no network); a sheet is inflated only when it is opened (``input(of:)``), as it is read,
+/// and macros (`xl/vbaProject.bin` of an `.xlsm` renamed `.xlsx`) are ignored, never read.
 package struct XLSXWorkbook {
-  /// The first worksheet's name, as the workbook names it (`Sheet1`).
-  package var sheetName: String
-  /// The first worksheet's XML: inflated as it is read, or (an entry whose name the directory check could
-  /// not match) whole.
-  package var sheet: XLSXSheetReader.Input
+  /// The worksheets in the workbook's order: the name the workbook gives (`Sheet1`) and the part's path.
+  package var sheets: [(name: String, path: String)]
+  /// The first worksheet's name.
+  package var sheetName: String { sheets[0].name }
   /// The path of the first worksheet's part, for messages.
-  package var sheetPath: String
+  package var sheetPath: String { sheets[0].path }
   package var cells: XLSXCellFormat
+  private var archive: XLSXArchive
 
   /// Opens `bytes` as a workbook and reads everything but the sheet's cells.
   package init(bytes: [UInt8]) throws(XLSXError) {
@@ -39,31 +39,27 @@ package struct XLSXWorkbook {
     guard let workbookRels = try archive.part(relsPath) else { throw Self.missing(relsPath) }
     let relationships = try Self.relationships(workbookRels, part: relsPath, base: folder)
 
-    // workbook.xml: the date system and the first sheet.
+    // workbook.xml: the date system and the sheets.
     var date1904 = false
-    var firstSheet: (name: String, id: String)?
+    var listed: [(name: String, id: String)] = []
     try Self.events(workbookXML, part: workbookPath) { event in
       guard case .startElement(let name, let attributes, _, _, _) = event else { return }
       if name == "workbookPr", let value = attributes.first(where: { $0.name == "date1904" })?.value {
         date1904 = value == "1" || value == "true"
-      } else if name == "sheet", firstSheet == nil {
+      } else if name == "sheet" {
         let sheetName = attributes.first { $0.name == "name" && $0.namespace == nil }?.value ?? ""
         let id = attributes.first { $0.name == "id" && $0.namespace != nil }?.value ?? ""
-        firstSheet = (sheetName, id)
+        listed.append((sheetName, id))
       }
     }
-    guard let firstSheet else { throw XLSXError("the workbook has no worksheet (\(workbookPath) lists no sheet)") }
-    guard let sheetPath = relationships.first(where: { $0.id == firstSheet.id })?.target else {
-      throw XLSXError(
-        "the first sheet \"\(firstSheet.name)\" has no part (\(relsPath) has no relationship \"\(firstSheet.id)\")")
-    }
-    let sheet: XLSXSheetReader.Input
-    if let inflater = try archive.stream(sheetPath) {
-      sheet = .stream(inflater)
-    } else if let bytes = try archive.part(sheetPath) {
-      sheet = .bytes(bytes)
-    } else {
-      throw Self.missing(sheetPath)
+    guard !listed.isEmpty else { throw XLSXError("the workbook has no worksheet (\(workbookPath) lists no sheet)") }
+    var sheets: [(name: String, path: String)] = []
+    for sheet in listed {
+      guard let path = relationships.first(where: { $0.id == sheet.id })?.target else {
+        throw XLSXError(
+          "the sheet \"\(sheet.name)\" has no part (\(relsPath) has no relationship \"\(sheet.id)\")")
+      }
+      sheets.append((sheet.name, path))
     }
 
     // Shared strings and styles are optional parts.
@@ -79,10 +75,23 @@ package struct XLSXWorkbook {
     {
       dateStyles = try Self.styleKinds(xml, part: path)
     }
-    self.sheetName = firstSheet.name
-    self.sheet = sheet
-    self.sheetPath = sheetPath
+    self.sheets = sheets
+    self.archive = archive
     cells = XLSXCellFormat(sharedStrings: sharedStrings, styles: dateStyles, date1904: date1904)
+  }
+
+  /// The XML of sheet `index` of ``sheets``: inflated as it is read, or (an entry whose name the directory
+  /// check could not match) whole. Every sheet opened counts against the archive's inflation budget.
+  package mutating func input(of index: Int) throws(XLSXError) -> XLSXSheetReader.Input {
+    let path = sheets[index].path
+    if let inflater = try archive.stream(path) { return .stream(inflater) }
+    if let bytes = try archive.part(path) { return .bytes(bytes) }
+    throw Self.missing(path)
+  }
+
+  /// A reader of sheet `index`'s rows.
+  package mutating func rows(of index: Int) throws(XLSXError) -> XLSXSheetReader {
+    XLSXSheetReader(try input(of: index), part: sheets[index].path, format: cells)
   }
 
   private static func missing(_ path: String) -> XLSXError {
