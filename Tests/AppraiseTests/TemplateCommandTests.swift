@@ -35,6 +35,22 @@ struct TemplateCommandTests {
     #expect(folder.files() == ["again.xlsx", "csv.xlsx", "json.xlsx", "options.xlsx", "t.xlsx"])
   }
 
+  /// The JSON report of `file` without its inputs (their paths and hashes differ by design).
+  static func ratings(_ file: String) throws -> NSDictionary {
+    let run = try AppraiseRunner.run(["rate", file, "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    return report.filter { $0.key != "inputs" } as NSDictionary
+  }
+
+  @Test("the template of an appraisal reads back to the same rating, and its own template is the same bytes")
+  func roundTrip() throws {
+    let folder = try Folder()
+    let first = try Self.workbook(["template", "--from", Self.after], folder, "t.xlsx")
+    #expect(try Self.ratings(folder.file("t.xlsx")) == Self.ratings(Self.after))
+    #expect(try Self.workbook(["template", "--from", folder.file("t.xlsx")], folder, "again.xlsx") == first)
+  }
+
   @Test("--output - goes to a pipe; a terminal is a usage error (64)")
   func terminal() throws {
     let folder = try Folder()
