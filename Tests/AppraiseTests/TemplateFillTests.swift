@@ -58,4 +58,33 @@ struct TemplateFillTests {
       Issue.record("\(key) differs:\n\(String(describing: actual[key]).prefix(2_000))")
     }
   }
+
+  @Test(
+    "headless LibreOffice prints the template: instructions within the page, one area sheet per page width",
+    .enabled(
+      if: OptionalTools.libreOffice,
+      "LibreOffice or poppler-utils not installed: apt-get install -y libreoffice-calc-nogui poppler-utils"))
+  func printed() throws {
+    let folder = try XLSXReportTests.Folder()
+    let template = folder.file("template.xlsx")
+    let made = try AppraiseRunner.run(["template", "--from", "fixtures/company-a/after.xml", "--output", template])
+    #expect(made.status == 0, "\(made.stderr)")
+    let convert = try AppraiseRunner.run(
+      [
+        "soffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "pdf",
+        "--outdir", folder.path, template,
+      ], executable: URL(fileURLWithPath: "/usr/bin/env"), timeout: 180)
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let text = try AppraiseRunner.run(
+      ["pdftotext", folder.file("template.pdf"), "-"], executable: URL(fileURLWithPath: "/usr/bin/env"))
+    #expect(text.status == 0)
+    // Words at the ends of the instructions' lines: a column wider than the page cuts them off.
+    let words = text.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for expected in [
+      "save it as an Excel workbook (.xlsx), then check it", "How values derive",
+      "SCAMPI-style characterization for gap analysis", "SCON SP 2.3", "Customer portal service",
+    ] {
+      #expect(words.contains(expected), "template.pdf has no \"\(expected)\"")
+    }
+  }
 }

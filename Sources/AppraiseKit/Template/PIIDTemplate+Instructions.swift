@@ -6,7 +6,8 @@ extension PIIDTemplate {
   /// project's own rules (the rating rules' doc comments, docs/evidence-format.md). Never read back.
   static func instructions(_ appraisal: Appraisal, catalog: Catalog) -> XLSXSheet {
     var sheet = XLSXSheet(PIIDTemplateLayout.instructionsSheet, header: ["How to fill in this workbook"])
-    sheet.fixedWidths = [120]
+    // 90 characters: a landscape page holds them at 100 % (LibreOffice does not shrink a text sheet to fit).
+    sheet.fixedWidths = [90]
     sheet.wrappedColumns = [0]
     sheet.isTable = false
     func heading(_ text: String) { sheet.row([XLSXSheet.Cell(text, .heading)]) }
