@@ -11,6 +11,9 @@ Run once from the repository root; the output is committed (the tests read it, t
   what openpyxl does not write: date cells with a built-in (14) and a custom format in the 1900 and the 1904
   date system, booleans, the share 1/2 as 0.5 with a fraction format, inline strings, rich-text runs,
   cells and rows without `r` attributes, padded empty cells and rows.
+- company-a-after.template.xlsx: `appraise template --from fixtures/company-a/after.xml` (the built binary,
+  .build/debug/appraise or APPRAISE=path); company-a-after.template.libreoffice.xlsx: that workbook opened
+  and saved again by headless LibreOffice (skipped without soffice).
 """
 import csv
 import datetime
@@ -213,8 +216,27 @@ def write_by_hand(name, source, date1904, folder=OUT, sheet="PIID evidence", ove
             z.writestr(info, text.encode("utf-8"))
 
 
+def write_templates():
+    binary = os.environ.get("APPRAISE", os.path.join(ROOT, ".build", "debug", "appraise"))
+    template = os.path.join(OUT, "company-a-after.template.xlsx")
+    subprocess.run([binary, "template", "--from", os.path.join(ROOT, "fixtures", "company-a", "after.xml"),
+                    "--output", template], check=True)
+    if not shutil.which("soffice"):
+        print("soffice not found: company-a-after.template.libreoffice.xlsx not written", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = os.path.join(scratch, "template.xlsx")
+        shutil.copy(template, copy)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{scratch}/profile", "--headless", "--convert-to",
+                        "xlsx:Calc MS Excel 2007 XML", "--outdir", os.path.join(scratch, "out"), copy],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.copy(os.path.join(scratch, "out", "template.xlsx"),
+                    os.path.join(OUT, "company-a-after.template.libreoffice.xlsx"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    write_templates()
     for name, source in SOURCES.items():
         write_openpyxl(name, source)
         write_libreoffice(name, source)

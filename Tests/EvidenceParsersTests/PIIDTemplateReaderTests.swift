@@ -201,4 +201,14 @@ struct PIIDTemplateReaderTests {
     let plain = Self.problems(try Self.workbook([Self.instantiations, scon]))
     #expect(plain.first?.hasPrefix("t.xlsx:Instantiations!A1: error:") == true, "\(plain)")
   }
+
+  @Test(
+    "the template of after.xml, as written and as LibreOffice saves it again, loads to after.xml's model",
+    arguments: ["company-a-after.template.xlsx", "company-a-after.template.libreoffice.xlsx"])
+  func companyA(name: String) throws {
+    let workbook = try XLSXReaderTests.load("fixtures/xlsx/" + name)
+    let xml = try XLSXReaderTests.load("fixtures/company-a/after.xml")
+    #expect(workbook == xml)
+    #expect(workbook.evidence.count == 360 && workbook.observations.count == 17)
+  }
 }
