@@ -461,6 +461,8 @@ package final class XMLPushParser {
   private let chunk: UnsafeMutableRawBufferPointer
   private var finished = false
   private var storedError: XMLReadError?
+  /// Bytes read at the start but not given to the context (fewer than 4), still at the chunk's start.
+  private var early = 0
 
   /// Parses the in-memory document `bytes`, `chunkSize` bytes at a time. `name` is used as
   /// `XMLReadError.file`.
@@ -499,12 +501,13 @@ package final class XMLPushParser {
     sax.processingInstruction = pushProcessingInstruction
     sax.internalSubset = pushDoctype
     sax.serror = recordPushError
-    // The first 4 bytes go with the context, as xmlTextReader does, so the encoding is detected alike.
+    // As xmlTextReader does: the context gets the first 4 bytes (to detect the encoding), or none when
+    // fewer came (then libxml2 waits for 4 and reports a shorter document as having no root element).
     let head = input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: 4)
     guard
       let parser = xmlCreatePushParserCtxt(
-        &sax, Unmanaged.passUnretained(context).toOpaque(), chunk.baseAddress!.assumingMemoryBound(to: CChar.self),
-        max(0, head), name)
+        &sax, Unmanaged.passUnretained(context).toOpaque(),
+        head >= 4 ? chunk.baseAddress!.assumingMemoryBound(to: CChar.self) : nil, head >= 4 ? 4 : 0, name)
     else {
       chunk.deallocate()
       throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML parser (out of memory?)")
@@ -519,6 +522,7 @@ package final class XMLPushParser {
     self.file = name
     self.chunk = UnsafeMutableRawBufferPointer(rebasing: chunk[..<max(1, chunkSize)])
     if head < 0 { storedError = input.currentError(file: name, parserLine: 0) }
+    if head > 0 && head < 4 { early = Int(head) }
   }
 
   deinit {
@@ -532,10 +536,16 @@ package final class XMLPushParser {
   package func parseNext() throws(XMLReadError) -> Bool {
     if let storedError { throw storedError }
     if finished { return false }
-    let count = input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: chunk.count)
+    let count: Int
+    if early > 0 {
+      count = early
+      early = 0
+    } else {
+      count = Int(input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: chunk.count))
+    }
     if count < 0 { throw fail(currentError()) }
     let status = xmlParseChunk(
-      parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), count, count == 0 ? 1 : 0)
+      parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
     if context.handlerStopped {
       finished = true
       return false
