@@ -111,6 +111,19 @@ struct XMLPushParserTests {
   }
 
   @Test(
+    "documents libxml2 only warns about end as they end with the reader",
+    arguments: ["<a xmlns=\"foo\"><b/></a>", "<a xmlns:p=\"urn:p\" xmlns:q=\"urn:p\" p:x=\"1\" q:x=\"2\"/>"])
+  func warnings(document: String) {
+    let bytes = Array(document.utf8)
+    let expected = Self.read(bytes)
+    for chunkSize in [1, 16 * 1024] {
+      let found = Self.pushed(bytes, chunkSize: chunkSize)
+      #expect(found.error == expected.error, "chunk \(chunkSize)")
+      #expect(found.trace.starts(with: expected.trace), "chunk \(chunkSize)")
+    }
+  }
+
+  @Test(
     "the hostile fixtures: the same result as XMLStreamReader, nothing read from outside",
     arguments: [
       "billion-laughs.xml", "doctype-internal-subset.xml", "encoding-lie-latin1.xml", "encoding-lie-utf16.xml",
