@@ -226,6 +226,96 @@ struct XLSXReaderTests {
     #expect(try rows(.stream(try #require(try again.stream("xl/worksheets/sheet1.xml")))) == whole)
   }
 
+  /// Every row and cell problem of `input` read with `format`, fed to the parser `chunkSize` bytes at a time,
+  /// and the error that ended it.
+  static func sheetRows(_ input: XLSXSheetReader.Input, format: XLSXCellFormat = XLSXCellFormat(), chunkSize: Int)
+    -> (rows: [CSVRow], problems: [CSVSyntaxError], error: CSVSyntaxError?)
+  {
+    var reader = XLSXSheetReader(input, part: "sheet", format: format, chunkSize: chunkSize)
+    var rows: [CSVRow] = []
+    do {
+      while let row = try reader.nextRow() { rows.append(row) }
+      return (rows, reader.cellProblems, nil)
+    } catch {
+      return (rows, reader.cellProblems, error)
+    }
+  }
+
+  @Test("the sample sheet fed to the SAX parser 1 byte at a time, streamed or not, gives the rows of the whole")
+  func fedByteByByte() throws {
+    let bytes = try Golden.bytes("fixtures/xlsx/sample-cells-1900.xlsx")
+    let format = try XLSXWorkbook(bytes: bytes).cells
+    let parts = try Self.sampleParts()
+    let xml = try #require(parts.first { $0.0 == "xl/worksheets/sheet1.xml" }?.1)
+    let whole = Self.sheetRows(.bytes(xml), format: format, chunkSize: xml.count)
+    #expect(whole.rows.count > 20)
+    #expect(whole.error == nil)
+    for chunkSize in [1, 3, 64] {
+      let pieces = Self.sheetRows(.bytes(xml), format: format, chunkSize: chunkSize)
+      #expect(pieces.rows == whole.rows, "chunk \(chunkSize)")
+      #expect(pieces.problems == whole.problems, "chunk \(chunkSize)")
+      var archive = try XLSXArchive(bytes: try Self.zip(parts))
+      let inflater = try #require(try archive.stream("xl/worksheets/sheet1.xml"))
+      let streamed = Self.sheetRows(.stream(inflater), format: format, chunkSize: chunkSize)
+      #expect(streamed.rows == whole.rows, "streamed, chunk \(chunkSize)")
+      #expect(streamed.problems == whole.problems, "streamed, chunk \(chunkSize)")
+    }
+  }
+
+  @Test("a row split between chunks inside a cell value and inside an entity reference reads whole")
+  func splitInsideValuesAndReferences() throws {
+    let xml = Array(
+      ("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Tom &amp; Jerry &lt;3 &#233;t&#xE9;</t></is></c>"
+        + "<c r=\"B1\"><v>12345</v></c><c r=\"C1\" t=\"str\"><v>a&quot;b</v></c></row>"
+        + "<row r=\"3\"><c r=\"A3\" t=\"e\"><v>#N/A</v></c></row></sheetData></worksheet>").utf8)
+    let expected = [
+      CSVRow(cells: [
+        CSVCell(value: "Tom & Jerry <3 été", line: 1, column: 1, isQuoted: true),
+        CSVCell(value: "12345", line: 1, column: 2, isQuoted: true),
+        CSVCell(value: "a\"b", line: 1, column: 3, isQuoted: true),
+      ]),
+      CSVRow(cells: [CSVCell(value: "", line: 2, column: 1, isQuoted: true)]),
+      CSVRow(cells: [CSVCell(value: "#N/A", line: 3, column: 1, isQuoted: true)]),
+    ]
+    // The first chunk ends inside `&amp;`, inside `&#233;`, inside `12345`, inside `&quot;`; then every size.
+    func offset(_ text: String, plus: Int) throws -> Int {
+      let needle = Array(text.utf8)
+      return try #require((0..<xml.count).first { xml[$0...].starts(with: needle) }) + plus
+    }
+    let inside = [
+      try offset("&amp;", plus: 2), try offset("&#233;", plus: 3), try offset("12345", plus: 2),
+      try offset("&quot;", plus: 4),
+    ]
+    for chunkSize in inside + Array(1...xml.count) {
+      let read = Self.sheetRows(.bytes(xml), chunkSize: chunkSize)
+      #expect(read.rows == expected, "chunk \(chunkSize)")
+      #expect(read.error == nil, "chunk \(chunkSize)")
+      #expect(read.problems.map(\.message).first?.hasPrefix("the cell holds the spreadsheet error #N/A") == true)
+    }
+  }
+
+  @Test("rows before malformed XML or a cell out of order come first, then the error, at any chunk size")
+  func rowsThenError() {
+    let head = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>one</t></is></c></row>"
+    for (tail, message) in [
+      (
+        "<row r=\"2\"><c r=\"B2\"/><c r=\"A2\"/></row></sheetData></worksheet>", "cell A2 in sheet comes after column B"
+      ),
+      ("<row r=\"2\"><c r=\"A2\"><v>1</v></c></sheetData>", "the part sheet is not well-formed XML at line 1"),
+      ("<row r=\"2\"><c r=\"A&amp;2\"/></row></sheetData></worksheet>", "cell reference \"A&2\" in sheet"),
+    ] {
+      for chunkSize in [1, 9, 16 * 1024] {
+        let read = Self.sheetRows(.bytes(Array((head + tail).utf8)), chunkSize: chunkSize)
+        #expect(read.rows.map { $0.cells.map(\.value) } == [["one"]], "\(tail) chunk \(chunkSize)")
+        #expect(
+          read.error?.message.hasPrefix(message) == true,
+          "\(tail) chunk \(chunkSize): \(String(describing: read.error))")
+        #expect(read.error?.line == 2, "\(tail) chunk \(chunkSize)")
+      }
+    }
+  }
+
   @Test("an encrypted workbook or legacy .xls (OLE compound file) is refused as such")
   func encrypted() {
     let message = Self.message([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100))

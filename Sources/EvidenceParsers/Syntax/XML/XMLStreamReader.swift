@@ -340,45 +340,414 @@ package final class XMLStreamReader {
   }
 
   private func currentError() -> XMLReadError {
-    if input.readErrno != 0 {
-      return XMLReadError(file: file, line: 0, column: nil, message: "cannot read file: " + errorText(input.readErrno))
-    }
-    if input.bytesRead == 0 {
-      return XMLReadError(file: file, line: 1, column: 1, message: "empty file; expected an XML document")
-    }
-    if let message = input.notXMLMessage() {
-      return XMLReadError(file: file, line: 1, column: 1, message: message)
-    }
-    guard let captured = input.firstError else {
-      return XMLReadError(file: file, line: max(1, parserLine), column: nil, message: unattachedErrorMessage())
-    }
-    if captured.sawDoctype {
-      return doctypeError(fallbackLine: captured.line, fallbackColumn: captured.column)
-    }
-    return XMLReadError(file: file, line: captured.line, column: captured.column, message: captured.message)
+    input.currentError(file: file, parserLine: parserLine)
   }
 
-  /// Errors that libxml2 raises without a parser context (text-encoding conversion, I/O) or while the
-  /// reader is being created bypass the reader's handler; libxml2 still keeps them as this thread's
-  /// last error. Used only when the reader failed without a captured error, and reset afterwards so
-  /// that it cannot leak into another reader.
-  private func unattachedErrorMessage() -> String {
-    defer { xmlResetLastError() }
-    guard let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
-      let text = last.pointee.message
-    else { return "malformed XML" }
-    let message = normalizedMessage(String(cString: text), keeping: [])
-    return message.isEmpty ? "malformed XML" : message
-  }
-
-  /// Rejects a document with a DTD, located at its `<!DOCTYPE` when that can be found in the first
-  /// 64 KiB (ASCII-compatible encodings), else at the fallback position.
   private func doctypeError(fallbackLine: Int, fallbackColumn: Int?) -> XMLReadError {
-    if let (line, column) = input.locateDoctype() {
-      return XMLReadError(file: file, line: line, column: column, message: XMLReadError.doctypeMessage)
+    input.doctypeError(file: file, fallbackLine: fallbackLine, fallbackColumn: fallbackColumn)
+  }
+}
+
+// MARK: - SAX push parser
+
+/// What ``XMLPushParser`` hands its events to, as libxml2's SAX2 parser finds them. Each method returns
+/// `false` to stop the parse (the handler keeps its own reason). The names and bytes passed are valid only
+/// during the call.
+package protocol XMLPushHandler: AnyObject {
+  /// An element starts. `name` is the index of its local name in the parser's `names`, or -1.
+  func startElement(_ name: Int, attributes: XMLPushAttributes) -> Bool
+  /// An element ends; an empty one (`<a/>`) ends right after it starts.
+  func endElement(_ name: Int) -> Bool
+  /// The character data between two pieces of markup, whole: character and predefined entity references
+  /// decoded, CDATA sections included. Never white space only: like ``XMLStreamReader``, the parser drops it.
+  func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+/// The attributes of an element ``XMLPushHandler/startElement(_:attributes:)`` is given (namespace
+/// declarations are not attributes).
+package struct XMLPushAttributes {
+  /// libxml2's SAX2 array: local name, prefix, namespace URI, value start and value end per attribute.
+  private let fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  private let count: Int
+  private let names: UnsafeBufferPointer<UnsafePointer<UInt8>?>
+
+  fileprivate init(
+    fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int, names: UnsafeBufferPointer<UnsafePointer<UInt8>?>
+  ) {
+    self.fields = fields
+    self.count = count
+    self.names = names
+  }
+
+  /// Calls `body` with each attribute: the index of its local name among the parser's names (-1 for any
+  /// other, and always for an attribute in a namespace such as `xml:space`) and its value's UTF-8 bytes,
+  /// references decoded. Stops early when `body` returns `false`, and then returns `false`.
+  package func visit(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    guard let fields else { return true }
+    for index in 0..<count {
+      let field = fields + 5 * index
+      let name = field[2] == nil ? internedIndex(field[0], in: names) : -1
+      guard let start = field[3], let end = field[4] else {
+        if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
+        continue
+      }
+      let value = UnsafeBufferPointer(start: start, count: end - start)
+      // Without entity substitution libxml2 hands every `&` of a value on as `&#38;` (its tree builder
+      // decodes it again): decode it here (rare in a sheet).
+      if memchr(start, Int32(UInt8(ascii: "&")), value.count) != nil {
+        let decoded = decodeAmpersands(value)
+        if !decoded.withUnsafeBufferPointer({ body(name, $0) }) { return false }
+      } else if !body(name, value) {
+        return false
+      }
     }
-    return XMLReadError(
-      file: file, line: max(1, fallbackLine), column: fallbackColumn, message: XMLReadError.doctypeMessage)
+    return true
+  }
+}
+
+/// `&#38;` back to `&`.
+private func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  let reference = Array("&#38;".utf8)
+  var result: [UInt8] = []
+  result.reserveCapacity(value.count)
+  var index = 0
+  while index < value.count {
+    if value[index] == reference[0] && index + reference.count <= value.count
+      && value[index..<(index + reference.count)].elementsEqual(reference)
+    {
+      result.append(UInt8(ascii: "&"))
+      index += reference.count
+    } else {
+      result.append(value[index])
+      index += 1
+    }
+  }
+  return result
+}
+
+private func internedIndex(_ name: UnsafePointer<UInt8>?, in names: UnsafeBufferPointer<UnsafePointer<UInt8>?>) -> Int {
+  guard let name else { return -1 }
+  var index = 0
+  while index < names.count {
+    if names[index] == name { return index }
+    index += 1
+  }
+  return -1
+}
+
+/// A forward-only, constant-memory XML parser on libxml2's SAX2 push parser (`xmlParseChunk`): it builds no
+/// node at all, and hands each event to an ``XMLPushHandler`` as raw bytes, names as indexes into a list
+/// interned in libxml2's dictionary. The caller pulls: each ``parseNext()`` feeds libxml2 one chunk.
+///
+/// ```swift
+/// let parser = try XMLPushParser(bytes: xml, name: "sheet.xml", names: ["row", "c"], handler: handler)
+/// while try parser.parseNext() { … take what the handler collected … }
+/// ```
+///
+/// Same safety and messages as ``XMLStreamReader``: the same parser options (no DTD loaded, no entity
+/// substituted or fetched, no network), the process-wide loader that refuses every external entity, a
+/// DOCTYPE refused with ``XMLReadError/doctypeMessage`` as soon as it starts, libxml2's first error captured
+/// and worded as the reader words it, and a text run longer than the tree builder's 10,000,000-byte limit
+/// refused as the reader refuses it.
+///
+/// Not thread-safe: use one parser from one task at a time (it is not `Sendable`).
+package final class XMLPushParser {
+  private let parser: xmlParserCtxtPtr
+  private let context: PushContext
+  /// Owned here: the context only points at it.
+  private let handler: any XMLPushHandler
+  private let input: ReaderInput
+  private let file: String
+  private let chunk: UnsafeMutableRawBufferPointer
+  private var finished = false
+  private var storedError: XMLReadError?
+  /// Bytes read at the start but not given to the context (fewer than 4), still at the chunk's start.
+  private var early = 0
+
+  /// Parses the in-memory document `bytes`, `chunkSize` bytes at a time. `name` is used as
+  /// `XMLReadError.file`.
+  package convenience init(
+    bytes: [UInt8], name: String, names: [String], chunkSize: Int = 16 * 1024, handler: any XMLPushHandler
+  ) throws(XMLReadError) {
+    try self.init(input: ReaderInput(bytes: bytes), name: name, names: names, chunkSize: chunkSize, handler: handler)
+  }
+
+  /// Parses a document produced piece by piece, as ``XMLStreamReader/init(name:source:)`` reads it: `source`
+  /// fills the buffer it is given (at most `chunkSize` bytes) and returns how many bytes it wrote, 0 at the
+  /// end, or -1 on an error (``parseNext()`` then throws `cannot read file: …`).
+  package convenience init(
+    name: String, names: [String], chunkSize: Int = 16 * 1024, handler: any XMLPushHandler,
+    source: @escaping (UnsafeMutableRawBufferPointer) -> Int
+  ) throws(XMLReadError) {
+    try self.init(
+      input: ReaderInput(source: source), name: name, names: names, chunkSize: chunkSize, handler: handler)
+  }
+
+  private init(input: ReaderInput, name: String, names: [String], chunkSize: Int, handler: any XMLPushHandler)
+    throws(XMLReadError)
+  {
+    _ = LibXML2.setUp
+    xmlResetLastError()
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(4, chunkSize), alignment: 16)
+    let context = PushContext(input: input, handler: handler, names: names.count)
+    var sax = xmlSAXHandler()
+    sax.initialized = UInt32(XML_SAX2_MAGIC)
+    sax.startElementNs = pushStartElement
+    sax.endElementNs = pushEndElement
+    sax.characters = pushCharacters
+    sax.ignorableWhitespace = pushCharacters
+    sax.cdataBlock = pushCharacters
+    sax.comment = pushComment
+    sax.processingInstruction = pushProcessingInstruction
+    sax.internalSubset = pushDoctype
+    sax.serror = recordPushError
+    // As xmlTextReader does: the context gets the first 4 bytes (to detect the encoding), or none when
+    // fewer came (then libxml2 waits for 4 and reports a shorter document as having no root element).
+    let head = input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: 4)
+    guard
+      let parser = xmlCreatePushParserCtxt(
+        &sax, Unmanaged.passUnretained(context).toOpaque(),
+        head >= 4 ? chunk.baseAddress!.assumingMemoryBound(to: CChar.self) : nil, head >= 4 ? 4 : 0, name)
+    else {
+      chunk.deallocate()
+      throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML parser (out of memory?)")
+    }
+    xmlCtxtUseOptions(parser, readerOptions)
+    context.parser = parser
+    for (index, name) in names.enumerated() { context.names[index] = xmlDictLookup(parser.pointee.dict, name, -1) }
+    self.parser = parser
+    self.context = context
+    self.handler = handler
+    self.input = input
+    self.file = name
+    self.chunk = UnsafeMutableRawBufferPointer(rebasing: chunk[..<max(1, chunkSize)])
+    if head < 0 { storedError = input.currentError(file: name, parserLine: 0) }
+    if head > 0 && head < 4 { early = Int(head) }
+  }
+
+  deinit {
+    xmlFreeParserCtxt(parser)
+    UnsafeMutableRawBufferPointer(start: chunk.baseAddress, count: max(4, chunk.count)).deallocate()
+  }
+
+  /// Feeds libxml2 the next chunk (the handler is called for every event it completes) and says whether
+  /// there is more: `false` once the document has ended or the handler stopped the parse, and from then on.
+  /// Throws, and keeps throwing, on malformed input, a DOCTYPE, or a source that failed.
+  package func parseNext() throws(XMLReadError) -> Bool {
+    if let storedError { throw storedError }
+    if finished { return false }
+    let count: Int
+    if early > 0 {
+      count = early
+      early = 0
+    } else {
+      count = Int(input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: chunk.count))
+    }
+    if count < 0 { throw fail(currentError()) }
+    let status = xmlParseChunk(
+      parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
+    if context.handlerStopped {
+      finished = true
+      return false
+    }
+    if input.sawDoctype {
+      throw fail(input.doctypeError(file: file, fallbackLine: parserLine, fallbackColumn: nil))
+    }
+    // As xmlTextReader: any status but 0 (also a warning's) ends the parse.
+    if status != 0 || input.firstError != nil || parser.pointee.wellFormed == 0 { throw fail(currentError()) }
+    if count == 0 { finished = true }
+    return !finished
+  }
+
+  private var parserLine: Int { Int(xmlSAX2GetLineNumber(parser)) }
+
+  private func currentError() -> XMLReadError { input.currentError(file: file, parserLine: parserLine) }
+
+  private func fail(_ error: XMLReadError) -> XMLReadError {
+    storedError = error
+    finished = true
+    return error
+  }
+}
+
+/// What the SAX callbacks see (as an unretained pointer): the handler, the interned names, the text run
+/// being collected, and the input for errors.
+private final class PushContext {
+  let input: ReaderInput
+  /// A `let`, so calling it needs no reference counting (the handler never points back at the parser).
+  let handler: any XMLPushHandler
+  var parser: xmlParserCtxtPtr?
+  /// Pointers into the parser's dictionary, filled once it exists.
+  let names: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
+  /// What changes per event, behind a pointer: a class's `var`s are checked for exclusive access at run time
+  /// on every use, which cost a twentieth of the read.
+  let state: UnsafeMutablePointer<PushState> = .allocate(capacity: 1)
+
+  init(input: ReaderInput, handler: any XMLPushHandler, names: Int) {
+    self.input = input
+    self.handler = handler
+    self.names = .allocate(capacity: names)
+    self.names.initialize(repeating: nil)
+    state.initialize(to: PushState())
+  }
+
+  deinit {
+    names.deallocate()
+    state.pointee.deallocate()
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  var handlerStopped: Bool { state.pointee.handlerStopped }
+
+  func startElement(_ name: UnsafePointer<UInt8>?, fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+    guard let text = state.pointee.markup(start: true) else { return }
+    if !text.isEmpty && !handler.text(text) { return stopByHandler() }
+    let names = UnsafeBufferPointer(names)
+    let attributes = XMLPushAttributes(fields: fields, count: count, names: names)
+    if !handler.startElement(internedIndex(name, in: names), attributes: attributes) { stopByHandler() }
+  }
+
+  func endElement(_ name: UnsafePointer<UInt8>?) {
+    guard let text = state.pointee.markup(start: false) else { return }
+    if !text.isEmpty && !handler.text(text) { return stopByHandler() }
+    if !handler.endElement(internedIndex(name, in: UnsafeBufferPointer(names))) { stopByHandler() }
+  }
+
+  /// A comment or processing instruction: it ends the text run.
+  func otherMarkup() {
+    guard let text = state.pointee.markup(start: false) else { return }
+    if !text.isEmpty && !handler.text(text) { stopByHandler() }
+  }
+
+  func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    if state.pointee.append(bytes, count: count) { return }
+    if state.pointee.halted { return }
+    // Worded as libxml2's tree builder words it ("xmlSAX2Characters: huge text node", see plainMessage).
+    input.record(
+      line: Int(xmlSAX2GetLineNumber(parser)), column: Int(xmlSAX2GetColumnNumber(parser)),
+      message: plainMessage("huge text node"))
+    halt()
+  }
+
+  func doctype() {
+    input.sawDoctype = true
+    halt()
+  }
+
+  /// Before libxml2's error is recorded: what it cannot know without a tree.
+  func noteState() { input.sawRootElement = state.pointee.sawRoot }
+
+  private func stopByHandler() {
+    state.pointee.handlerStopped = true
+    halt()
+  }
+
+  private func halt() {
+    state.pointee.halted = true
+    if let parser { xmlStopParser(parser) }
+  }
+}
+
+/// The changing part of a ``PushContext``: the character data since the last markup (libxml2 hands it in
+/// pieces; xmlTextReader's tree joins them into one text node), and why events stop.
+private struct PushState {
+  private var text: UnsafeMutablePointer<UInt8> = .allocate(capacity: 4096)
+  private var count = 0
+  private var capacity = 4096
+  private var isBlank = true
+  var halted = false
+  /// The handler returned `false`.
+  var handlerStopped = false
+  var sawRoot = false
+
+  /// libxml2's tree builder refuses a text node longer than this (XML_MAX_TEXT_LENGTH).
+  static let maxText = 10_000_000
+
+  func deallocate() { text.deallocate() }
+
+  /// Adds character data to the run; `false` when halted or the run would grow beyond ``maxText``.
+  mutating func append(_ bytes: UnsafePointer<UInt8>, count added: Int) -> Bool {
+    if halted { return false }
+    if added <= 0 { return true }
+    if count + added > Self.maxText { return false }
+    if count + added > capacity {
+      while count + added > capacity { capacity *= 2 }
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.update(from: text, count: count)
+      text.deallocate()
+      text = grown
+    }
+    (text + count).update(from: bytes, count: added)
+    count += added
+    if isBlank {
+      for index in 0..<added {
+        let byte = bytes[index]
+        if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+          isBlank = false
+          break
+        }
+      }
+    }
+    return true
+  }
+
+  /// Markup ends the run: its text (empty when there was none or only white space, which is not handed
+  /// on), valid until the next ``append(_:count:)``; `nil` when halted.
+  mutating func markup(start: Bool) -> UnsafeBufferPointer<UInt8>? {
+    if halted { return nil }
+    if start { sawRoot = true }
+    defer {
+      count = 0
+      isBlank = true
+    }
+    return UnsafeBufferPointer(start: text, count: isBlank ? 0 : count)
+  }
+}
+
+/// The context of a callback, without reference counting (the parser keeps it alive).
+@inline(__always)
+private func withPushContext(_ pointer: UnsafeMutableRawPointer, _ body: (PushContext) -> Void) {
+  Unmanaged<PushContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+}
+
+private let pushStartElement: startElementNsSAX2Func = { context, name, _, _, _, _, count, _, fields in
+  guard let context else { return }
+  withPushContext(context) { $0.startElement(name, fields: fields, count: Int(count)) }
+}
+
+private let pushEndElement: endElementNsSAX2Func = { context, name, _, _ in
+  guard let context else { return }
+  withPushContext(context) { $0.endElement(name) }
+}
+
+private let pushCharacters: charactersSAXFunc = { context, bytes, count in
+  guard let context, let bytes else { return }
+  withPushContext(context) { $0.characters(bytes, count: Int(count)) }
+}
+
+/// A comment or processing instruction ends a text run, as it splits text nodes in xmlTextReader's tree.
+private let pushComment: commentSAXFunc = { context, _ in
+  guard let context else { return }
+  withPushContext(context) { $0.otherMarkup() }
+}
+
+private let pushProcessingInstruction: processingInstructionSAXFunc = { context, _, _ in
+  guard let context else { return }
+  withPushContext(context) { $0.otherMarkup() }
+}
+
+/// Called as soon as `<!DOCTYPE name …` is read, before any internal subset: the parse stops there.
+private let pushDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+  guard let context else { return }
+  withPushContext(context) { $0.doctype() }
+}
+
+private let recordPushError: xmlStructuredErrorFunc = { context, error in
+  guard let context, let error else { return }
+  withPushContext(context) {
+    $0.noteState()
+    $0.input.record(error)
   }
 }
 
@@ -454,6 +823,10 @@ private final class ReaderInput {
   private(set) var bytesRead = 0
   private(set) var readErrno: Int32 = 0
   private(set) var firstError: CapturedError?
+  /// Set by ``XMLPushParser``, which builds no document for libxml2 to tell these from: a DOCTYPE began,
+  /// the root element began.
+  var sawDoctype = false
+  var sawRootElement = false
 
   /// Receives every byte read from the file.
   private let digester: InputDigester?
@@ -559,13 +932,13 @@ private final class ReaderInput {
     guard firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     let code = error.pointee.code
     let parser = appraise_errorParserContext(error)
-    var sawDoctype = appraise_parserSawDoctype(parser) != 0
+    var sawDoctype = self.sawDoctype || appraise_parserSawDoctype(parser) != 0
     if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) { sawDoctype = true }
     let message: String
     if code == Int32(XML_ERR_DOCUMENT_END.rawValue), let open = appraise_parserOpenElementName(parser) {
       message = "premature end of document: element \(String(cString: open)) is not closed"
     } else if code == Int32(XML_ERR_DOCUMENT_END.rawValue) && parser != nil
-      && appraise_parserSawRootElement(parser) == 0
+      && !sawRootElement && appraise_parserSawRootElement(parser) == 0
     {
       message = "document has no root element"
     } else {
@@ -578,6 +951,12 @@ private final class ReaderInput {
     firstError = CapturedError(
       line: max(0, Int(error.pointee.line)), column: column > 0 ? column : nil,
       message: message.isEmpty ? "malformed XML" : plainMessage(message), sawDoctype: sawDoctype)
+  }
+
+  /// Records an error found outside libxml2's parser (by ``XMLPushParser``), unless one came first.
+  func record(line: Int, column: Int?, message: String) {
+    guard firstError == nil else { return }
+    firstError = CapturedError(line: line, column: column, message: message, sawDoctype: sawDoctype)
   }
 
   /// For a file that is no XML text at all — gzip data, other binary data — what it looks like, from its
@@ -632,6 +1011,52 @@ private final class ReaderInput {
       index += 1
     }
     return nil
+  }
+}
+
+extension ReaderInput {
+  /// The error of a reader or parser of this input that failed: the input could not be read, is empty or
+  /// no XML, libxml2's first error, or (none captured) its last unattached one.
+  func currentError(file: String, parserLine: Int) -> XMLReadError {
+    if readErrno != 0 {
+      return XMLReadError(file: file, line: 0, column: nil, message: "cannot read file: " + errorText(readErrno))
+    }
+    if bytesRead == 0 {
+      return XMLReadError(file: file, line: 1, column: 1, message: "empty file; expected an XML document")
+    }
+    if let message = notXMLMessage() {
+      return XMLReadError(file: file, line: 1, column: 1, message: message)
+    }
+    guard let captured = firstError else {
+      return XMLReadError(file: file, line: max(1, parserLine), column: nil, message: unattachedErrorMessage())
+    }
+    if captured.sawDoctype {
+      return doctypeError(file: file, fallbackLine: captured.line, fallbackColumn: captured.column)
+    }
+    return XMLReadError(file: file, line: captured.line, column: captured.column, message: captured.message)
+  }
+
+  /// Errors that libxml2 raises without a parser context (text-encoding conversion, I/O) or while the
+  /// reader is being created bypass the reader's handler; libxml2 still keeps them as this thread's
+  /// last error. Used only when the reader failed without a captured error, and reset afterwards so
+  /// that it cannot leak into another reader.
+  private func unattachedErrorMessage() -> String {
+    defer { xmlResetLastError() }
+    guard let last = xmlGetLastError(), last.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+      let text = last.pointee.message
+    else { return "malformed XML" }
+    let message = normalizedMessage(String(cString: text), keeping: [])
+    return message.isEmpty ? "malformed XML" : message
+  }
+
+  /// Rejects a document with a DTD, located at its `<!DOCTYPE` when that can be found in the first
+  /// 64 KiB (ASCII-compatible encodings), else at the fallback position.
+  func doctypeError(file: String, fallbackLine: Int, fallbackColumn: Int?) -> XMLReadError {
+    if let (line, column) = locateDoctype() {
+      return XMLReadError(file: file, line: line, column: column, message: XMLReadError.doctypeMessage)
+    }
+    return XMLReadError(
+      file: file, line: max(1, fallbackLine), column: fallbackColumn, message: XMLReadError.doctypeMessage)
   }
 }
 
