@@ -1,5 +1,5 @@
-/// Everything an appraisal team records for one organizational unit: header, scope, sample, evidence,
-/// observations, characterizations and judgments. Readers produce it; the rating engine consumes it.
+/// Everything an appraisal team records for one organizational unit: header, scope, disclosure facts, sample,
+/// evidence, observations, characterizations and judgments. Readers produce it; the rating engine consumes it.
 public struct Appraisal: Hashable, Sendable {
   /// Identifies the appraisal and says what was appraised against what.
   public struct Header: Hashable, Sendable, Codable {
@@ -35,6 +35,8 @@ public struct Appraisal: Hashable, Sendable {
   public var scope: AppraisalScope
   public var target: RatingTarget
   public var coverage: CoveragePolicy
+  /// The disclosure facts (team, sponsor, dates, population, sampling, team findings); empty when none given.
+  public var disclosure: Disclosure
   public var instantiations: [Instantiation]
   public var evidence: [EvidenceItem]
   /// Evidence counted while streaming instead of kept (see ``EvidenceTally``); `nil` when every item is in
@@ -47,7 +49,8 @@ public struct Appraisal: Hashable, Sendable {
 
   public init(
     header: Header, scope: AppraisalScope, target: RatingTarget, coverage: CoveragePolicy = .standard,
-    instantiations: [Instantiation], evidence: [EvidenceItem] = [], observations: [Observation] = [],
+    disclosure: Disclosure = Disclosure(), instantiations: [Instantiation], evidence: [EvidenceItem] = [],
+    observations: [Observation] = [],
     characterizations: [TeamCharacterization] = [], aggregationDecisions: [AggregationDecision] = [],
     significanceDecisions: [SignificanceDecision] = []
   ) {
@@ -55,6 +58,7 @@ public struct Appraisal: Hashable, Sendable {
     self.scope = scope
     self.target = target
     self.coverage = coverage
+    self.disclosure = disclosure
     self.instantiations = instantiations
     self.evidence = evidence
     self.observations = observations

@@ -8,7 +8,8 @@
 /// that examines the area; one team characterization per practice and instantiation, one aggregation
 /// decision per practice, one significance decision per goal; justifications are not empty; once all that
 /// holds, each team judgment can apply (``JudgmentApplicability``). Warnings:
-/// LI/PI/NI team values without a weakness, records for generic goals the target does not rate.
+/// LI/PI/NI team values without a weakness, records for generic goals the target does not rate. The disclosure
+/// facts are checked by ``DisclosureRules``.
 public enum AppraisalValidator {
   /// Every problem of `appraisal`. `judgingApplicability: false` leaves out whether team judgments apply:
   /// a caller whose decoding already failed somewhere (a value dropped) would otherwise judge evidence
@@ -27,7 +28,8 @@ public enum AppraisalValidator {
     if judgingApplicability && !check.problems.contains(where: { $0.severity == .error }) {
       check.problems += JudgmentApplicability.problems(in: appraisal, catalog: catalog)
     }
-    return check.problems
+    // The disclosure facts rate nothing, so their problems never hold back the judgment checks.
+    return check.problems + DisclosureRules.problems(in: appraisal, catalog: catalog)
   }
 
   /// Whether `text` is a real calendar date in the form `YYYY-MM-DD` (checked on bytes: called per item).
