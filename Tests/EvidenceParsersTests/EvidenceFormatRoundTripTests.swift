@@ -21,6 +21,7 @@ struct EvidenceFormatRoundTripTests {
       case .defaultedText(let path, _): record[keyPath: path] = text
       case .text(let path) where field.xml == .attribute && field.kind == .text: record[keyPath: path] += " (edited)"
       case .flag(let path, let standard): record[keyPath: path] = !standard
+      case .optionalNumber(let path): record[keyPath: path] = 7 + count
       default: continue
       }
       count += 1
@@ -42,12 +43,28 @@ struct EvidenceFormatRoundTripTests {
     filled += Self.fill(&appraisal.instantiations[0], EvidenceFormat.instantiation, tag: "instantiation")
     filled += Self.fill(&appraisal.significanceDecisions[0], EvidenceFormat.significance, tag: "significance")
     #expect(filled >= 12, "the fixture leaves generic fields unset: \(filled)")
+    // The disclosure's records, one of each, then every generic field of each through the table.
+    appraisal.disclosure = Disclosure(
+      teamLeader: .init(name: "leader"), teamMembers: [.init(name: "member")], sponsor: .init(name: "sponsor"),
+      reportStatus: .draft, locations: ["site"], population: .init(),
+      samplingFactors: [.init(name: "factor", rationale: "why")], subgroups: [.init(id: "group")],
+      findings: [.init(processArea: "SCON", text: "finding")], globalFindings: ["global"])
+    var disclosed = Self.fill(&appraisal.disclosure, EvidenceFormat.disclosure, tag: "disclosure")
+    disclosed += Self.fill(&appraisal.disclosure.teamLeader!, EvidenceFormat.person, tag: "leader")
+    disclosed += Self.fill(&appraisal.disclosure.teamMembers[0], EvidenceFormat.person, tag: "member")
+    disclosed += Self.fill(&appraisal.disclosure.sponsor!, EvidenceFormat.person, tag: "sponsor")
+    disclosed += Self.fill(&appraisal.disclosure.population!, EvidenceFormat.population, tag: "population")
+    disclosed += Self.fill(&appraisal.disclosure.samplingFactors[0], EvidenceFormat.samplingFactor, tag: "factor")
+    disclosed += Self.fill(&appraisal.disclosure.subgroups[0], EvidenceFormat.subgroup, tag: "subgroup")
+    disclosed += Self.fill(&appraisal.disclosure.findings[0], EvidenceFormat.finding, tag: "finding")
+    #expect(disclosed >= 19, "disclosure fields left unset: \(disclosed)")
     for (syntax, text) in [
       (EvidenceSyntax.xml, EvidenceWriter.xml(appraisal)), (.json, EvidenceWriter.json(appraisal)),
     ] {
       let back = AppraisalReader.decode(bytes: Array(text.utf8), syntax: syntax, file: "written.\(syntax)")
       #expect(back.problems.isEmpty, "\(syntax): \(back.problems)")
       #expect(back.appraisal == appraisal, "\(syntax) reads back different")
+      #expect(back.appraisal?.disclosure == appraisal.disclosure, "\(syntax): the disclosure reads back different")
     }
   }
 }

@@ -22,6 +22,11 @@ struct EvidenceFormatTests {
     ("Evidence item", EvidenceSchemas.Records.table.evidenceItem),
     ("Observation", EvidenceSchemas.Records.table.observation),
     ("Characterization", EvidenceSchemas.Records.table.characterization),
+    ("Disclosure facts", EvidenceSchemas.Records.table.disclosure),
+    ("Person", EvidenceSchemas.Record(EvidenceFormat.person)),
+    ("Sampling factor", EvidenceSchemas.Record(EvidenceFormat.samplingFactor)),
+    ("Subgroup", EvidenceSchemas.Record(EvidenceFormat.subgroup)),
+    ("Team finding", EvidenceSchemas.Record(EvidenceFormat.finding)),
   ]
 
   @Test("docs/schemas/evidence.xsd is the generator's output")
@@ -40,18 +45,21 @@ struct EvidenceFormatTests {
     let header = records.header
     records.header = .init(
       fields: header.fields + [
-        .init("sponsorDate", .date, required: false, xml: .attribute),
-        .init("sponsor", .text, required: true, xml: .attribute),
+        .init("reviewDate", .date, required: false, xml: .attribute),
+        .init("reviewer", .text, required: true, xml: .attribute),
+        .init("reviewNotes", .texts, required: false, xml: .child("reviewNote")),
       ],
       nested: header.nested)
     let xsd = EvidenceSchemas.xsd(records)
-    #expect(xsd.contains(#"<xs:attribute name="sponsorDate" type="date"/>"#))
-    #expect(xsd.contains(#"<xs:attribute name="sponsor" type="text" use="required"/>"#))
-    #expect(!EvidenceSchemas.xsd().contains("sponsor"))
+    #expect(xsd.contains(#"<xs:attribute name="reviewDate" type="date"/>"#))
+    #expect(xsd.contains(#"<xs:attribute name="reviewer" type="text" use="required"/>"#))
+    #expect(!EvidenceSchemas.xsd().contains("reviewer"))
+    #expect(xsd.contains(#"<xs:element name="reviewNote" type="text" minOccurs="0" maxOccurs="unbounded"/>"#))
     let json = EvidenceSchemas.jsonSchema(records)
-    #expect(json.contains(##""sponsorDate": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] }"##))
-    #expect(json.contains(##""sponsor": { "$ref": "#/$defs/text" }"##))
-    #expect(json.contains(#""modelVersion", "sponsor"]"#), "sponsor is in the header's required list")
+    #expect(json.contains(##""reviewDate": { "anyOf": [{ "$ref": "#/$defs/date" }, { "type": "null" }] }"##))
+    #expect(json.contains(##""reviewer": { "$ref": "#/$defs/text" }"##))
+    #expect(json.contains(##""reviewNotes": { "type": ["array", "null"], "items": { "$ref": "#/$defs/text" } }"##))
+    #expect(json.contains(#""modelVersion", "reviewer"]"#), "reviewer is in the header's required list")
   }
 
   @Test("the generated JSON Schema is a JSON object with the 2020-12 dialect")
@@ -139,6 +147,16 @@ struct EvidenceFormatTests {
         == ["section Sponsor: no such section (a line \"## Sponsor\")"])
   }
 
+  @Test("a subsection's table is checked as a section of its own")
+  func subsection() throws {
+    let text = try String(contentsOf: Golden.url(Self.documentPath), encoding: .utf8)
+    let person = FieldDocumentation.rows(of: EvidenceSchemas.Record(EvidenceFormat.person))
+    #expect(FieldDocumentation.problems(in: text, section: "Person", fields: person).isEmpty)
+    #expect(
+      FieldDocumentation.problems(in: text, section: "Person", fields: person + [(name: "email", required: false)])
+        == ["section Person: the field `email` is not documented"])
+  }
+
   @Test("a nested record's fields are documented with its name as prefix; a list of records is one row")
   func rows() {
     let rows = FieldDocumentation.rows(of: EvidenceSchemas.Records.table.scope)
@@ -149,6 +167,9 @@ struct EvidenceFormatTests {
       FieldDocumentation.rows(of: EvidenceSchemas.Records.table.evidenceItem).contains {
         $0 == ("locator.document", true)
       })
+    let disclosure = FieldDocumentation.rows(of: EvidenceSchemas.Records.table.disclosure).map(\.name)
+    #expect(disclosure.contains("teamLeader.name") && disclosure.contains("population.basicUnits"))
+    #expect(disclosure.contains("teamMembers") && disclosure.contains("globalFindings"))
   }
 }
 
@@ -165,15 +186,16 @@ enum FieldDocumentation {
     }
   }
 
-  /// The problems of the first table under `## section` in the Markdown `text`, against `fields`: a field
+  /// The problems of the first table under `## section` (or `### section`) in the Markdown `text`, against
+  /// `fields`: a field
   /// without a row, a row naming no field, a row documented twice, a "required" column that is not the
   /// field's (`yes` or `no`). The rows may be in any order. Empty when the table and the fields agree.
   static func problems(in text: String, section: String, fields: [(name: String, required: Bool)]) -> [String] {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let start = lines.firstIndex(of: "## \(section)") else {
+    guard let start = lines.firstIndex(of: "## \(section)") ?? lines.firstIndex(of: "### \(section)") else {
       return ["section \(section): no such section (a line \"## \(section)\")"]
     }
-    let sectionLines = lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }
+    let sectionLines = lines[(start + 1)...].prefix { !$0.hasPrefix("## ") && !$0.hasPrefix("### ") }
     let table = sectionLines.drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.map(cells)
     guard let columns = table.first, let nameColumn = columns.firstIndex(of: "field"),
       let requiredColumn = columns.firstIndex(of: "required")

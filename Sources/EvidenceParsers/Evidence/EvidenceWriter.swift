@@ -16,7 +16,9 @@ public enum EvidenceWriter {
         "    <notApplicable" + attributes(exclusion, Format.exclusion) + ">" + escaped(exclusion.reason)
         + "</notApplicable>\n"
     }
-    out += "    <coverage" + attributes(appraisal.coverage, Format.coverage) + "/>\n  </scope>\n  <instantiations>\n"
+    out += "    <coverage" + attributes(appraisal.coverage, Format.coverage) + "/>\n  </scope>\n"
+    if !appraisal.disclosure.isEmpty { out += disclosureXML(appraisal.disclosure) }
+    out += "  <instantiations>\n"
     for unit in appraisal.instantiations {
       out += "    <instantiation" + attributes(unit, Format.instantiation) + "/>\n"
     }
@@ -62,10 +64,13 @@ public enum EvidenceWriter {
         ("notApplicable", .array(appraisal.scope.notApplicable.map { .object(members($0, Format.exclusion)) })))
     }
     scope.append(("coverage", .object(members(appraisal.coverage, Format.coverage))))
-    let document = JSON.object([
+    var top: [(String, JSON)] = [
       ("formatVersion", .number(EvidenceVocabulary.formatVersion)),
       ("header", .object(members(appraisal.header, Format.header))),
       ("scope", .object(scope)),
+    ]
+    if !appraisal.disclosure.isEmpty { top.append(("disclosure", disclosureJSON(appraisal.disclosure))) }
+    top += [
       ("instantiations", .array(appraisal.instantiations.map { .object(members($0, Format.instantiation)) })),
       (
         "evidence",
@@ -82,10 +87,67 @@ public enum EvidenceWriter {
         "significanceDecisions",
         .array(appraisal.significanceDecisions.map { .object(members($0, Format.significance)) })
       ),
-    ])
+    ]
+    let document = JSON.object(top)
     var out = ""
     document.write(to: &out, indent: "")
     return out + "\n"
+  }
+
+  // MARK: - Disclosure
+
+  /// `<disclosure>` and its children in table order (the XSD's sequence).
+  private static func disclosureXML(_ disclosure: Disclosure) -> String {
+    var out = "  <disclosure" + attributes(disclosure, Format.disclosure) + ">\n"
+    func element<Record>(_ name: String, _ record: Record, _ fields: [EvidenceField<Record>], text: String? = nil) {
+      out += "    <\(name)" + attributes(record, fields)
+      out += text.map { ">" + escaped($0) + "</\(name)>\n" } ?? "/>\n"
+    }
+    func textElement(_ name: String, _ text: String) { out += "    <\(name)>" + escaped(text) + "</\(name)>\n" }
+    for field in Format.disclosure {
+      guard case .child(let name) = field.xml else { continue }
+      switch field.name {
+      case "teamLeader": disclosure.teamLeader.map { element(name, $0, Format.person) }
+      case "teamMembers": for person in disclosure.teamMembers { element(name, person, Format.person) }
+      case "sponsor": disclosure.sponsor.map { element(name, $0, Format.person) }
+      case "organizationalUnitDescription": disclosure.organizationalUnitDescription.map { textElement(name, $0) }
+      case "locations": for location in disclosure.locations { textElement(name, location) }
+      case "population": disclosure.population.map { element(name, $0, Format.population) }
+      case "samplingFactors":
+        for factor in disclosure.samplingFactors {
+          element(name, factor, Format.samplingFactor, text: factor.rationale)
+        }
+      case "subgroups":
+        for subgroup in disclosure.subgroups {
+          element(name, subgroup, Format.subgroup, text: subgroup.rationale)
+        }
+      case "findings": for finding in disclosure.findings { element(name, finding, Format.finding, text: finding.text) }
+      case "globalFindings": for finding in disclosure.globalFindings { textElement(name, finding) }
+      default: preconditionFailure("EvidenceWriter: the disclosure field \(field.name) is not written")
+      }
+    }
+    return out + "  </disclosure>\n"
+  }
+
+  /// The `"disclosure"` object, members in table order; absent facts left out.
+  private static func disclosureJSON(_ disclosure: Disclosure) -> JSON {
+    func person(_ person: Disclosure.Person) -> JSON { .object(members(person, Format.person)) }
+    var nested: [String: JSON] = [:]
+    nested["teamLeader"] = disclosure.teamLeader.map(person)
+    if !disclosure.teamMembers.isEmpty { nested["teamMembers"] = .array(disclosure.teamMembers.map(person)) }
+    nested["sponsor"] = disclosure.sponsor.map(person)
+    nested["population"] = disclosure.population.map { .object(members($0, Format.population)) }
+    if !disclosure.samplingFactors.isEmpty {
+      nested["samplingFactors"] = .array(
+        disclosure.samplingFactors.map { .object(members($0, Format.samplingFactor)) })
+    }
+    if !disclosure.subgroups.isEmpty {
+      nested["subgroups"] = .array(disclosure.subgroups.map { .object(members($0, Format.subgroup)) })
+    }
+    if !disclosure.findings.isEmpty {
+      nested["findings"] = .array(disclosure.findings.map { .object(members($0, Format.finding)) })
+    }
+    return .object(members(disclosure, Format.disclosure, nested: nested))
   }
 
   // MARK: - Helpers

@@ -39,7 +39,19 @@ package enum CSVAppraisalDecoder {
   /// The settings block's keys, in the order the format documents them.
   package static let settingKeys =
     ["formatVersion"] + EvidenceFormat.header.map(\.name) + EvidenceFormat.scope.map(\.name)
-    + ["instantiation", "aggregationDecision", "significanceDecision"]
+    + EvidenceFormat.disclosure.map(\.csvName) + ["instantiation", "aggregationDecision", "significanceDecision"]
+
+  /// The disclosure's fields by their settings key (`teamMember` for `teamMembers`).
+  package static let disclosureKeys = Dictionary(
+    uniqueKeysWithValues: EvidenceFormat.disclosure.map { ($0.csvName, $0) })
+
+  /// The cells of the disclosure rows that hold a record (`teamLeader,name,organization,role`), by field name.
+  package static let disclosureCells: [String: [String]] = [
+    "teamLeader": EvidenceFormat.person.map(\.csvName), "teamMembers": EvidenceFormat.person.map(\.csvName),
+    "sponsor": EvidenceFormat.person.map(\.csvName), "population": EvidenceFormat.population.map(\.csvName),
+    "samplingFactors": EvidenceFormat.samplingFactor.map(\.csvName),
+    "subgroups": EvidenceFormat.subgroup.map(\.csvName), "findings": EvidenceFormat.finding.map(\.csvName),
+  ]
 
   /// Decodes a CSV appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
   package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
@@ -148,6 +160,18 @@ package enum CSVAppraisalDecoder {
     for field in EvidenceFormat.header {
       table[field.name] = Setting(values: 1, repeats: false, layout: "the header value", freeText: field.kind == .text)
     }
+    for field in EvidenceFormat.disclosure {
+      let cells = disclosureCells[field.name]
+      let layout: String
+      switch field.kind {
+      case .date: layout = "a date, YYYY-MM-DD"
+      case .choice(let values): layout = values.joined(separator: " or ")
+      default: layout = cells?.joined(separator: ", ") ?? "the text"
+      }
+      table[field.csvName] = Setting(
+        values: cells?.count ?? 1, repeats: field.kind == .records || field.kind == .texts, layout: layout,
+        freeText: field.kind != .date && cells != ["people", "basicUnits"])
+    }
     return table
   }()
 
@@ -246,6 +270,7 @@ package enum CSVAppraisalDecoder {
     var processAreas: [String] = []
     var notApplicable: [AppraisalScope.Exclusion] = []
     var coverage = CoveragePolicy.standard
+    var disclosure = Disclosure()
     var instantiations: [Instantiation] = []
     var aggregationDecisions: [AggregationDecision] = []
     var significanceDecisions: [SignificanceDecision] = []
@@ -421,6 +446,7 @@ package enum CSVAppraisalDecoder {
       case "instantiation": instantiationRow(keyField, values)
       case "aggregationDecision": aggregationRow(keyField, values)
       case "significanceDecision": significanceRow(keyField, values)
+      case _ where CSVAppraisalDecoder.disclosureKeys[key] != nil: disclosureRow(key, keyField, values)
       default: break
       }
     }
@@ -509,6 +535,7 @@ package enum CSVAppraisalDecoder {
       case .defaultedText(let value, let standard): header[keyPath: value] = optional(values, 0, path: path) ?? standard
       case .flag(let value, let standard):
         header[keyPath: value] = bool(values.first, named: key, at: keyField, path: path) ?? standard
+      case .optionalNumber: break  // no such field in this record
       case .special: break
       }
     }
@@ -591,6 +618,7 @@ package enum CSVAppraisalDecoder {
         case .special where field.name == "kind":
           unit.kind =
             choice(values, index, named: "kind", V.instantiationKinds, key: keyField, path: fieldPath) ?? .project
+        case .optionalNumber: break  // no such field in this record
         case .special: areas = processAreas(values, index, at: fieldPath)
         }
       }
@@ -659,6 +687,101 @@ package enum CSVAppraisalDecoder {
         SignificanceDecision(
           processArea: area ?? "", goal: goal ?? "", significant: significant ?? false,
           justification: values.count > 3 ? values[3].text : ""))
+    }
+
+    /// A disclosure row. A row whose value cells are all empty gives nothing (the template writes such rows for
+    /// the team to fill in); otherwise its cells are the record's fields in table order.
+    mutating func disclosureRow(_ key: String, _ keyField: Field, _ values: [Field]) {
+      guard let field = CSVAppraisalDecoder.disclosureKeys[key], values.contains(where: { !$0.isEmpty }) else {
+        return
+      }
+      let base = ModelPath([.key("disclosure"), .key(field.name)])
+      switch field.name {
+      case "startDate", "endDate":
+        if let text = optional(values, 0, path: base) {
+          let date = date(text, values[0], at: base)
+          if field.name == "startDate" { disclosure.startDate = date } else { disclosure.endDate = date }
+        }
+      case "reportStatus":
+        disclosure.reportStatus = choice(values, 0, named: key, V.reportStatuses, key: keyField, path: base)
+      case "organizationalUnitDescription": disclosure.organizationalUnitDescription = optional(values, 0, path: base)
+      case "locations":
+        let path = base.appending(disclosure.locations.count)
+        disclosure.locations.append(required(values, 0, named: "location", key: keyField, path: path) ?? "")
+      case "globalFindings":
+        let path = base.appending(disclosure.globalFindings.count)
+        disclosure.globalFindings.append(required(values, 0, named: "text", key: keyField, path: path) ?? "")
+      case "teamLeader", "sponsor", "teamMembers":
+        let path = field.name == "teamMembers" ? base.appending(disclosure.teamMembers.count) : base
+        record(path, keyField)
+        var person = Disclosure.Person(name: "")
+        cells(EvidenceFormat.person, into: &person, values, key: keyField, at: path)
+        switch field.name {
+        case "teamLeader": disclosure.teamLeader = person
+        case "sponsor": disclosure.sponsor = person
+        default: disclosure.teamMembers.append(person)
+        }
+      case "population":
+        record(base, keyField)
+        var population = Disclosure.Population()
+        cells(EvidenceFormat.population, into: &population, values, key: keyField, at: base)
+        disclosure.population = population
+      case "samplingFactors":
+        let path = base.appending(disclosure.samplingFactors.count)
+        record(path, keyField)
+        var factor = Disclosure.SamplingFactor(name: "", rationale: "")
+        cells(EvidenceFormat.samplingFactor, into: &factor, values, key: keyField, at: path)
+        disclosure.samplingFactors.append(factor)
+      case "subgroups":
+        let path = base.appending(disclosure.subgroups.count)
+        record(path, keyField)
+        var subgroup = Disclosure.Subgroup(id: "")
+        cells(EvidenceFormat.subgroup, into: &subgroup, values, key: keyField, at: path)
+        disclosure.subgroups.append(subgroup)
+      case "findings":
+        let path = base.appending(disclosure.findings.count)
+        record(path, keyField)
+        var finding = Disclosure.TeamFinding(processArea: "", text: "")
+        cells(EvidenceFormat.finding, into: &finding, values, key: keyField, at: path)
+        disclosure.findings.append(finding)
+      default: break
+      }
+    }
+
+    /// Reads a settings row's value cells as the fields of `fields`, in table order (generic fields only).
+    mutating func cells<Record>(
+      _ fields: [EvidenceField<Record>], into record: inout Record, _ values: [Field], key keyField: Field,
+      at path: ModelPath
+    ) {
+      for (index, field) in fields.enumerated() {
+        let fieldPath = path.appending(field.name)
+        switch field.access {
+        case .text(let value):
+          record[keyPath: value] = required(values, index, named: field.name, key: keyField, path: fieldPath) ?? ""
+        case .optionalText(let value):
+          let text = optional(values, index, path: fieldPath)
+          record[keyPath: value] = field.kind == .date ? text.map { date($0, values[index], at: fieldPath) } : text
+        case .defaultedText(let value, let standard):
+          record[keyPath: value] = optional(values, index, path: fieldPath) ?? standard
+        case .flag(let value, let standard):
+          record[keyPath: value] =
+            bool(index < values.count ? values[index] : nil, named: field.name, at: keyField, path: fieldPath)
+            ?? standard
+        case .optionalNumber(let value):
+          guard case .integer(let range) = field.kind, let text = optional(values, index, path: fieldPath) else {
+            continue
+          }
+          if let number = Int(text), range.contains(number) {
+            record[keyPath: value] = number
+          } else {
+            error(
+              at: values[index],
+              "\"\(field.name)\" is \"\(text)\"; expected an integer from \(range.lowerBound) to \(range.upperBound)",
+              failed: fieldPath)
+          }
+        case .special: break
+        }
+      }
     }
 
     // MARK: PIID header row
@@ -959,6 +1082,7 @@ package enum CSVAppraisalDecoder {
               at: cell, "\"\(field.csvName)\" is \"\(cell.text)\"; expected true or false",
               failed: path().appending(field.name))
           }
+        case .optionalNumber: break  // no such field in this record
         case .special: break
         }
       }
@@ -1027,7 +1151,7 @@ package enum CSVAppraisalDecoder {
         header: header,
         scope: AppraisalScope(
           processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions),
-        target: target, coverage: coverage, instantiations: instantiations, evidence: evidence,
+        target: target, coverage: coverage, disclosure: disclosure, instantiations: instantiations, evidence: evidence,
         observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregationDecisions, significanceDecisions: significanceDecisions)
       return AppraisalDecoding(

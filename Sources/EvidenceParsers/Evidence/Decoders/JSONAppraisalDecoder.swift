@@ -41,6 +41,12 @@ package enum JSONAppraisalDecoder {
     static let scope = names(EvidenceFormat.scope)
     static let exclusion = names(EvidenceFormat.exclusion)
     static let coverage = names(EvidenceFormat.coverage)
+    static let disclosure = names(EvidenceFormat.disclosure)
+    static let person = names(EvidenceFormat.person)
+    static let population = names(EvidenceFormat.population)
+    static let samplingFactor = names(EvidenceFormat.samplingFactor)
+    static let subgroup = names(EvidenceFormat.subgroup)
+    static let finding = names(EvidenceFormat.finding)
     static let evidenceItem = names(EvidenceFormat.evidenceItem)
     static let locator = names(EvidenceFormat.locator)
     static let observation = names(EvidenceFormat.observation)
@@ -57,6 +63,12 @@ package enum JSONAppraisalDecoder {
     static let header = generic(EvidenceFormat.header)
     static let exclusion = generic(EvidenceFormat.exclusion)
     static let coverage = generic(EvidenceFormat.coverage)
+    static let disclosure = generic(EvidenceFormat.disclosure)
+    static let person = generic(EvidenceFormat.person)
+    static let population = generic(EvidenceFormat.population)
+    static let samplingFactor = generic(EvidenceFormat.samplingFactor)
+    static let subgroup = generic(EvidenceFormat.subgroup)
+    static let finding = generic(EvidenceFormat.finding)
     static let instantiation = generic(EvidenceFormat.instantiation)
     static let evidenceItem = generic(EvidenceFormat.evidenceItem)
     static let locator = generic(EvidenceFormat.locator)
@@ -78,7 +90,7 @@ package enum JSONAppraisalDecoder {
         let top = walker.object(
           root, at: .root,
           allowed: [
-            "$schema", "formatVersion", "header", "scope", "instantiations", "evidence", "observations",
+            "$schema", "formatVersion", "header", "scope", "disclosure", "instantiations", "evidence", "observations",
             "characterizations", "aggregationDecisions", "significanceDecisions",
           ], what: "the appraisal")
       else { return nil }
@@ -89,7 +101,7 @@ package enum JSONAppraisalDecoder {
       }
       let (scope, target, coverage) = self.scope(top)
       return Appraisal(
-        header: header(top), scope: scope, target: target, coverage: coverage,
+        header: header(top), scope: scope, target: target, coverage: coverage, disclosure: disclosure(top),
         instantiations: top.array("instantiations").map(instantiation),
         evidence: top.array("evidence", required: false).map(evidence),
         observations: top.array("observations", required: false).map(observation),
@@ -139,6 +151,60 @@ package enum JSONAppraisalDecoder {
       return (scope, target, coverage)
     }
 
+    /// The `"disclosure"` object; an empty disclosure when it is absent or `null`.
+    func disclosure(_ top: JSONObject) -> Disclosure {
+      var disclosure = Disclosure()
+      guard
+        let object = top.object(
+          "disclosure", allowed: Members.disclosure, what: "the disclosure", required: false)
+      else { return disclosure }
+      readFields(Generic.disclosure, into: &disclosure, object)
+      disclosure.reportStatus = object.choice("reportStatus", V.reportStatuses, required: false)
+      func person(_ element: (path: ModelPath, node: JSONNode)) -> Disclosure.Person {
+        var person = Disclosure.Person(name: "")
+        readFields(
+          Generic.person, into: &person,
+          walker.object(element.node, at: element.path, allowed: Members.person, what: "a person"))
+        return person
+      }
+      func member(_ key: String) -> (path: ModelPath, node: JSONNode)? {
+        guard let node = object.node.member(key), !node.isNull else { return nil }
+        return (object.path.appending(key), node)
+      }
+      disclosure.teamLeader = member("teamLeader").map(person)
+      disclosure.teamMembers = object.array("teamMembers", required: false).map(person)
+      disclosure.sponsor = member("sponsor").map(person)
+      disclosure.locations = object.strings("locations", required: false)
+      if let population = object.object(
+        "population", allowed: Members.population, what: "the population", required: false)
+      {
+        var counts = Disclosure.Population()
+        readFields(Generic.population, into: &counts, population)
+        disclosure.population = counts
+      }
+      disclosure.samplingFactors = object.array("samplingFactors", required: false).map { element in
+        let item = walker.object(
+          element.node, at: element.path, allowed: Members.samplingFactor, what: "a sampling factor")
+        var factor = Disclosure.SamplingFactor(name: "", rationale: item?.string("rationale") ?? "")
+        readFields(Generic.samplingFactor, into: &factor, item)
+        return factor
+      }
+      disclosure.subgroups = object.array("subgroups", required: false).map { element in
+        let item = walker.object(element.node, at: element.path, allowed: Members.subgroup, what: "a subgroup")
+        var subgroup = Disclosure.Subgroup(id: "", rationale: item?.string("rationale", required: false))
+        readFields(Generic.subgroup, into: &subgroup, item)
+        return subgroup
+      }
+      disclosure.findings = object.array("findings", required: false).map { element in
+        let item = walker.object(element.node, at: element.path, allowed: Members.finding, what: "a team finding")
+        var finding = Disclosure.TeamFinding(processArea: "", text: item?.string("text") ?? "")
+        readFields(Generic.finding, into: &finding, item)
+        return finding
+      }
+      disclosure.globalFindings = object.strings("globalFindings", required: false)
+      return disclosure
+    }
+
     func instantiation(_ element: (path: ModelPath, node: JSONNode)) -> Instantiation {
       let object = walker.object(
         element.node, at: element.path, allowed: Members.instantiation,
@@ -162,6 +228,9 @@ package enum JSONAppraisalDecoder {
         case .defaultedText(let value, let standard):
           record[keyPath: value] = object.string(field.name, required: false) ?? standard
         case .flag(let value, let standard): record[keyPath: value] = object.bool(field.name, default: standard)
+        case .optionalNumber(let value):
+          guard case .integer(let range) = field.kind else { break }
+          record[keyPath: value] = object.int(field.name, in: range, required: false)
         case .special: break
         }
       }

@@ -66,7 +66,7 @@ package enum XMLAppraisalDecoder {
   }
 
   /// The element currently open, with the text collected inside it.
-  private struct Open {
+  fileprivate struct Open {
     var name: String
     var path: ModelPath
     var line: Int
@@ -74,11 +74,17 @@ package enum XMLAppraisalDecoder {
   }
 
   /// Each element's attribute names, from ``EvidenceFormat``.
-  private enum Names {
+  fileprivate enum Names {
     static let header = EvidenceFormat.header.attributeNames()
     static let scope = EvidenceFormat.scope.attributeNames()
     static let exclusion = EvidenceFormat.exclusion.attributeNames()
     static let coverage = EvidenceFormat.coverage.attributeNames()
+    static let disclosure = EvidenceFormat.disclosure.attributeNames()
+    static let person = EvidenceFormat.person.attributeNames()
+    static let population = EvidenceFormat.population.attributeNames()
+    static let samplingFactor = EvidenceFormat.samplingFactor.attributeNames()
+    static let subgroup = EvidenceFormat.subgroup.attributeNames()
+    static let finding = EvidenceFormat.finding.attributeNames()
     static let instantiation = EvidenceFormat.instantiation.attributeNames()
     static let item = EvidenceFormat.evidenceItem.attributeNames()
     static let locator = EvidenceFormat.locator.attributeNames()
@@ -90,10 +96,16 @@ package enum XMLAppraisalDecoder {
   }
 
   /// Each record's fields read from the table alone (see ``EvidenceField/isGeneric``), filtered once.
-  private enum Generic {
+  fileprivate enum Generic {
     static let header = generic(EvidenceFormat.header)
     static let exclusion = generic(EvidenceFormat.exclusion)
     static let coverage = generic(EvidenceFormat.coverage)
+    static let disclosure = generic(EvidenceFormat.disclosure)
+    static let person = generic(EvidenceFormat.person)
+    static let population = generic(EvidenceFormat.population)
+    static let samplingFactor = generic(EvidenceFormat.samplingFactor)
+    static let subgroup = generic(EvidenceFormat.subgroup)
+    static let finding = generic(EvidenceFormat.finding)
     static let instantiation = generic(EvidenceFormat.instantiation)
     static let evidenceItem = generic(EvidenceFormat.evidenceItem)
     static let locator = generic(EvidenceFormat.locator)
@@ -106,7 +118,7 @@ package enum XMLAppraisalDecoder {
     }
   }
 
-  private struct Builder {
+  fileprivate struct Builder {
     typealias V = EvidenceVocabulary
     let file: String
     var sourceMap: SourceMap
@@ -122,6 +134,7 @@ package enum XMLAppraisalDecoder {
     var scope = AppraisalScope(processAreas: [])
     var target = RatingTarget.capabilityLevel(1)
     var coverage = CoveragePolicy.standard
+    var disclosure = Disclosure()
     var instantiations: [Instantiation] = []
     var evidence: [EvidenceItem] = []
     var observations: [Observation] = []
@@ -182,12 +195,15 @@ package enum XMLAppraisalDecoder {
       case (nil, _):
         problem(line, nil, "the root element is <\(name)>; expected <appraisal> (see docs/evidence-format.md)")
         known = false
-      case ("appraisal", "header"), ("appraisal", "scope"), ("appraisal", "instantiations"), ("appraisal", "evidence"),
-        ("appraisal", "observations"), ("appraisal", "characterizations"), ("appraisal", "judgments"):
+      case ("appraisal", "header"), ("appraisal", "scope"), ("appraisal", "disclosure"),
+        ("appraisal", "instantiations"),
+        ("appraisal", "evidence"), ("appraisal", "observations"), ("appraisal", "characterizations"),
+        ("appraisal", "judgments"):
         if !seen.insert(name).inserted { problem(line, nil, "<\(name)> appears twice; expected it once") }
         path = ModelPath.root.appending(name)
         if name == "header" { readHeader(attributes, at: path) }
         if name == "scope" { readScope(attributes, at: path) }
+        if name == "disclosure" { readDisclosure(attributes, at: path) }
         if ["instantiations", "evidence", "observations", "characterizations", "judgments"].contains(name) {
           finishAttributes(attributes, element: name)
         }
@@ -215,6 +231,8 @@ package enum XMLAppraisalDecoder {
           }
         }
         finishAttributes(attributes, element: name)
+      case ("disclosure", _) where Disclosures.elements.contains(name):
+        path = readDisclosureChild(name, attributes, line: line)
       case ("instantiations", "instantiation"):
         path = ModelPath.root.appending("instantiations").appending(instantiations.count)
         readInstantiation(attributes, at: path)
@@ -269,6 +287,8 @@ package enum XMLAppraisalDecoder {
         aggregations[aggregations.count - 1].justification = text
       case "significance":
         significances[significances.count - 1].justification = text
+      case _ where stack.last?.name == "disclosure":
+        endDisclosureChild(open, text: text)
       case "item":
         refuseText(text, in: open)
         if evidence[evidence.count - 1].locator.document.isEmpty
@@ -442,6 +462,9 @@ package enum XMLAppraisalDecoder {
           record[keyPath: value] = attributes.optional(field.name, at: path, &self) ?? standard
         case .flag(let value, let standard):
           record[keyPath: value] = attributes.bool(field.name, at: path, default: standard, &self)
+        case .optionalNumber(let value):
+          guard case .integer(let range) = field.kind else { break }
+          record[keyPath: value] = attributes.optionalInt(field.name, at: path, in: range, &self)
         case .special: break
         }
       }
@@ -476,7 +499,8 @@ package enum XMLAppraisalDecoder {
         failed.insert(ModelPath.root.appending(field))
       }
       var appraisal = Appraisal(
-        header: header, scope: scope, target: target, coverage: coverage, instantiations: instantiations,
+        header: header, scope: scope, target: target, coverage: coverage, disclosure: disclosure,
+        instantiations: instantiations,
         evidence: evidence, observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregations, significanceDecisions: significances)
       var summarizer = summarizer
@@ -489,8 +513,23 @@ package enum XMLAppraisalDecoder {
     }
   }
 
+  /// The child elements of `<disclosure>` and the table fields they hold.
+  fileprivate enum Disclosures {
+    static let elements: Set<String> = Set(
+      EvidenceFormat.disclosure.compactMap { field in
+        if case .child(let element) = field.xml { return element }
+        return nil
+      })
+    /// The field an element holds, by element name.
+    static let fields: [String: EvidenceField<Disclosure>] = Dictionary(
+      uniqueKeysWithValues: EvidenceFormat.disclosure.compactMap { field in
+        if case .child(let element) = field.xml { return (element, field) }
+        return nil
+      })
+  }
+
   /// An element's attributes with typed, reporting access.
-  private struct Attributes {
+  fileprivate struct Attributes {
     let list: [XMLAttribute]
     let line: Int
     var allowed: [String] = []
@@ -558,6 +597,16 @@ package enum XMLAppraisalDecoder {
       return nil
     }
 
+    /// An optional integer in `range`: `nil` when absent or empty, and (with a problem) when not such an integer.
+    func optionalInt(_ name: String, at path: ModelPath, in range: ClosedRange<Int>, _ builder: inout Builder) -> Int? {
+      guard let text = optional(name, at: path, &builder) else { return nil }
+      if let number = Int(text), range.contains(number) { return number }
+      builder.problem(
+        line, nil, "\(name) is \"\(text)\"; expected an integer from \(range.lowerBound) to \(range.upperBound)",
+        failed: path.appending(name))
+      return nil
+    }
+
     func bool(_ name: String, at path: ModelPath, default defaultValue: Bool, _ builder: inout Builder) -> Bool {
       guard let text = optional(name, at: path, &builder) else { return defaultValue }
       switch text {
@@ -571,6 +620,9 @@ package enum XMLAppraisalDecoder {
   }
 
   enum Message {
+    static func noText(_ element: String, expected: String) -> String {
+      "<\(element)> has no text; expected \(expected)"
+    }
     static func unexpectedElement(_ name: String, in parent: String) -> String {
       "unexpected element <\(name)> in <\(parent)>; see docs/evidence-format.md for what it may contain"
     }
@@ -596,5 +648,110 @@ package enum XMLAppraisalDecoder {
     }
     static func missingAttribute(_ name: String) -> String { "missing attribute \(name)" }
     static func emptyAttribute(_ name: String) -> String { "attribute \(name) is empty; expected a value" }
+  }
+}
+
+extension XMLAppraisalDecoder.Builder {
+  typealias Format = EvidenceFormat
+
+  /// `<disclosure>`'s attributes: the dates and the report status.
+  mutating func readDisclosure(_ attributes: XMLAppraisalDecoder.Attributes, at path: ModelPath) {
+    var attributes = attributes
+    attributes.allow(XMLAppraisalDecoder.Names.disclosure)
+    var disclosure = self.disclosure
+    readFields(XMLAppraisalDecoder.Generic.disclosure, into: &disclosure, attributes, at: path)
+    disclosure.reportStatus = attributes.choice(
+      "reportStatus", at: path, EvidenceVocabulary.reportStatuses, &self, required: false)
+    self.disclosure = disclosure
+    finishAttributes(attributes, element: "disclosure")
+  }
+
+  /// A child element of `<disclosure>`: its record is read from its attributes (its text, if it has one, at its
+  /// end). Returns the element's model path.
+  mutating func readDisclosureChild(_ name: String, _ attributes: XMLAppraisalDecoder.Attributes, line: Int)
+    -> ModelPath
+  {
+    typealias Names = XMLAppraisalDecoder.Names
+    typealias Generic = XMLAppraisalDecoder.Generic
+    let field = XMLAppraisalDecoder.Disclosures.fields[name]!
+    let base = ModelPath.root.appending("disclosure").appending(field.name)
+    if field.kind != .records && field.kind != .texts && !seen.insert("disclosure/" + name).inserted {
+      problem(line, nil, "<\(name)> appears twice in <disclosure>; expected it once")
+    }
+    var attributes = attributes
+    var path = base
+    switch name {
+    case "teamLeader", "teamMember", "sponsor":
+      attributes.allow(Names.person)
+      var person = Disclosure.Person(name: "")
+      if name == "teamMember" { path = base.appending(disclosure.teamMembers.count) }
+      readFields(Generic.person, into: &person, attributes, at: path)
+      switch name {
+      case "teamLeader": disclosure.teamLeader = person
+      case "sponsor": disclosure.sponsor = person
+      default: disclosure.teamMembers.append(person)
+      }
+    case "population":
+      attributes.allow(Names.population)
+      var population = Disclosure.Population()
+      readFields(Generic.population, into: &population, attributes, at: path)
+      disclosure.population = population
+    case "samplingFactor":
+      attributes.allow(Names.samplingFactor)
+      path = base.appending(disclosure.samplingFactors.count)
+      var factor = Disclosure.SamplingFactor(name: "", rationale: "")
+      readFields(Generic.samplingFactor, into: &factor, attributes, at: path)
+      disclosure.samplingFactors.append(factor)
+    case "subgroup":
+      attributes.allow(Names.subgroup)
+      path = base.appending(disclosure.subgroups.count)
+      var subgroup = Disclosure.Subgroup(id: "")
+      readFields(Generic.subgroup, into: &subgroup, attributes, at: path)
+      disclosure.subgroups.append(subgroup)
+    case "finding":
+      attributes.allow(Names.finding)
+      path = base.appending(disclosure.findings.count)
+      var finding = Disclosure.TeamFinding(processArea: "", text: "")
+      readFields(Generic.finding, into: &finding, attributes, at: path)
+      disclosure.findings.append(finding)
+    case "location":
+      path = base.appending(disclosure.locations.count)
+      disclosure.locations.append("")
+    case "globalFinding":
+      path = base.appending(disclosure.globalFindings.count)
+      disclosure.globalFindings.append("")
+    default: break  // organizationalUnitDescription: text only
+    }
+    finishAttributes(attributes, element: name)
+    return path
+  }
+
+  /// The text of a child element of `<disclosure>`, where its record keeps it.
+  mutating func endDisclosureChild(_ open: XMLAppraisalDecoder.Open, text: String) {
+    typealias Message = XMLAppraisalDecoder.Message
+    func required(_ what: String, field: String? = nil) {
+      if text.isEmpty {
+        problem(
+          open.line, nil, Message.noText(open.name, expected: what),
+          failed: field.map { open.path.appending($0) } ?? open.path)
+      }
+    }
+    switch open.name {
+    case "organizationalUnitDescription": disclosure.organizationalUnitDescription = text.isEmpty ? nil : text
+    case "location":
+      disclosure.locations[disclosure.locations.count - 1] = text
+      required("the location")
+    case "globalFinding":
+      disclosure.globalFindings[disclosure.globalFindings.count - 1] = text
+      required("the finding")
+    case "samplingFactor":
+      disclosure.samplingFactors[disclosure.samplingFactors.count - 1].rationale = text
+      required("the rationale", field: "rationale")
+    case "subgroup": disclosure.subgroups[disclosure.subgroups.count - 1].rationale = text.isEmpty ? nil : text
+    case "finding":
+      disclosure.findings[disclosure.findings.count - 1].text = text
+      required("the finding", field: "text")
+    default: refuseText(text, in: open)
+    }
   }
 }

@@ -31,6 +31,9 @@ package struct EvidenceField<Record>: @unchecked Sendable {
     case record
     /// A list of nested records (XML: repeated child elements; JSON: an array of objects; CSV: rows).
     case records
+    /// A list of texts (XML: repeated child elements holding the text; JSON: an array of strings; CSV: one
+    /// row each).
+    case texts
   }
 
   /// Where the XML syntax puts the field.
@@ -55,6 +58,8 @@ package struct EvidenceField<Record>: @unchecked Sendable {
     case defaultedText(WritableKeyPath<Record, String>, default: String)
     /// An optional boolean with a default.
     case flag(WritableKeyPath<Record, Bool>, default: Bool)
+    /// An optional integer (in the kind's range): missing or empty leaves `nil`.
+    case optionalNumber(WritableKeyPath<Record, Int?>)
     case special
   }
 
@@ -95,6 +100,7 @@ package struct EvidenceField<Record>: @unchecked Sendable {
       case .optionalText(let path): self.value = { $0[keyPath: path].map(Value.text) }
       case .defaultedText(let path, _): self.value = { .text($0[keyPath: path]) }
       case .flag(let path, _): self.value = { .flag($0[keyPath: path]) }
+      case .optionalNumber(let path): self.value = { $0[keyPath: path].map(Value.number) }
       case .special: self.value = { _ in nil }
       }
     }
@@ -102,11 +108,12 @@ package struct EvidenceField<Record>: @unchecked Sendable {
 
   /// A required string field.
   package static func text(
-    _ name: String, _ path: WritableKeyPath<Record, String>, kind: Kind = .text, csv: String? = nil
+    _ name: String, _ path: WritableKeyPath<Record, String>, kind: Kind = .text, xml: XMLPlacement = .attribute,
+    csv: String? = nil
   )
     -> Self
   {
-    Self(name, kind, required: true, csv: csv, access: .text(path))
+    Self(name, kind, required: true, xml: xml, csv: csv, access: .text(path))
   }
 
   /// An optional string field.

@@ -49,6 +49,66 @@ package enum EvidenceFormat {
     Field("minimumShare", .fraction, required: false) { .text($0.minimumShare.description) },
   ]
 
+  /// `<disclosure>` (after `<scope>`), `"disclosure"`, and one kind of CSV settings row per field, keyed by its
+  /// CSV name (`teamMember`, `location`, …): a record's fields are the row's cells in table order, a list of
+  /// records or texts takes one row per entry. Every fact is optional.
+  package static let disclosure: [EvidenceField<Disclosure>] = [
+    .optional("startDate", \.startDate, kind: .date),
+    .optional("endDate", \.endDate, kind: .date),
+    Field("reportStatus", .choice(Disclosure.ReportStatus.allCases.map(\.rawValue)), required: false) {
+      $0.reportStatus.map { .text($0.rawValue) }
+    },
+    Field("teamLeader", .record, required: false, xml: .child("teamLeader")),
+    Field("teamMembers", .records, required: false, xml: .child("teamMember"), csv: "teamMember"),
+    Field("sponsor", .record, required: false, xml: .child("sponsor")),
+    .optional(
+      "organizationalUnitDescription", \.organizationalUnitDescription, xml: .child("organizationalUnitDescription")),
+    Field("locations", .texts, required: false, xml: .child("location"), csv: "location") {
+      $0.locations.isEmpty ? nil : .list($0.locations)
+    },
+    Field("population", .record, required: false, xml: .child("population")),
+    Field("samplingFactors", .records, required: false, xml: .child("samplingFactor"), csv: "samplingFactor"),
+    Field("subgroups", .records, required: false, xml: .child("subgroup"), csv: "subgroup"),
+    Field("findings", .records, required: false, xml: .child("finding"), csv: "finding"),
+    Field("globalFindings", .texts, required: false, xml: .child("globalFinding"), csv: "globalFinding") {
+      $0.globalFindings.isEmpty ? nil : .list($0.globalFindings)
+    },
+  ]
+
+  /// `<teamLeader>`, `<teamMember>` and `<sponsor>` in `<disclosure>`; the cells of the rows of the same names.
+  package static let person: [EvidenceField<Disclosure.Person>] = [
+    .text("name", \.name),
+    .optional("organization", \.organization),
+    .optional("role", \.role),
+  ]
+
+  /// `<population>` in `<disclosure>`, `"population"`, the `population` row's cells.
+  package static let population: [EvidenceField<Disclosure.Population>] = [
+    Field("people", .integer(0...1_000_000_000), required: false, access: .optionalNumber(\.people)),
+    Field("basicUnits", .integer(0...1_000_000_000), required: false, access: .optionalNumber(\.basicUnits)),
+  ]
+
+  /// `<samplingFactor>` in `<disclosure>` (its text is the rationale), `samplingFactor` rows.
+  package static let samplingFactor: [EvidenceField<Disclosure.SamplingFactor>] = [
+    .text("name", \.name),
+    .text("rationale", \.rationale, xml: .content),
+    .optional("values", \.values),
+  ]
+
+  /// `<subgroup>` in `<disclosure>` (its text is the rationale), `subgroup` rows.
+  package static let subgroup: [EvidenceField<Disclosure.Subgroup>] = [
+    .text("id", \.id),
+    .optional("description", \.description),
+    Field("rationale", .text, required: false, xml: .content, access: .optionalText(\.rationale)),
+  ]
+
+  /// `<finding>` in `<disclosure>` (its text is the finding), `finding` rows.
+  package static let finding: [EvidenceField<Disclosure.TeamFinding>] = [
+    .text("processArea", \.processArea),
+    .optional("goal", \.goal, kind: .goal),
+    .text("text", \.text, xml: .content),
+  ]
+
   /// `<instantiation>`, `"instantiations"` entries, `instantiation` settings rows (cells in this order).
   package static let instantiation: [EvidenceField<Instantiation>] = [
     .text("id", \.id),

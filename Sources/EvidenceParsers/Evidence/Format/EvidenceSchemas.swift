@@ -51,6 +51,7 @@ package enum EvidenceSchemas {
       case .goal: .goal
       case .record: .record
       case .records: .records
+      case .texts: .texts
       }
     }
 
@@ -94,6 +95,7 @@ package enum EvidenceSchemas {
   package struct Records: Sendable {
     package var header: Record
     package var scope: Record
+    package var disclosure: Record
     package var instantiation: Record
     package var evidenceItem: Record
     package var observation: Record
@@ -107,6 +109,14 @@ package enum EvidenceSchemas {
       scope: Record(
         EvidenceFormat.scope,
         nested: ["notApplicable": Record(EvidenceFormat.exclusion), "coverage": Record(EvidenceFormat.coverage)]),
+      disclosure: Record(
+        EvidenceFormat.disclosure,
+        nested: [
+          "teamLeader": Record(EvidenceFormat.person), "teamMembers": Record(EvidenceFormat.person),
+          "sponsor": Record(EvidenceFormat.person), "population": Record(EvidenceFormat.population),
+          "samplingFactors": Record(EvidenceFormat.samplingFactor), "subgroups": Record(EvidenceFormat.subgroup),
+          "findings": Record(EvidenceFormat.finding),
+        ]),
       instantiation: Record(EvidenceFormat.instantiation),
       evidenceItem: Record(EvidenceFormat.evidenceItem, nested: ["locator": Record(EvidenceFormat.locator)]),
       observation: Record(EvidenceFormat.observation),
@@ -162,6 +172,7 @@ extension EvidenceSchemas {
     let documentParts = [
       element("header", record: records.header),
       element("scope", record: records.scope),
+      element("disclosure", occurs: optional, record: records.disclosure),
       wrapper("instantiations", holding: [element("instantiation", occurs: many, record: records.instantiation)]),
       wrapper("evidence", occurs: optional, holding: [element("item", occurs: many, record: records.evidenceItem)]),
       wrapper("observations", occurs: optional, choice: true, holding: observations),
@@ -201,6 +212,7 @@ extension EvidenceSchemas {
   static func xsdType(of field: Field) -> XSDType {
     switch field.kind {
     case .text: .named(field.isRequired ? "text" : "xs:string")
+    case .texts: .named("text")
     case .date: .named("date")
     case .boolean: .named("xs:boolean")
     case .practice: .named("practice")
@@ -289,6 +301,9 @@ extension EvidenceSchemas {
     case .records:
       let occurs = (field.isRequired ? "" : #" minOccurs="0""#) + #" maxOccurs="unbounded""#
       return element(name, occurs: occurs, record: record.record(of: field))
+    case .texts:
+      let occurs = (field.isRequired ? "" : #" minOccurs="0""#) + #" maxOccurs="unbounded""#
+      return [#"<xs:element name="\#(name)" type="text"\#(occurs)/>"#]
     default:
       let occurs = field.isRequired ? "" : #" minOccurs="0""#
       switch xsdType(of: field) {
@@ -339,6 +354,7 @@ extension EvidenceSchemas {
       fields: [
         Field("header", .record, required: true, xml: .child("header")),
         Field("scope", .record, required: true, xml: .child("scope")),
+        Field("disclosure", .record, required: false, xml: .child("disclosure")),
         Field("instantiations", .records, required: true, xml: .child("instantiations")),
         Field("evidence", .records, required: false, xml: .child("evidence")),
         Field("observations", .records, required: false, xml: .child("observations")),
@@ -347,7 +363,8 @@ extension EvidenceSchemas {
         Field("significanceDecisions", .records, required: false, xml: .child("judgments")),
       ],
       nested: [
-        "header": records.header, "scope": records.scope, "instantiations": records.instantiation,
+        "header": records.header, "scope": records.scope, "disclosure": records.disclosure,
+        "instantiations": records.instantiation,
         "evidence": records.evidenceItem, "observations": records.observation,
         "characterizations": records.characterization, "aggregationDecisions": records.aggregation,
         "significanceDecisions": records.significance,
@@ -399,7 +416,7 @@ extension EvidenceSchemas {
         ("maximum", .int(range.upperBound)),
       ])
     case .choice(let values): return .object([("enum", .array(values.map(JSON.string) + (optional ? [.null] : [])))])
-    case .idList: return .object([("type", nullable("array", optional)), ("items", reference("text"))])
+    case .idList, .texts: return .object([("type", nullable("array", optional)), ("items", reference("text"))])
     case .fraction:
       return .object([("type", nullable("string", optional)), ("pattern", .string(anchored(fractionPattern)))])
     case .goal: return .object([("type", nullable("string", optional)), ("pattern", .string(anchored(goalPattern)))])
