@@ -48,6 +48,7 @@ def to_xml(a):
         out.append("    <coverage" + attrs([("enabled", "true" if cov["enabled"] else "false"),
                    ("minimumShare", cov["minimumShare"])]) + "/>")
     out.append("  </scope>")
+    out += disclosure_xml(a.get("disclosure"))
     out.append("  <instantiations>")
     for i in a["instantiations"]:
         pas = " ".join(i["processAreas"]) if i.get("processAreas") else None
@@ -88,8 +89,68 @@ def to_xml(a):
     return "\n".join(out) + "\n"
 
 
+PERSON = ["name", "organization", "role"]
+
+
+def disclosure_xml(d):
+    """The <disclosure> element's lines: attributes, then the children in the XSD's order."""
+    if not d:
+        return []
+    out = ["  <disclosure" + attrs([(k, d.get(k)) for k in ["startDate", "endDate", "reportStatus"]]) + ">"]
+    person = lambda tag, p: "    <" + tag + attrs([(k, p.get(k)) for k in PERSON]) + "/>"
+    if d.get("teamLeader"):
+        out.append(person("teamLeader", d["teamLeader"]))
+    out += [person("teamMember", p) for p in d.get("teamMembers", [])]
+    if d.get("sponsor"):
+        out.append(person("sponsor", d["sponsor"]))
+    if d.get("organizationalUnitDescription"):
+        out.append(f"    <organizationalUnitDescription>{escape(d['organizationalUnitDescription'])}</organizationalUnitDescription>")
+    out += [f"    <location>{escape(l)}</location>" for l in d.get("locations", [])]
+    if d.get("population"):
+        out.append("    <population" + attrs([(k, d["population"].get(k)) for k in ["people", "basicUnits"]]) + "/>")
+    for f in d.get("samplingFactors", []):
+        out.append("    <samplingFactor" + attrs([("name", f["name"]), ("values", f.get("values"))]) +
+                   f">{escape(f['rationale'])}</samplingFactor>")
+    for g in d.get("subgroups", []):
+        out.append("    <subgroup" + attrs([("id", g["id"]), ("description", g.get("description"))]) +
+                   f">{escape(g.get('rationale') or '')}</subgroup>")
+    for f in d.get("findings", []):
+        out.append("    <finding" + attrs([("processArea", f["processArea"]), ("goal", f.get("goal"))]) +
+                   f">{escape(f['text'])}</finding>")
+    out += [f"    <globalFinding>{escape(t)}</globalFinding>" for t in d.get("globalFindings", [])]
+    out.append("  </disclosure>")
+    return out
+
+
+def disclosure_csv(d):
+    """The disclosure's settings rows, one per value, cells in the field table's order."""
+    if not d:
+        return []
+    rows = []
+    if d.get("teamLeader"):
+        rows.append(["teamLeader"] + [d["teamLeader"].get(k) for k in PERSON])
+    rows += [["teamMember"] + [p.get(k) for k in PERSON] for p in d.get("teamMembers", [])]
+    if d.get("sponsor"):
+        rows.append(["sponsor"] + [d["sponsor"].get(k) for k in PERSON])
+    for k in ["startDate", "endDate", "reportStatus", "organizationalUnitDescription"]:
+        if d.get(k):
+            rows.append([k, d[k]])
+    rows += [["location", l] for l in d.get("locations", [])]
+    if d.get("population"):
+        rows.append(["population", d["population"].get("people"), d["population"].get("basicUnits")])
+    rows += [["samplingFactor", f["name"], f["rationale"], f.get("values")] for f in d.get("samplingFactors", [])]
+    rows += [["subgroup", g["id"], g.get("description"), g.get("rationale")] for g in d.get("subgroups", [])]
+    rows += [["finding", f["processArea"], f.get("goal"), f["text"]] for f in d.get("findings", [])]
+    rows += [["globalFinding", t] for t in d.get("globalFindings", [])]
+    # No empty cells after the last value.
+    return [r[:max(i for i, c in enumerate(r) if c not in (None, "")) + 1] for r in rows]
+
+
 def to_json(a):
-    doc = {"formatVersion": 1, "header": a["header"], "scope": a["scope"], "instantiations": a["instantiations"],
+    doc = {"formatVersion": 1, "header": a["header"], "scope": a["scope"]}
+    if a.get("disclosure"):
+        doc["disclosure"] = a["disclosure"]
+    doc |= {"instantiations": a["instantiations"],
            "evidence": a["evidence"], "observations": a["observations"], "characterizations": a["characterizations"],
            "aggregationDecisions": a["aggregationDecisions"], "significanceDecisions": a["significanceDecisions"]}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
@@ -129,6 +190,7 @@ def to_csv(a):
         out.append(csv_row(["notApplicable", na["processArea"], na["reason"]]))
     if s.get("coverage"):
         out.append(csv_row(["coverage", "true" if s["coverage"]["enabled"] else "false", s["coverage"]["minimumShare"]]))
+    out += [csv_row(r) for r in disclosure_csv(a.get("disclosure"))]
     for i in a["instantiations"]:
         out.append(csv_row(["instantiation", i["id"], i["name"], i["kind"], i.get("subgroup") or "",
                             " ".join(i["processAreas"]) if i.get("processAreas") else ""]))
@@ -365,6 +427,66 @@ state("STSM SP 2.1", "PI", "FI", "standard service properties are not defined; e
 state("STSM SP 2.2", "PI", "FI", "no service catalogue is published")
 
 
+def company_a_disclosure(when):
+    """The disclosure facts of Company A's appraisals (fictitious people), in the field table's order."""
+    before = when == "before"
+    findings = [
+        {"processArea": "SCON", "goal": "SG 2",
+         "text": "Continuity training is given to the service staff, but whether it works is never evaluated."},
+    ]
+    if before:
+        findings += [
+            {"processArea": "SCON", "goal": "SG 3",
+             "text": "The continuity plan has never been tested: no scenarios, no test environment, no results."},
+            {"processArea": "SSD",
+             "text": "Development is done ad hoc by the developer on duty: requirements, designs, verification and "
+                     "validation are not planned or recorded."},
+        ]
+    else:
+        findings += [
+            {"processArea": "SSD", "goal": "SG 3",
+             "text": "Designs and code are not peer reviewed; the review procedure written with the change has not "
+                     "been used yet."},
+            {"processArea": "STSM", "goal": "SG 1",
+             "text": "Service performance data is collected every month but never analysed for strategic needs."},
+        ]
+    return {
+        "startDate": "2010-11-08" if before else "2011-09-19",
+        "endDate": "2010-11-19" if before else "2011-09-30",
+        "reportStatus": "final",
+        "teamLeader": {"name": "Dana Whitfield", "organization": "Northbridge Process Consulting",
+                       "role": "lead appraiser"},
+        "teamMembers": [
+            {"name": "Jonas Eberle", "organization": "Company A", "role": "quality manager"},
+            {"name": "Priya Raman", "organization": "Northbridge Process Consulting", "role": "appraiser"},
+        ],
+        "sponsor": {"name": "Martina Kessler", "organization": "Company A", "role": "head of operations"},
+        "organizationalUnitDescription":
+            "Company A's web services unit runs the online shop, payment gateway and customer portal for business "
+            "customers, and two smaller hosting services, on ITIL V2 operations processes (service desk, incident, "
+            "problem, change, release, capacity and continuity management)"
+            + ("." if before else "; since 2011 development and test are tied to release management."),
+        "locations": ["Hamburg (operations and service desk)", "Leipzig (development and test)"],
+        "population": {"people": 40, "basicUnits": 5},
+        "samplingFactors": [
+            {"name": "service type",
+             "rationale": "the five services share one operations team, process set and toolset; service type was "
+                          "analysed and does not change how the processes are performed, so the services form one "
+                          "subgroup, of which three were sampled, the legacy customer portal among them",
+             "values": "online shop, payment gateway, customer portal, web hosting, e-mail relay"},
+        ],
+        "subgroups": [
+            {"id": "web services", "description": "the five web services the unit operates",
+             "rationale": "one subgroup: the sampling factor does not separate the services"},
+        ],
+        "findings": findings,
+        "globalFindings": [
+            "Operations documentation is partly kept in personal folders; new staff find it late." if before else
+            "Process changes are announced by e-mail only; staff on shift learn of them from colleagues.",
+        ],
+    }
+
+
 def company_a(when):
     states = BEFORE if when == "before" else AFTER
     date = "2010-11-19" if when == "before" else "2011-09-30"
@@ -412,6 +534,7 @@ def company_a(when):
                    "modelVersion": "1.3", "methodClass": "SCAMPI C (gap analysis)"},
         "scope": {"representation": "continuous", "targetLevel": 1, "includeAdditions": True, "processAreas": SCOPE,
                   "coverage": {"enabled": True, "minimumShare": "1/2"}},
+        "disclosure": company_a_disclosure(when),
         "instantiations": UNITS,
         "evidence": b.evidence, "observations": b.observations, "characterizations": b.characterizations,
         "aggregationDecisions": aggregation, "significanceDecisions": significance,
