@@ -451,9 +451,6 @@ def company_a_disclosure(when):
              "text": "Service performance data is collected every month but never analysed for strategic needs."},
         ]
     return {
-        "startDate": "2010-11-08" if before else "2011-09-19",
-        "endDate": "2010-11-19" if before else "2011-09-30",
-        "reportStatus": "final",
         "teamLeader": {"name": "Dana Whitfield", "organization": "Northbridge Process Consulting",
                        "role": "lead appraiser"},
         "teamMembers": [
@@ -461,6 +458,9 @@ def company_a_disclosure(when):
             {"name": "Priya Raman", "organization": "Northbridge Process Consulting", "role": "appraiser"},
         ],
         "sponsor": {"name": "Martina Kessler", "organization": "Company A", "role": "head of operations"},
+        "startDate": "2010-11-08" if before else "2011-09-19",
+        "endDate": "2010-11-19" if before else "2011-09-30",
+        "reportStatus": "final",
         "organizationalUnitDescription":
             "Company A's web services unit runs the online shop, payment gateway and customer portal for business "
             "customers, and two smaller hosting services, on ITIL V2 operations processes (service desk, incident, "

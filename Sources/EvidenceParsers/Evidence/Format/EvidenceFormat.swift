@@ -53,14 +53,14 @@ package enum EvidenceFormat {
   /// CSV name (`teamMember`, `location`, …): a record's fields are the row's cells in table order, a list of
   /// records or texts takes one row per entry. Every fact is optional.
   package static let disclosure: [EvidenceField<Disclosure>] = [
+    Field("teamLeader", .record, required: false, xml: .child("teamLeader")),
+    Field("teamMembers", .records, required: false, xml: .child("teamMember"), csv: "teamMember"),
+    Field("sponsor", .record, required: false, xml: .child("sponsor")),
     .optional("startDate", \.startDate, kind: .date),
     .optional("endDate", \.endDate, kind: .date),
     Field("reportStatus", .choice(Disclosure.ReportStatus.allCases.map(\.rawValue)), required: false) {
       $0.reportStatus.map { .text($0.rawValue) }
     },
-    Field("teamLeader", .record, required: false, xml: .child("teamLeader")),
-    Field("teamMembers", .records, required: false, xml: .child("teamMember"), csv: "teamMember"),
-    Field("sponsor", .record, required: false, xml: .child("sponsor")),
     .optional(
       "organizationalUnitDescription", \.organizationalUnitDescription, xml: .child("organizationalUnitDescription")),
     Field("locations", .texts, required: false, xml: .child("location"), csv: "location") {
