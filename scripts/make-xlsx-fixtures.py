@@ -11,8 +11,9 @@ Run once from the repository root; the output is committed (the tests read it, t
   what openpyxl does not write: date cells with a built-in (14) and a custom format in the 1900 and the 1904
   date system, booleans, the share 1/2 as 0.5 with a fraction format, inline strings, rich-text runs,
   cells and rows without `r` attributes, padded empty cells and rows.
-- company-a-after.template.xlsx: `appraise template --from fixtures/company-a/after.xml` (the built binary,
-  .build/debug/appraise or APPRAISE=path); company-a-after.template.libreoffice.xlsx: that workbook opened
+- company-a-before.template.xlsx, company-a-after.template.xlsx: `appraise template --from
+  fixtures/company-a/before.xml` (after.xml) (the built binary, .build/debug/appraise or APPRAISE=path);
+  company-a-after.template.libreoffice.xlsx: that workbook opened
   and saved again by headless LibreOffice (skipped without soffice).
 """
 import csv
@@ -218,9 +219,10 @@ def write_by_hand(name, source, date1904, folder=OUT, sheet="PIID evidence", ove
 
 def write_templates():
     binary = os.environ.get("APPRAISE", os.path.join(ROOT, ".build", "debug", "appraise"))
+    for when in ["before", "after"]:
+        subprocess.run([binary, "template", "--from", os.path.join(ROOT, "fixtures", "company-a", f"{when}.xml"),
+                        "--output", os.path.join(OUT, f"company-a-{when}.template.xlsx")], check=True)
     template = os.path.join(OUT, "company-a-after.template.xlsx")
-    subprocess.run([binary, "template", "--from", os.path.join(ROOT, "fixtures", "company-a", "after.xml"),
-                    "--output", template], check=True)
     if not shutil.which("soffice"):
         print("soffice not found: company-a-after.template.libreoffice.xlsx not written", file=sys.stderr)
         return

@@ -48,6 +48,39 @@ struct PIIDTemplateTests {
         == PIIDTemplate.workbook(for: after.appraisal, catalog: catalog))
   }
 
+  @Test("Settings: the disclosure rows, key-only rows for the team to fill in read back as not given")
+  func disclosureRows() throws {
+    let (catalog, _) = try AppraisalPipeline.loadCatalog()
+    let empty = try Self.emptyScope(catalog)
+    let settings = PIIDTemplate.sheets(for: empty, catalog: catalog)[1]
+    let keys = settings.rows.compactMap { row -> [String]? in
+      let texts = row.compactMap { cell -> String? in
+        guard case .text(let text) = cell.value else { return nil }
+        return text
+      }
+      return ["teamLeader", "sponsor", "startDate", "endDate", "reportStatus"].contains(texts.first) ? texts : nil
+    }
+    #expect(keys == [["teamLeader"], ["sponsor"], ["startDate"], ["endDate"], ["reportStatus"]])
+    let statusList = settings.validations.first { $0.name == "reportStatus" }
+    guard case .values(let statuses) = statusList?.source else {
+      Issue.record("no reportStatus drop-down")
+      return
+    }
+    #expect(statuses == ["draft", "final"])
+    let blank = AppraisalReader.decode(
+      bytes: try PIIDTemplate.workbook(for: empty, catalog: catalog), syntax: .xlsx, file: "t.xlsx")
+    #expect(blank.appraisal?.disclosure.isEmpty == true)
+    #expect(!blank.problems.contains { $0.message.contains("team") || $0.message.contains("Date") })
+
+    let after = try AppraisalPipeline.readWhole(
+      path: Self.root.appendingPathComponent("fixtures/company-a/after.xml").path, catalog: catalog
+    ).appraisal
+    let back = AppraisalReader.decode(
+      bytes: try PIIDTemplate.workbook(for: after, catalog: catalog), syntax: .xlsx, file: "t.xlsx")
+    #expect(back.problems.isEmpty)
+    #expect(!after.disclosure.isEmpty && back.appraisal?.disclosure == after.disclosure)
+  }
+
   @Test("sheets in order with the layout's headers; practices × units × 2 pre-filled rows for an empty scope")
   func emptyScopeSheets() throws {
     let (catalog, _) = try AppraisalPipeline.loadCatalog()

@@ -36,6 +36,14 @@ extension PIIDTemplate {
         + "value: write no comments beside them. The value columns are formatted as text so a date or 1/2 stays "
         + "as typed.")
     line(
+      "Settings also holds the disclosure facts, each optional and rating nothing: teamLeader, teamMember (one row "
+        + "each) and sponsor (name, organization, role), startDate and endDate (YYYY-MM-DD), reportStatus (draft or "
+        + "final), organizationalUnitDescription, location (one row each), population (people, basic units), "
+        + "samplingFactor (name, rationale, values), subgroup (id as the Instantiations sheet names it, description, "
+        + "rationale), finding (process area, goal such as SG 2 or empty for the whole area, the team's summary "
+        + "finding) and globalFinding (a finding no model goal covers), one row per entry. A row with only its key "
+        + "is read as not given. Findings name no person and no interview session.")
+    line(
       "Instantiations: one row per sampled unit — id (unique), name, kind, subgroup (the sampling subgroup for the "
         + "coverage check; may be empty) and the process areas examined there, separated by spaces (empty: every "
         + "area in scope). A unit added on a free row appears in the Instantiation drop-down of the process area "
@@ -103,7 +111,8 @@ extension PIIDTemplate {
       "Indicator: \(list(Choices.indicators)). Characterization: \(list(Choices.characterizations)). Weakness "
         + "impact: \(list(Choices.impacts)). Imported: \(list(Choices.flags)). Instantiation: the ids on the "
         + "Instantiations sheet. Kind (Instantiations): \(list(Choices.kinds)). Settings: representation "
-        + "(\(list(Choices.representations))), targetLevel (1–5), includeAdditions and coverage (true, false). The "
+        + "(\(list(Choices.representations))), targetLevel (1–5), includeAdditions and coverage (true, false), "
+        + "reportStatus (\(list(Choices.reportStatuses))). The "
         + "lists cover the filled rows and \(spare) rows below them (\(spareInstantiations) on Instantiations); a "
         + "copied row keeps its lists.")
     return sheet

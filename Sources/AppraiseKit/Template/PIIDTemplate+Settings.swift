@@ -42,6 +42,9 @@ extension PIIDTemplate {
             key, decision.processArea, decision.goal, decision.significant ? "true" : "false", decision.justification,
           ])
         }
+      case _ where CSVAppraisalDecoder.disclosureKeys[key] != nil:
+        if key == "reportStatus" { lists.append((rows.count, key, Choices.reportStatuses)) }
+        rows += disclosureRows(key, appraisal.disclosure)
       default:
         // The header's fields, from the field table.
         if let field = EvidenceFormat.header.first(where: { $0.name == key }) {
@@ -61,6 +64,36 @@ extension PIIDTemplate {
         XLSXSheet.Validation(column: 1, rows: list.row...list.row, source: .values(list.values), name: list.name))
     }
     return sheet
+  }
+
+  /// The disclosure facts' rows for the settings key `key`: one per value, and a row holding only the key for
+  /// the team leader, sponsor, dates and report status when the appraisal gives none (read back as not given).
+  static func disclosureRows(_ key: String, _ disclosure: Disclosure) -> [[String]] {
+    func person(_ person: Disclosure.Person) -> [String] {
+      [key] + EvidenceFormat.person.map { text($0.value(person)) }
+    }
+    func record<Record>(_ record: Record, _ fields: [EvidenceField<Record>]) -> [String] {
+      [key] + fields.map { text($0.value(record)) }
+    }
+    let rows: [[String]]
+    switch key {
+    case "teamLeader": rows = disclosure.teamLeader.map { [person($0)] } ?? []
+    case "teamMember": rows = disclosure.teamMembers.map(person)
+    case "sponsor": rows = disclosure.sponsor.map { [person($0)] } ?? []
+    case "startDate": rows = disclosure.startDate.map { [[key, $0]] } ?? []
+    case "endDate": rows = disclosure.endDate.map { [[key, $0]] } ?? []
+    case "reportStatus": rows = disclosure.reportStatus.map { [[key, $0.rawValue]] } ?? []
+    case "organizationalUnitDescription": rows = disclosure.organizationalUnitDescription.map { [[key, $0]] } ?? []
+    case "location": rows = disclosure.locations.map { [key, $0] }
+    case "population": rows = disclosure.population.map { [record($0, EvidenceFormat.population)] } ?? []
+    case "samplingFactor": rows = disclosure.samplingFactors.map { record($0, EvidenceFormat.samplingFactor) }
+    case "subgroup": rows = disclosure.subgroups.map { record($0, EvidenceFormat.subgroup) }
+    case "finding": rows = disclosure.findings.map { record($0, EvidenceFormat.finding) }
+    case "globalFinding": rows = disclosure.globalFindings.map { [key, $0] }
+    default: rows = []
+    }
+    let fillIn: Set<String> = ["teamLeader", "sponsor", "startDate", "endDate", "reportStatus"]
+    return rows.isEmpty && fillIn.contains(key) ? [[key]] : rows
   }
 
   /// The Instantiations sheet: one row per instantiation in the declared order (the CSV syntax's

@@ -65,6 +65,7 @@ public enum PIIDTemplate {
     static let kinds = Instantiation.Kind.allCases.map(\.rawValue)
     static let flags = ["true", "false"]
     static let representations = EvidenceVocabulary.representations
+    static let reportStatuses = Disclosure.ReportStatus.allCases.map(\.rawValue)
     static let levels = (1...5).map(String.init)
   }
 }
