@@ -297,6 +297,35 @@ struct ImportCommandTests {
     #expect(validated.stdout.contains("50 evidence items"), "\(validated.stdout)")
   }
 
+  @Test("--merge keeps the disclosure facts of the appraisal it merges into")
+  func mergeKeepsDisclosure() throws {
+    let disclosure = """
+        <disclosure startDate="2026-10-26" endDate="2026-11-02" reportStatus="draft">
+          <teamLeader name="Dana Whitfield" role="lead appraiser"/>
+          <location>Zürich</location>
+          <finding processArea="IRP" goal="SG 2">incidents are analysed late</finding>
+          <globalFinding>tools are old</globalFinding>
+        </disclosure>
+
+      """
+    // The sample without its judgments, which the imported units would leave without the values they judge.
+    var sample = try String(
+      contentsOf: Self.root.appendingPathComponent("fixtures/evidence/sample.xml"), encoding: .utf8)
+    let judgments = try #require(sample.range(of: "  <judgments>"))
+    sample.replaceSubrange(judgments.lowerBound..<sample.range(of: "</appraisal>")!.lowerBound, with: "")
+    sample = sample.replacingOccurrences(of: "  <instantiations>", with: disclosure + "  <instantiations>")
+    let output = Self.temporary("merged-disclosure.xml")
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    try Data(sample.utf8).write(to: URL(fileURLWithPath: output))
+    let merged = try AppraiseRunner.run([
+      "import", "--from", "servicenow", Self.fixture("servicenow/problem.xml"), "--merge", output, "--output", output,
+    ])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(written.contains(disclosure), "\(written.prefix(3000))")
+    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-m-nchen"))
+  }
+
   @Test("usage errors: unknown tool, wrong output type, output naming an export")
   func usage() throws {
     let file = Self.fixture("servicenow/incident.xml")

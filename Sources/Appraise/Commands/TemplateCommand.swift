@@ -11,14 +11,14 @@ struct TemplateCommand: ParsableCommand {
     commandName: "template",
     abstract: "Write a PIID workbook (.xlsx) to fill in: practices × instantiations per process area.",
     discussion: """
-      The workbook has an Instructions sheet, the Settings (header and scope), the Instantiations, and one \
-      sheet per process area rated with a row for each practice rated in each instantiation, drop-down lists \
+      The workbook has an Instructions sheet, the Settings (header, scope, disclosure facts), the Instantiations, \
+      and one sheet per process area rated with a row for each practice rated in each instantiation, drop-down lists \
       for every closed vocabulary. Saved again, it is read by validate, rate and compare like any evidence file.
 
-      With --from, the appraisal's header, scope, instantiations, evidence, observations, characterizations \
-      and decisions are all in the workbook; the other options change what they give. Without --from, name the \
-      instantiations; the header values not given (id, name, organizational unit, date) are left empty for the \
-      team to fill in.
+      With --from, the appraisal's header, scope, disclosure facts, instantiations, evidence, observations, \
+      characterizations and decisions are all in the workbook; the other options change what they give. Without \
+      --from, name the instantiations; the header values not given (id, name, organizational unit, date) and the \
+      disclosure's team leader, sponsor, dates and report status are left empty for the team to fill in.
 
       Examples:
         appraise template --instantiation 'shop=Web shop:service' --instantiation 'portal=Portal' --output piid.xlsx

@@ -2,8 +2,8 @@ import AppraisalModel
 import EvidenceParsers
 
 extension PIIDTemplate {
-  /// The Settings sheet: the CSV syntax's settings rows (``CSVAppraisalDecoder/settingKeys``) but the
-  /// instantiations, which have a sheet of their own — the key in column A, its values in B, C, …. Every
+  /// The Settings sheet: the CSV syntax's settings rows (``CSVAppraisalDecoder/settingKeys``), the disclosure
+  /// facts' among them (``disclosureRows(_:_:)``), but the instantiations, which have a sheet of their own — the key in column A, its values in B, C, …. Every
   /// value is a text cell in a text-formatted column, so a date or the share `1/2` is never turned into a
   /// spreadsheet date; no column holds comments (they would be read as values: the Instructions explain).
   static func settings(_ appraisal: Appraisal, catalog: Catalog) -> XLSXSheet {

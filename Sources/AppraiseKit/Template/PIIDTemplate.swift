@@ -6,7 +6,7 @@ import EvidenceParsers
 /// Settings sheet (header and scope as the CSV syntax's settings rows), the Instantiations sheet, and one
 /// sheet per process area rated with its practices × the instantiations that examine it.
 ///
-/// Everything `appraisal` records goes into the workbook — header, scope, instantiations, evidence items,
+/// Everything `appraisal` records goes into the workbook — header, scope, disclosure facts, instantiations, evidence items,
 /// observations, team characterizations and decisions — so a filled-in appraisal can be handed on as a
 /// workbook. Pass an appraisal read with its evidence items (not streamed: ``Appraisal/evidenceTally``
 /// holds counts, not items, and counted items cannot be written).
