@@ -33,7 +33,17 @@ struct GoalRatingRuleTests {
     #expect(rating.value == .satisfied)
     #expect(rating.isProvisional)
     #expect(rating.weaknesses.map(\.text) == ["gap in u1"])
-    #expect(rating.reasons == ["provisional: 1 weakness not yet judged for significance"])
+    #expect(rating.reasons == ["1 weakness not yet judged for significance"])
+  }
+
+  @Test("a practice missing in many units: Not Rated, \"N of M units\" and the first three, never every unit")
+  func notRatedAtScale() {
+    let few = Self.rate([Self.practice("SP 1.1", [.fullyImplemented, nil, nil])])
+    #expect(few.value == .notRated)
+    #expect(few.reasons == ["AA SP 1.1 is not characterized in u2, u3"])
+    let many = Self.rate([Self.practice("SP 1.1", [.fullyImplemented] + Array(repeating: nil, count: 2_000))])
+    #expect(many.value == .notRated)
+    #expect(many.reasons == ["AA SP 1.1 is not characterized in 2000 of 2001 units (u2, u3, u4, …)"])
   }
 
   @Test("weaknesses judged significant: Unsatisfied with the team's reason")

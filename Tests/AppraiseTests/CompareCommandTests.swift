@@ -20,8 +20,11 @@ struct CompareCommandTests {
     #expect(
       rows.contains {
         $0.contains("SSD SG 1: Unsatisfied → Satisfied (provisional) — now Satisfied (provisional)")
-          && $0.contains("provisional: 3 weaknesses not yet judged for significance")
+          && $0.contains("; 3 weaknesses not yet judged for significance")
       })
+    // "provisional" once, in the rating, not again in its reason.
+    #expect(!result.stdout.contains("provisional: provisional"))
+    #expect(!result.stdout.contains("provisional: 3 weaknesses"))
   }
 
   @Test("markdown, CSV and HTML write Satisfied (provisional) too", arguments: ["markdown", "csv", "html"])

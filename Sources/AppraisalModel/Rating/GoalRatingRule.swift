@@ -67,8 +67,12 @@ public enum GoalRatingRule {
   enum Message {
     static func notCharacterized(_ practice: OUCharacterization) -> String {
       switch practice.basis {
-      case .incomplete(let missing):
+      case .incomplete(let missing) where missing.count <= 3:
         "\(practice.practice) is not characterized in " + missing.joined(separator: ", ")
+      case .incomplete(let missing):
+        // Readable at any sample size: a count and the first few, never every unit.
+        "\(practice.practice) is not characterized in \(missing.count) of \(practice.instantiations.count) units ("
+          + missing.prefix(3).joined(separator: ", ") + ", …)"
       case .noInstantiations:
         "\(practice.practice) is examined in no sampled unit"
       default:
@@ -81,7 +85,8 @@ public enum GoalRatingRule {
       "the team judged the weaknesses significant: \(justification)"
     }
     static func provisional(_ count: Int) -> String {
-      "provisional: \(count) weakness\(count == 1 ? "" : "es") not yet judged for significance"
+      // The rating already says "provisional"; the reason says why.
+      "\(count) weakness\(count == 1 ? "" : "es") not yet judged for significance"
     }
     static func failing(_ practice: OUCharacterization) -> String {
       let value = practice.value?.code ?? "not characterized"

@@ -91,9 +91,25 @@ extension RateReport {
         return [.init(area.processArea)] + (0...3).map { $0 <= level ? .init("■", .good) : .init("□", .muted) }
           + [.init(area.capability?.limitation ?? "")]
       })
+    if case .capabilityLevel(let target) = result.appraisal.target { profileTarget(target, &doc) }
     let staging = result.equivalentStaging
     doc.paragraph("Equivalent staging: maturity level \(staging.level).")
-    if result.maturityLevel == nil { blockers(staging, &doc) }
+  }
+
+  /// A continuous target is a profile: which areas in scope reach the target capability level. Equivalent
+  /// staging is information beside it, so its blockers (areas nobody scoped among them) are not listed.
+  private func profileTarget(_ target: Int, _ doc: inout ReportDocument) {
+    let (reached, below) = capabilityTarget(target)
+    doc.paragraph(
+      "Target capability level \(target): reached by \(reached) of \(ratedAreas.count) process areas in scope"
+        + (below.isEmpty ? "." : "; not reached: " + below.joined(separator: ", ") + "."),
+      tone: below.isEmpty ? .good : .bad)
+  }
+
+  /// How many rated areas reach capability level `target`, and the others as `SCON (CL 0)`.
+  func capabilityTarget(_ target: Int) -> (reached: Int, below: [String]) {
+    let below = ratedAreas.filter { ($0.capability?.level ?? 0) < target }
+    return (ratedAreas.count - below.count, below.map { "\($0.processArea) (CL \($0.capability?.level ?? 0))" })
   }
 
   private func blockers(_ maturity: MaturityLevelResult, _ doc: inout ReportDocument) {

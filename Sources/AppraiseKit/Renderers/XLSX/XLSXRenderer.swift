@@ -88,9 +88,18 @@ extension XLSXRenderer {
         maturity.blockers.isEmpty ? .good : .bad)
     }
     let staging = report.result.equivalentStaging
-    add(
-      "Equivalent staging", "Maturity level", "ML \(staging.level)",
-      staging.blockers.map { "\($0.processArea): \($0.reason)" }.joined(separator: "; "))
+    if case .capabilityLevel(let target) = report.appraisal.target {
+      // A continuous target is a profile; equivalent staging is information beside it, without its blockers.
+      let (reached, below) = report.capabilityTarget(target)
+      add(
+        "Capability target", "Target CL \(target)", "\(reached) of \(report.ratedAreas.count) areas",
+        below.isEmpty ? "" : "not reached: " + below.joined(separator: ", "), below.isEmpty ? .good : .bad)
+      add("Equivalent staging", "Maturity level", "ML \(staging.level)", "")
+    } else {
+      add(
+        "Equivalent staging", "Maturity level", "ML \(staging.level)",
+        staging.blockers.map { "\($0.processArea): \($0.reason)" }.joined(separator: "; "))
+    }
     if report.detail == .summary {
       add("Detail", "Characterizations", "summary", "per practice, the number of instantiations with each value")
     }
