@@ -181,6 +181,23 @@ struct HTMLRendererTests {
     }
   }
 
+  @Test("a heatmap whose columns differ per row names each cell's practice, in the cell and its tooltip")
+  func heatmapCellLabels() {
+    var doc = ReportDocument(title: "Map")
+    doc.heatmap(
+      .init(
+        title: "Areas", columns: ["1", "2"],
+        rows: [(label: "SCON", cells: ["FI", "PI"]), (label: "SD", cells: ["LI"])],
+        cellLabels: [["SP 1.1", "SP 2.3"], ["SP 1.1"]]))
+    let html = HTMLRenderer().render(doc)
+    #expect(
+      html.contains(
+        "<td class=\"hm hm-pi\" data-value=\"PI\" title=\"SCON · SP 2.3: PI, partially implemented\">"
+          + "<span class=\"hm-id\">SP 2.3</span>PI</td>"))
+    #expect(html.contains("title=\"SD · SP 1.1: LI, largely implemented\"><span class=\"hm-id\">SP 1.1</span>LI</td>"))
+    #expect(HTMLFixtures.styleSheet(html).contains(".hm-id {"))
+  }
+
   @Test("heatmap cells show all seven states with distinct classes, tooltips and a legend")
   func heatmap() {
     var doc = ReportDocument(title: "Map")

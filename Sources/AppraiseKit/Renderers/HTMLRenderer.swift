@@ -98,15 +98,18 @@ public struct HTMLRenderer: ReportRenderer {
     html += "<div class=\"scroll\">\n<table class=\"heatmap\">\n<thead>\n<tr><th scope=\"col\"></th>"
     for column in map.columns { html += "<th scope=\"col\">\(Self.escape(column))</th>" }
     html += "</tr>\n</thead>\n<tbody>\n"
-    for row in map.rows {
+    for (number, row) in map.rows.enumerated() {
       html += "<tr><th scope=\"row\">\(Self.escape(row.label))</th>"
+      let labels = number < map.cellLabels.count ? map.cellLabels[number] : []
       for (index, value) in row.cells.enumerated() {
         let state = HeatState(value)
-        let column = index < map.columns.count ? map.columns[index] : "\(index + 1)"
+        let label = index < labels.count ? labels[index] : nil
+        let column = label ?? (index < map.columns.count ? map.columns[index] : "\(index + 1)")
         let tooltip = "\(row.label) · \(column): \(state.description)"
+        let shown = label.map { "<span class=\"hm-id\">\(Self.escape($0))</span>" } ?? ""
         html +=
           "<td class=\"hm \(state.cssClass)\" data-value=\"\(Self.escape(state.dataValue))\""
-          + " title=\"\(Self.escape(tooltip))\">\(Self.escape(state.shown))</td>"
+          + " title=\"\(Self.escape(tooltip))\">\(shown)\(Self.escape(state.shown))</td>"
       }
       html += "</tr>\n"
     }
@@ -304,6 +307,7 @@ public struct HTMLRenderer: ReportRenderer {
       min-width: 44px; height: 28px; padding: 2px 6px; text-align: center; font-size: 0.82rem; font-weight: 700;
       font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact;
     }
+    .hm-id { display: block; font-size: 0.68rem; font-weight: 400; white-space: nowrap; }
     .hm-fi { background: #1a7f37; color: #ffffff; }
     .hm-li { background: #9ad89c; color: #0f3d17; }
     .hm-pi { background: #f4b43c; color: #3d2800; }

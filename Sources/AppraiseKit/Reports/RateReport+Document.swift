@@ -243,7 +243,8 @@ extension RateReport {
     areaHeatmap(&doc)
   }
 
-  /// Process areas × their practices' OU values.
+  /// Process areas × their practices' OU values. Column N is a different practice in each area, so every
+  /// cell names its practice (`SP 2.3`), on screen and on paper.
   func areaHeatmap(_ doc: inout ReportDocument) {
     let width = ratedAreas.map { $0.goals.flatMap(\.practices).count }.max() ?? 0
     doc.heatmap(
@@ -254,7 +255,8 @@ extension RateReport {
           return (
             area.processArea, values.map { $0 ?? nil } + Array(repeating: "", count: max(width, 1) - values.count)
           )
-        }))
+        },
+        cellLabels: ratedAreas.map { area in area.goals.flatMap(\.practices).map(\.practice.practice) }))
   }
 
   /// The values a team may choose from, in words: `LI or PI`, `NI, PI or LI`.

@@ -22,6 +22,9 @@ struct ReportDocument: Sendable {
     var title: String
     var columns: [String]
     var rows: [(label: String, cells: [String?])]
+    /// Per row, what each cell is, printed in the cell (`SP 2.3`) where a column stands for different
+    /// things in different rows; empty: the column header says it.
+    var cellLabels: [[String]] = []
   }
 
   enum Block: Sendable {
