@@ -38,12 +38,46 @@ extension RateReport {
       ("Out of scope", outOfScope.isEmpty ? "none" : outOfScope.joined(separator: ", ")),
       ("Additions (SSD)", appraisal.scope.includesAdditions ? "included" : "left out"),
     ])
+    if detail == .summary {
+      sampleBySubgroup(&doc)
+      return
+    }
     doc.table(
       ["Instantiation", "Name", "Kind", "Subgroup", "Process areas"],
       appraisal.instantiations.map { unit in
         [
           .init(unit.id), .init(unit.name), .init(unit.kind.rawValue), .init(unit.subgroup ?? "—"),
           .init(unit.processAreas?.joined(separator: " ") ?? "all in scope"),
+        ]
+      })
+  }
+
+  /// The sample in a summary (more units than a page lists): one row per sampling subgroup with its count,
+  /// kinds, the process areas its units examine, and the first few ids; every unit stays in the JSON report.
+  func sampleBySubgroup(_ doc: inout ReportDocument) {
+    let units = appraisal.instantiations
+    var order: [String?] = []
+    var members: [String?: [Instantiation]] = [:]
+    for unit in units {
+      if members[unit.subgroup] == nil { order.append(unit.subgroup) }
+      members[unit.subgroup, default: []].append(unit)
+    }
+    doc.paragraph(
+      "\(units.count) instantiations in \(order.count) subgroup\(order.count == 1 ? "" : "s") (each unit is listed in "
+        + "the JSON report, and here with --detail full).")
+    doc.table(
+      ["Subgroup", "Units", "Kinds", "Process areas", "First units"],
+      order.map { subgroup in
+        let group = members[subgroup]!
+        var kinds: [Instantiation.Kind: Int] = [:]
+        for unit in group { kinds[unit.kind, default: 0] += 1 }
+        let kindText = Instantiation.Kind.allCases.compactMap { kind in kinds[kind].map { "\(kind.rawValue) \($0)" } }
+        let areas = Set(group.map { $0.processAreas?.joined(separator: " ") ?? "all in scope" })
+        let areaText = areas.count == 1 ? areas.first! : "\(areas.count) different sets"
+        let first = group.prefix(3).map(\.id).joined(separator: ", ") + (group.count > 3 ? ", …" : "")
+        return [
+          .init(subgroup ?? "—"), .init("\(group.count)"), .init(kindText.joined(separator: ", ")), .init(areaText),
+          .init(first),
         ]
       })
   }
