@@ -46,6 +46,16 @@ struct GoalRatingRuleTests {
     #expect(many.reasons == ["AA SP 1.1 is not characterized in 2000 of 2001 units (u2, u3, u4, …)"])
   }
 
+  @Test("an Unsatisfied goal names at most three distinct weaknesses of a practice and counts the rest")
+  func manyWeaknesses() {
+    let reference = PracticeReference("AA", "SP 1.1")
+    var unit = TestModel.unit("u1", .partiallyImplemented, practice: reference)
+    unit.weaknesses = (1...5).map { Observation.weakness(reference, in: "u1", "gap \($0)") }
+    let rating = Self.rate([OUAggregationRule.aggregate(reference, [unit])])
+    #expect(rating.value == .unsatisfied)
+    #expect(rating.reasons == ["AA SP 1.1 is PI: gap 1; gap 2; gap 3; and 2 more weaknesses"])
+  }
+
   @Test("weaknesses judged significant: Unsatisfied with the team's reason")
   func significant() {
     let decision = SignificanceDecision(

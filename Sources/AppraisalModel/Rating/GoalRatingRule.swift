@@ -94,7 +94,7 @@ public enum GoalRatingRule {
       let because =
         texts.isEmpty
         ? practice.instantiations.first { $0.value == practice.value }?.derivation ?? "no weakness recorded"
-        : texts.joined(separator: "; ")
+        : texts.prefix(3).joined(separator: "; ") + (texts.count > 3 ? "; and \(texts.count - 3) more weaknesses" : "")
       let judgment = practice.judgmentNeeded ? " (judgment needed)" : ""
       return "\(practice.practice) is \(value)\(judgment): \(because)"
     }
