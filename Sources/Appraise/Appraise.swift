@@ -1,3 +1,4 @@
+import AppraiseKit
 import ArgumentParser
 import Foundation
 
@@ -20,7 +21,7 @@ struct Appraise: ParsableCommand {
         appraise template --instantiation 'shop=Web shop:service' --output piid.xlsx
         appraise catalog SCON
       """,
-    version: "0.1.0",
+    version: ToolIdentity.version,
     subcommands: [
       RateCommand.self, CompareCommand.self, ValidateCommand.self, TemplateCommand.self, ImportCommand.self,
       CatalogCommand.self,

@@ -88,6 +88,7 @@ public struct CSVRenderer: ReportRenderer {
       }
     }
     rows += inputs.map { ["input", $0.role, $0.path, $0.sha256] }
+    rows.append(["tool", ToolIdentity.name, ToolIdentity.version])
     return rows
   }
 

@@ -20,9 +20,16 @@ public struct JSONRenderer: ReportRenderer {
     try! ReportJSONEncoder().encode(value)
   }
 
+  /// The program that wrote the report.
+  struct Tool: Encodable {
+    var name = ToolIdentity.name
+    var version = ToolIdentity.version
+  }
+
   struct RateDocument: Encodable {
     var reportFormat = JSONRenderer.reportFormat
     var kind: String
+    var tool = Tool()
     var method = RatingRules.methodStatement
     var model: Model
     var appraisal: AppraisalInfo
@@ -275,6 +282,7 @@ public struct JSONRenderer: ReportRenderer {
 
     var reportFormat = JSONRenderer.reportFormat
     var kind = "compare"
+    var tool = Tool()
     var method = RatingRules.methodStatement
     var warnings: [String]
     var table: [AreaRow]

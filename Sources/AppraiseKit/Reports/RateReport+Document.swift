@@ -1,11 +1,12 @@
 import AppraisalModel
 
 extension RateReport {
-  /// The report as format-neutral blocks: identification, scope and sample, ratings, levels, findings,
-  /// characterizations, team judgments, rules applied and input hashes — in that order.
+  /// The report as format-neutral blocks: the executive summary, identification, scope and sample, ratings,
+  /// levels, findings, characterizations, team judgments, rules applied and input hashes — in that order.
   func document() -> ReportDocument {
     var doc = ReportDocument(title: "Appraisal rating: \(appraisal.header.name)")
     doc.paragraph(RatingRules.methodStatement, tone: .warning)
+    executiveSummary(&doc)
     identification(&doc)
     ratings(&doc)
     levels(&doc)
@@ -375,5 +376,6 @@ extension RateReport {
     }
     doc.heading("Input files")
     doc.table(["Role", "File", "SHA-256"], inputs.map { [.init($0.role), .init($0.path), .init($0.sha256)] })
+    doc.paragraph("Written by \(ToolIdentity.description).")
   }
 }

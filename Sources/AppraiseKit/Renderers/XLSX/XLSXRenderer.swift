@@ -112,6 +112,7 @@ extension XLSXRenderer {
     for input in report.inputs {
       add("Input (path, SHA-256)", input.role, input.path, input.sha256)
     }
+    add("Tool", ToolIdentity.name, ToolIdentity.version)
     return sheet
   }
 
