@@ -18,7 +18,8 @@ extension RateReport {
         let blockers = maturity.blockers.map(\.processArea)
         doc.paragraph(
           "Maturity level \(maturity.level) of target \(maturity.target)"
-            + (blockers.isEmpty ? "." : "; blocking level \(maturity.level + 1): " + blockers.joined(separator: ", ") + "."),
+            + (blockers.isEmpty
+              ? "." : "; blocking level \(maturity.level + 1): " + blockers.joined(separator: ", ") + "."),
           tone: maturity.level >= maturity.target ? .good : .bad)
       }
     case .capabilityLevel(let target):
