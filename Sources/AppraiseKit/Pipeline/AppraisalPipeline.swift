@@ -116,6 +116,14 @@ public enum AppraisalPipeline {
       + (loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warnings")
   }
 
+  /// How ready a read appraisal is to be rated (``ReadinessCheck``): what `validate` summarises under its
+  /// "valid" line and `validate --readiness` lists in full.
+  public static func readiness(_ loaded: AppraisalReader.Loaded, catalog: Catalog) -> ReadinessReport {
+    ReadinessReport(
+      file: loaded.file, header: loaded.appraisal.header,
+      readiness: ReadinessCheck.check(loaded.appraisal, catalog: catalog))
+  }
+
   /// The renderer of a text format; `colour` applies to text only. `nil` for a binary format (xlsx), which
   /// ``render(_:format:colour:)`` writes.
   public static func renderer(for format: ReportFormat, colour: Bool = false) -> (any ReportRenderer)? {
