@@ -90,6 +90,11 @@ struct ReadinessCheckTests {
     #expect(readiness.cells.filter { $0.state == .noEvidence }.allSatisfy { $0.derived == .notImplemented })
     let result = AppraisalRater.rate(appraisal, catalog: catalog)
     #expect(!result.processAreas.flatMap(\.goals).contains { $0.value == .notRated })
+    // Counting without listing gives the same counts and goals, and no cells.
+    let counted = ReadinessCheck.check(appraisal, catalog: catalog, listingCells: false)
+    #expect(counted.cells.isEmpty)
+    #expect(counted.counts == readiness.counts)
+    #expect(counted.notRatedGoals == readiness.notRatedGoals)
     // The streamed read (evidence counted, not kept) gives the same readiness.
     #expect(
       ReadinessCheck.check(try Self.read(fixture, streaming: true, catalog: catalog), catalog: catalog) == readiness)

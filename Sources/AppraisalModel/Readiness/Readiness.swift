@@ -2,7 +2,8 @@
 /// the goals that would be Not Rated, with why (``ReadinessCheck``).
 public struct Readiness: Hashable, Sendable {
   /// Every rated practice in every sampled unit that examines its area: areas and practices in catalog
-  /// order, units in the order the file declares them.
+  /// order, units in the order the file declares them. Empty when the check counted without listing
+  /// (``ReadinessCheck/check(_:catalog:listingCells:)``).
   public var cells: [ReadinessCell]
   /// The cells per state.
   public var counts: ReadinessCounts

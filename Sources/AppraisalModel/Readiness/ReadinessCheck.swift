@@ -8,14 +8,18 @@
 /// at the first kind of reason (a coverage shortfall hides the practices not characterized), the check
 /// lists every one, since each must be fixed before the goal can be rated. Work is linear in the cells.
 public enum ReadinessCheck {
-  /// The readiness of a validated `appraisal`.
-  public static func check(_ appraisal: Appraisal, catalog: Catalog) -> Readiness {
-    check(appraisal, catalog: catalog, result: AppraisalRater.rate(appraisal, catalog: catalog))
+  /// The readiness of a validated `appraisal`. With `listingCells` false only the counts are kept
+  /// (``Readiness/cells`` stays empty): enough for a summary, and cheaper for a large sample.
+  public static func check(_ appraisal: Appraisal, catalog: Catalog, listingCells: Bool = true) -> Readiness {
+    check(
+      appraisal, catalog: catalog, result: AppraisalRater.rate(appraisal, catalog: catalog), listingCells: listingCells)
   }
 
   /// The readiness of `appraisal` from its rating `result` (``AppraisalRater/rate(_:catalog:)``), when the
   /// caller has rated it already.
-  public static func check(_ appraisal: Appraisal, catalog: Catalog, result: AppraisalResult) -> Readiness {
+  public static func check(
+    _ appraisal: Appraisal, catalog: Catalog, result: AppraisalResult, listingCells: Bool = true
+  ) -> Readiness {
     let levels = AppraisalRater.ratedGenericLevels(of: appraisal, catalog: catalog)
     let ratings = Dictionary(
       result.processAreas.map { ($0.processArea, $0) }, uniquingKeysWith: { first, _ in first })
@@ -44,10 +48,13 @@ public enum ReadinessCheck {
             found = recorded[next]
             next += 1
           }
-          let cell = ReadinessCell(
-            practice: reference, goal: goal, instantiation: unit.id, state: state(of: found), derived: found?.derived)
-          counts.add(cell.state)
-          cells.append(cell)
+          let state = state(of: found)
+          counts.add(state)
+          if listingCells {
+            cells.append(
+              ReadinessCell(
+                practice: reference, goal: goal, instantiation: unit.id, state: state, derived: found?.derived))
+          }
         }
       }
 

@@ -73,7 +73,8 @@ struct ValidateCommand: ParsableCommand {
         continue
       }
       for warning in result.warnings { printError(warning.description) }
-      let summary = AppraisalPipeline.readiness(result, catalog: loaded).summary
+      // Counts only: listing every cell would cost time and memory on a large sample for nothing.
+      let summary = AppraisalPipeline.readiness(result, catalog: loaded, listingCells: false).summary
       try Console.output(AppraisalPipeline.validSummary(result) + "\n" + summary)
     }
     if status != .success { throw status }
