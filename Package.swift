@@ -60,7 +60,8 @@ let package = Package(
     ),
     // What every test target shares: the binary runner, golden files, optional tools.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport"]),
+    // EvidenceParsers to read the Company A fixtures for the readiness check (the model itself stays pure).
+    .testTarget(name: "AppraisalModelTests", dependencies: ["AppraisalModel", "ITSMImport", "EvidenceParsers"]),
     // CLibXML2 for the XSD check of the fixtures through libxml2's schema validator (no Python needed).
     // ZIPFoundation to build hostile workbooks in the tests.
     .testTarget(

@@ -27,6 +27,7 @@ catalog_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/ca
 evidence_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/evidence.schema.json")))
 xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
 report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/report.schema.json")))
+readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/readiness.schema.json")))
 
 
 def check_json(validator, path):
@@ -62,11 +63,14 @@ for path in valid_evidence + invalid_evidence:
     should_pass = path in valid_evidence or name.startswith("semantic-")
     cases.append((path, should_pass, problems))
 
-# The JSON report golden files (written by the built binary) must match the report schema; the evidence
-# files `appraise import` writes (import-*) must match the evidence schemas.
+# The JSON report golden files (written by the built binary) must match the report schema, the
+# `validate --readiness` ones (readiness-*) the readiness schema; the evidence files `appraise import`
+# writes (import-*) must match the evidence schemas.
 for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("Tests/AppraiseTests/Golden/import-*.xml")):
     if os.path.basename(path).startswith("import-"):
         problems = check_json(evidence_schema, path) if path.endswith(".json") else check_xml(path)
+    elif os.path.basename(path).startswith("readiness-"):
+        problems = check_json(readiness_schema, path)
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))

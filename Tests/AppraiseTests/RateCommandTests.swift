@@ -162,7 +162,10 @@ struct RateCommandTests {
     #expect(result.status == 65)
     #expect(
       result.stdout
-        == "fixtures/company-a/after.csv: valid — 3 instantiations, 360 evidence items, 17 observations\n")
+        == "fixtures/company-a/after.csv: valid — 3 instantiations, 360 evidence items, 17 observations\n"
+        + "  readiness: 159 practice × instantiation cells: 156 with artifacts and affirmations, 0 artifacts only, "
+        + "0 affirmations only, 2 no evidence, 1 characterized by the team (1 NI)\n"
+        + "  would be Not Rated: none of 18 goals\n")
     let expected = try String(
       contentsOf: AppraiseRunner.root.appendingPathComponent(
         "fixtures/invalid/evidence/semantic-references.json.expected"),

@@ -15,3 +15,6 @@ extension ITILEdition: ExpressibleByArgument {}
 
 /// `--representation staged|continuous` (`appraise template`).
 extension TemplateRequest.Representation: ExpressibleByArgument {}
+
+/// `--format text|csv|json` (`appraise validate --readiness`).
+extension ReadinessFormat: ExpressibleByArgument {}

@@ -116,6 +116,17 @@ public enum AppraisalPipeline {
       + (loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warnings")
   }
 
+  /// How ready a read appraisal is to be rated (``ReadinessCheck``): what `validate` summarises under its
+  /// "valid" line and `validate --readiness` lists in full. With `listingCells` false the report holds the
+  /// counts and goals only: enough for ``ReadinessReport/summary``, not for the to-do list.
+  public static func readiness(_ loaded: AppraisalReader.Loaded, catalog: Catalog, listingCells: Bool = true)
+    -> ReadinessReport
+  {
+    ReadinessReport(
+      file: loaded.file, header: loaded.appraisal.header,
+      readiness: ReadinessCheck.check(loaded.appraisal, catalog: catalog, listingCells: listingCells))
+  }
+
   /// The renderer of a text format; `colour` applies to text only. `nil` for a binary format (xlsx), which
   /// ``render(_:format:colour:)`` writes.
   public static func renderer(for format: ReportFormat, colour: Bool = false) -> (any ReportRenderer)? {
