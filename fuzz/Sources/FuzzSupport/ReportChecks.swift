@@ -72,7 +72,7 @@ enum ReportChecks {
     "method": 2, "model": 4, "appraisal": 6, "after": 6, "before": 6, "target": 2, "inScope": nil,
     "outOfScope": nil, "notApplicable": 3, "instantiation": 5, "aggregationDecision": 4, "judgmentNeeded": 4,
     "significanceDecision": 4, "maturityLevel": 2, "equivalentStaging": 2, "detail": 3, "rule": 3, "view": 3,
-    "viewProcess": 4, "viewLink": 9, "viewSource": 4, "input": 4, "warning": 2,
+    "viewProcess": 4, "viewLink": 9, "viewSource": 4, "input": 4, "tool": 3, "warning": 2,
   ]
 
   /// A CSV report of `blocks` blocks (rate: table, footer; compare: areas, transitions, footer).
