@@ -74,6 +74,12 @@ struct XLSXReportTests {
       executable: URL(fileURLWithPath: "/usr/bin/script"))
     #expect(terminal.status == 64)
     #expect(terminal.stdout.contains("--format xlsx is binary, not for a terminal: use --output FILE.xlsx"))
+    // A terminal named as the output file is refused the same way (the template command shares the check).
+    let named = try AppraiseRunner.run(
+      ["-qec", "\(AppraiseRunner.executable.path) rate \(Self.after) --format xlsx --output /dev/tty", "/dev/null"],
+      executable: URL(fileURLWithPath: "/usr/bin/script"))
+    #expect(named.status == 64)
+    #expect(named.stdout.contains("--output /dev/tty is a terminal; --format xlsx is binary"))
   }
 
   @Test("a workbook that cannot be written is exit 73 and leaves nothing")

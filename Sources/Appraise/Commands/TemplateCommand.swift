@@ -72,16 +72,9 @@ struct TemplateCommand: ParsableCommand {
   var date: String?
 
   func validate() throws {
-    if output == "-" {
-      if isatty(STDOUT_FILENO) == 1 {
-        throw ValidationError(
-          "the template is a binary .xlsx workbook, not for a terminal: use --output FILE.xlsx or redirect stdout")
-      }
-    } else if Self.isTerminal(output) {
-      throw ValidationError(
-        "--output \(output) is a terminal; the template is a binary .xlsx workbook: use --output FILE.xlsx")
-    } else if let dot = output.lastIndex(of: "."), !output[dot...].contains("/"),
-      output[output.index(after: dot)...].lowercased() != "xlsx", !Self.isDevice(output)
+    try OutputFile.refuseTerminal(output, because: "the template is a binary .xlsx workbook")
+    if output != "-", let suffix = OutputPath.fileExtension(output), suffix.lowercased() != ".xlsx",
+      !OutputFile.isDevice(output)
     {
       throw ValidationError("--output \(output): the template is an .xlsx workbook; name the file FILE.xlsx")
     }
@@ -139,20 +132,5 @@ struct TemplateCommand: ParsableCommand {
       throw ValidationError(error.message)
     }
     return request
-  }
-
-  /// Whether `path` is a character device (`/dev/null`, `/dev/stdout` on a pipe): written in place, whatever its name.
-  private static func isDevice(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR
-  }
-
-  /// Whether `path` is a terminal (`/dev/tty`, `/dev/stdout` when standard output is one).
-  private static func isTerminal(_ path: String) -> Bool {
-    guard isDevice(path) else { return false }
-    let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    return isatty(descriptor) == 1
   }
 }

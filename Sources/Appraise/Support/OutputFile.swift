@@ -37,6 +37,35 @@ enum OutputFile {
     }
   }
 
+  /// Refuses binary output (an `.xlsx` workbook) bound for a terminal: standard output when `output` is nil
+  /// or `-` and stdout is one, or an `--output` path that is one (`/dev/tty`). `reason` says what is binary
+  /// (`--format xlsx is binary`).
+  static func refuseTerminal(_ output: String?, because reason: String) throws {
+    if output == nil || output == "-" {
+      if isatty(STDOUT_FILENO) == 1 {
+        throw ValidationError("\(reason), not for a terminal: use --output FILE.xlsx or redirect stdout")
+      }
+    } else if let output, isTerminal(output) {
+      throw ValidationError("--output \(output) is a terminal; \(reason): use --output FILE.xlsx")
+    }
+  }
+
+  /// Whether `path` is a character device (`/dev/null`, `/dev/stdout` on a pipe): written in place, whatever
+  /// its name.
+  static func isDevice(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR
+  }
+
+  /// Whether `path` is a terminal (`/dev/tty`, `/dev/stdout` when standard output is one).
+  static func isTerminal(_ path: String) -> Bool {
+    guard isDevice(path) else { return false }
+    let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return isatty(descriptor) == 1
+  }
+
   /// Installs the handlers that remove a pending temporary file on SIGINT, SIGTERM and SIGHUP.
   /// A signal the parent ignores (`nohup` ignores SIGHUP) stays ignored; a signal mask inherited from the
   /// parent (some process launchers block everything) is lifted, so the signals do arrive.

@@ -56,9 +56,7 @@ struct ReportOptions: ParsableArguments {
   /// Refuses an output path that names one of the report's inputs (``OutputFile/refuse(_:ifOneOf:)``,
   /// ``AppraisalPipeline/inputFiles(_:catalogPath:others:)``), then one whose extension no format writes.
   func checkOutput(reading files: [String], viewMapping: String? = nil) throws {
-    if output == nil, resolvedFormat.isBinary, isatty(STDOUT_FILENO) == 1 {  // a pipe or a file is fine
-      throw ValidationError("--format xlsx is binary, not for a terminal: use --output FILE.xlsx or redirect stdout")
-    }
+    if resolvedFormat.isBinary { try OutputFile.refuseTerminal(output, because: "--format xlsx is binary") }
     guard let output else { return }
     try OutputFile.refuse(
       output, ifOneOf: AppraisalPipeline.inputFiles(files, catalogPath: catalog, others: [viewMapping]))

@@ -22,9 +22,6 @@ public enum ReadinessFormat: String, CaseIterable, Sendable {
   /// The extension of `outputPath`'s file name when it has one and no readiness format claims it (`.md`,
   /// `.html`): the list would be written under a misleading name unless `--format` names the format.
   public static func unclaimedExtension(outputPath: String) -> Substring? {
-    guard ReadinessFormat(outputPath: outputPath) == nil else { return nil }
-    let name = outputPath.split(separator: "/").last ?? Substring(outputPath)
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-    return name[dot...]
+    ReadinessFormat(outputPath: outputPath) == nil ? OutputPath.fileExtension(outputPath) : nil
   }
 }

@@ -38,10 +38,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   /// a format claims it or the name has no extension (`report`, `.report`). A report written there would be
   /// text under a misleading name unless a format is named.
   public static func unclaimedExtension(outputPath: String) -> Substring? {
-    guard ReportFormat(outputPath: outputPath) == nil else { return nil }
-    let name = outputPath.split(separator: "/").last ?? Substring(outputPath)
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-    return name[dot...]
+    ReportFormat(outputPath: outputPath) == nil ? OutputPath.fileExtension(outputPath) : nil
   }
 }
 
