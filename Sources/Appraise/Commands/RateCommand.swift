@@ -70,7 +70,7 @@ struct RateCommand: ParsableCommand {
     _ file: String, role: String, catalog: Catalog, catalogDigest: InputDigest, detail: ReportDetail? = nil
   ) throws -> RateReport {
     let loaded = try Timings.measure("read and validate") {
-      try exitOnFailure { try AppraisalPipeline.read(path: file, catalog: catalog) }
+      try exitOnFailure { try AppraisalPipeline.read(path: file, catalog: catalog, detail: detail) }
     }
     for warning in loaded.warnings { printError(warning.description) }
     return Timings.measure("rate") {

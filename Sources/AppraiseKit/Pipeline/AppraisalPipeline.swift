@@ -42,6 +42,34 @@ public enum AppraisalPipeline {
     try AppraisalReader.read(path: path, catalog: catalog, streaming: false)
   }
 
+  /// Reads and validates the appraisal at `path` for a rate report of `detail` (`nil`: auto). A report that
+  /// lists every instantiation also lists the evidence behind each value (``EvidenceTrail``), so its items
+  /// are kept; a summary only counts them, so a large XML file streams past in constant memory. With auto
+  /// detail, an XML file up to ``wholeReadLimit`` bytes is read whole at once; a larger one streams and is
+  /// read again whole only if it turns out to have few enough instantiations for full detail.
+  public static func read(path: String, catalog: Catalog, detail: ReportDetail?) throws(ReadFailure)
+    -> AppraisalReader.Loaded
+  {
+    switch detail {
+    case .full: return try readWhole(path: path, catalog: catalog)
+    case .summary: return try read(path: path, catalog: catalog)
+    case nil:
+      if let size = InputFile.regularFileSize(path), size <= wholeReadLimit {
+        return try readWhole(path: path, catalog: catalog)
+      }
+      let loaded = try read(path: path, catalog: catalog)
+      let units = loaded.appraisal.instantiations.count
+      guard ReportDetail.resolve(nil, instantiations: units) == .full, loaded.appraisal.evidenceTally != nil else {
+        return loaded
+      }
+      return try readWhole(path: path, catalog: catalog)
+    }
+  }
+
+  /// The largest XML file (64 MiB) that ``read(path:catalog:detail:)`` with auto detail reads whole rather
+  /// than streaming: its items fit in memory comfortably.
+  public static let wholeReadLimit = 64 << 20
+
   /// Reads and validates an appraisal held in memory; `file` names it in messages and in the report.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog)
     throws(ReadFailure) -> AppraisalReader.Loaded
@@ -69,7 +97,8 @@ public enum AppraisalPipeline {
     detail: ReportDetail? = nil
   ) throws(ReadFailure) -> RateReport {
     rate(
-      try read(path: path, catalog: catalog), role: role, catalog: catalog, catalogDigest: catalogDigest, detail: detail
+      try read(path: path, catalog: catalog, detail: detail), role: role, catalog: catalog,
+      catalogDigest: catalogDigest, detail: detail
     )
   }
 

@@ -24,12 +24,14 @@ public struct CSVRenderer: ReportRenderer {
     var rows = [report.detail == .summary ? Self.summaryColumns : Self.rateColumns]
     rows += report.detail == .summary ? summaryRows(report) : rateRows(report)
     rows.append([])
-    rows += footer(report, inputs: report.inputs)
+    rows += footer(report, inputs: report.inputs, trail: report.detail == .full ? report.evidenceTrail : nil)
     return Self.csv(rows)
   }
 
   /// The statements every report makes, as `key,value…` rows.
-  private func footer(_ report: RateReport, inputs: [InputDigest], appraisalKey: String = "appraisal") -> [[String]] {
+  private func footer(
+    _ report: RateReport, inputs: [InputDigest], appraisalKey: String = "appraisal", trail: EvidenceTrail?
+  ) -> [[String]] {
     let header = report.appraisal.header
     var rows: [[String]] = [
       ["method", RatingRules.methodStatement],
@@ -42,6 +44,15 @@ public struct CSVRenderer: ReportRenderer {
     rows += report.appraisal.scope.notApplicable.map { ["notApplicable", $0.processArea, $0.reason] }
     rows += report.appraisal.instantiations.map {
       ["instantiation", $0.id, $0.name, $0.kind.rawValue, $0.subgroup ?? ""]
+    }
+    rows += Self.disclosureRows(report.appraisal.disclosure)
+    for cell in trail?.cells ?? [] {
+      rows += cell.entries.map {
+        [
+          "evidenceItem", cell.practice.description, cell.instantiation, $0.id, $0.indicator.rawValue, $0.document,
+          $0.section ?? "", $0.version ?? "", $0.date ?? "", $0.url ?? "", $0.imported ? "imported" : "",
+        ]
+      }
     }
     for practice in report.result.appliedAggregationDecisions {
       if case .teamDecision(_, let justification) = practice.basis {
@@ -115,10 +126,42 @@ public struct CSVRenderer: ReportRenderer {
     }
     rows.append([])
     rows += report.comparison.warnings.map { ["warning", $0] }
-    rows += footer(report.after, inputs: report.inputs, appraisalKey: "after")
+    let moved = Set(report.comparison.transitions.map(\.practice))
+    rows += footer(
+      report.after, inputs: report.inputs, appraisalKey: "after",
+      trail: report.after.detail == .full ? report.after.evidenceTrail?.restricted(to: moved) : nil)
     let before = report.before.appraisal.header
     rows.append(["before", before.id, before.name, before.organizationalUnit, before.date, before.methodClass])
     return Self.csv(rows)
+  }
+
+  /// The disclosure facts recorded, one `key,value…` row each (none for a file without them).
+  static func disclosureRows(_ disclosure: Disclosure) -> [[String]] {
+    func person(_ key: String, _ person: Disclosure.Person) -> [String] {
+      [key, person.name, person.organization ?? "", person.role ?? ""]
+    }
+    var rows: [[String]] = []
+    if let status = disclosure.reportStatus { rows.append(["reportStatus", status.rawValue]) }
+    if disclosure.startDate != nil || disclosure.endDate != nil {
+      rows.append(["period", disclosure.startDate ?? "", disclosure.endDate ?? ""])
+    }
+    if let leader = disclosure.teamLeader { rows.append(person("teamLeader", leader)) }
+    rows += disclosure.teamMembers.map { person("teamMember", $0) }
+    if let sponsor = disclosure.sponsor { rows.append(person("sponsor", sponsor)) }
+    if let description = disclosure.organizationalUnitDescription {
+      rows.append(["organizationalUnitDescription", description])
+    }
+    rows += disclosure.locations.map { ["location", $0] }
+    if let population = disclosure.population {
+      rows.append([
+        "population", population.people.map(String.init) ?? "", population.basicUnits.map(String.init) ?? "",
+      ])
+    }
+    rows += disclosure.samplingFactors.map { ["samplingFactor", $0.name, $0.values ?? "", $0.rationale] }
+    rows += disclosure.subgroups.map { ["subgroup", $0.id, $0.description ?? "", $0.rationale ?? ""] }
+    rows += disclosure.findings.map { ["teamFinding", $0.processArea, $0.goal ?? "", $0.text] }
+    rows += disclosure.globalFindings.map { ["globalFinding", $0] }
+    return rows
   }
 
   private func summaryRows(_ report: RateReport) -> [[String]] {

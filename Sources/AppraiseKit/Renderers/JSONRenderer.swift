@@ -33,6 +33,8 @@ public struct JSONRenderer: ReportRenderer {
     var method = RatingRules.methodStatement
     var model: Model
     var appraisal: AppraisalInfo
+    /// The disclosure facts as the evidence file records them; absent when it records none.
+    var disclosure: Disclosure?
     var scope: Scope
     var instantiations: [Unit]
     var processAreas: [Area]
@@ -56,6 +58,7 @@ public struct JSONRenderer: ReportRenderer {
         id: appraisal.header.id, name: appraisal.header.name, organizationalUnit: appraisal.header.organizationalUnit,
         date: appraisal.header.date, methodClass: appraisal.header.methodClass, representation: target.0,
         targetLevel: target.1)
+      disclosure = appraisal.disclosure.isEmpty ? nil : appraisal.disclosure
       scope = Scope(
         inScope: report.ratedAreas.map(\.processArea),
         notApplicable: appraisal.scope.notApplicable.map { .init(processArea: $0.processArea, reason: $0.reason) },
@@ -66,7 +69,12 @@ public struct JSONRenderer: ReportRenderer {
       instantiations = appraisal.instantiations.map {
         Unit(id: $0.id, name: $0.name, kind: $0.kind.rawValue, subgroup: $0.subgroup, processAreas: $0.processAreas)
       }
-      processAreas = report.ratedAreas.map { Area($0, report: report) }
+      // Full detail lists each unit's value with the evidence items behind it (the evidence trail).
+      var trail: [String: [TrailItem]] = [:]
+      if report.detail == .full, let cells = report.evidenceTrail?.cells {
+        for cell in cells { trail["\(cell.practice)\u{0}\(cell.instantiation)"] = cell.entries.map(TrailItem.init) }
+      }
+      processAreas = report.ratedAreas.map { Area($0, report: report, trail: trail) }
       maturityLevel = result.maturityLevel.map(Level.init)
       equivalentStaging = Level(result.equivalentStaging)
       rules = RatingRules.summary(coverage: appraisal.coverage).map { Rule(rule: $0.rule, statement: $0.statement) }
@@ -117,7 +125,7 @@ public struct JSONRenderer: ReportRenderer {
     var coverageMet: Bool?
     var goals: [GoalEntry]
 
-    init(_ area: ProcessAreaRating, report: RateReport) {
+    init(_ area: ProcessAreaRating, report: RateReport, trail: [String: [TrailItem]]) {
       id = area.processArea
       name = area.name
       rating = area.value.rawValue
@@ -127,7 +135,7 @@ public struct JSONRenderer: ReportRenderer {
         Capability(level: $0.level, nextLevelNotRated: $0.nextLevelNotRated, limitation: $0.limitation)
       }
       coverageMet = area.coverage.map(\.isMet)
-      goals = area.goals.map { GoalEntry($0, report: report) }
+      goals = area.goals.map { GoalEntry($0, report: report, trail: trail) }
     }
   }
 
@@ -143,7 +151,7 @@ public struct JSONRenderer: ReportRenderer {
     var significance: Significance?
     var practices: [PracticeEntry]
 
-    init(_ goal: GoalRating, report: RateReport) {
+    init(_ goal: GoalRating, report: RateReport, trail: [String: [TrailItem]]) {
       id = goal.goal
       title = goal.title
       rating = goal.value.rawValue
@@ -154,7 +162,7 @@ public struct JSONRenderer: ReportRenderer {
         Significance(significant: $0.significant, justification: $0.justification)
       }
       practices = goal.practices.map {
-        PracticeEntry($0, title: report.title(of: $0.practice), detail: report.detail)
+        PracticeEntry($0, title: report.title(of: $0.practice), detail: report.detail, trail: trail)
       }
     }
   }
@@ -181,7 +189,7 @@ public struct JSONRenderer: ReportRenderer {
     /// how many instantiations have each value (summary: FI, LI, PI, NI, NY and "—" not characterized).
     var distribution: [String: Int]?
 
-    init(_ practice: OUCharacterization, title: String, detail: ReportDetail) {
+    init(_ practice: OUCharacterization, title: String, detail: ReportDetail, trail: [String: [TrailItem]]) {
       id = practice.practice.description
       self.title = title
       value = practice.value?.code
@@ -201,7 +209,10 @@ public struct JSONRenderer: ReportRenderer {
       }
       rejectedDecision = practice.rejectedDecision?.reason
       switch detail {
-      case .full: instantiations = practice.instantiations.map(UnitValue.init)
+      case .full:
+        instantiations = practice.instantiations.map {
+          UnitValue($0, items: trail["\($0.practice)\u{0}\($0.instantiation)"] ?? [])
+        }
       case .summary:
         distribution = Dictionary(
           uniqueKeysWithValues: zip(ReportDetail.columns, ReportDetail.distribution(practice)))
@@ -222,8 +233,11 @@ public struct JSONRenderer: ReportRenderer {
     var evidence: Evidence
     var weaknesses: [Observed]
     var strengths: [Observed]
+    /// The evidence items behind the value (the evidence trail), sorted by id.
+    var items: [TrailItem]
 
-    init(_ unit: InstantiationCharacterization) {
+    init(_ unit: InstantiationCharacterization, items: [TrailItem]) {
+      self.items = items
       instantiation = unit.instantiation
       value = unit.value?.code
       team = unit.team?.code
@@ -234,6 +248,24 @@ public struct JSONRenderer: ReportRenderer {
         untypedArtifacts: unit.evidence.untypedArtifacts, affirmations: unit.evidence.affirmations)
       weaknesses = unit.weaknesses.map { Observed(text: $0.text, impact: $0.impact.rawValue) }
       strengths = unit.strengths.map { Observed(text: $0.text, impact: nil) }
+    }
+  }
+
+  /// One evidence item of the trail: an artifact with its locator, an affirmation by its record only.
+  struct TrailItem: Encodable {
+    var id, indicator, document: String
+    var section, version, date, url: String?
+    var imported: Bool
+
+    init(_ entry: EvidenceTrail.Entry) {
+      id = entry.id
+      indicator = entry.indicator.rawValue
+      document = entry.document
+      section = entry.section
+      version = entry.version
+      date = entry.date
+      url = entry.url
+      imported = entry.imported
     }
   }
 

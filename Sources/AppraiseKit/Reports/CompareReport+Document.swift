@@ -1,8 +1,10 @@
 import AppraisalModel
 
 extension CompareReport {
-  /// The before/after report: warnings first (loud), the table of process areas × goals, what moved and
-  /// why, level deltas, both appraisals' identification, rules and input hashes.
+  /// The before/after report: warnings first (loud), the executive summary, both appraisals'
+  /// identification, the table of process areas × goals, what moved and why, level deltas; then the
+  /// appendices: the evidence behind the practices that moved, the after appraisal's team judgments, rules
+  /// and input hashes.
   func document() -> ReportDocument {
     let old = before.appraisal.header
     let new = after.appraisal.header
@@ -12,6 +14,7 @@ extension CompareReport {
       doc.heading("⚠ Warning: the comparison may not be like-for-like")
       doc.list(comparison.warnings.map { .init("⚠ \($0)", .warning) })
     }
+    executiveSummary(&doc)
     doc.heading("Appraisals")
     doc.table(
       ["", "Before", "After"],
@@ -117,7 +120,11 @@ extension CompareReport {
     )
     doc.keyValues(levels)
 
-    after.judgments(&doc, heading: "Team judgments (after)")
+    let moved = Set(comparison.transitions.map(\.practice))
+    after.evidenceTrailAppendix(
+      &doc, heading: "Appendix A: Evidence behind the practices that moved (after)",
+      trail: after.evidenceTrail?.restricted(to: moved))
+    after.judgments(&doc, heading: "Appendix B: Team judgments (after)")
     after.closing(&doc, inputs: inputs)
     return doc
   }

@@ -1,8 +1,9 @@
 import AppraisalModel
 
 extension RateReport {
-  /// The report as format-neutral blocks: the executive summary, identification, scope and sample, ratings,
-  /// levels, findings, characterizations, team judgments, rules applied and input hashes — in that order.
+  /// The report as format-neutral blocks: the executive summary, identification with the disclosure facts,
+  /// scope and sample, ratings, levels, findings, characterizations and heat maps; then the appendices:
+  /// the evidence trail, team judgments, rules applied, and the input hashes with the tool — in that order.
   func document() -> ReportDocument {
     var doc = ReportDocument(title: "Appraisal rating: \(appraisal.header.name)")
     doc.paragraph(RatingRules.methodStatement, tone: .warning)
@@ -13,7 +14,8 @@ extension RateReport {
     findings(&doc)
     if let view { crossModelView(view, &doc) }
     characterizations(&doc)
-    judgments(&doc)
+    evidenceTrailAppendix(&doc, heading: "Appendix A: Evidence trail", trail: evidenceTrail)
+    judgments(&doc, heading: "Appendix B: Team judgments")
     closing(&doc, inputs: inputs)
     return doc
   }
@@ -29,6 +31,7 @@ extension RateReport {
       ("Method class", "\(header.methodClass) — SCAMPI-style gap analysis, not a benchmark rating"),
       ("Target", targetDescription),
     ])
+    disclosureFacts(&doc)
     doc.heading("Scope and sample")
     let inScope = ratedAreas.map(\.processArea)
     let notApplicable = appraisal.scope.notApplicable.map { "\($0.processArea) (\($0.reason))" }
@@ -160,8 +163,9 @@ extension RateReport {
       let weaknesses = practices.flatMap(\.weaknesses)
       let strengths = practices.flatMap { $0.instantiations.flatMap(\.strengths) }
       let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
+      let team = teamFindings(for: area.processArea)
       doc.heading("\(area.processArea) \(area.name) — \(area.value.rawValue)", level: 3)
-      if open.isEmpty && weaknesses.isEmpty && strengths.isEmpty {
+      if open.isEmpty && weaknesses.isEmpty && strengths.isEmpty && team.isEmpty {
         doc.paragraph("No weakness recorded.")
         continue
       }
@@ -171,6 +175,10 @@ extension RateReport {
             "\(goal.goal) \(goal.value.rawValue)\(goal.isProvisional ? " (provisional)" : ""): "
               + goal.reasons.joined(separator: "; "), .init(goal.value.rawValue))
         })
+      if !team.isEmpty {
+        doc.paragraph("Team findings:")
+        doc.list(team.map { .init($0) })
+      }
       if !weaknesses.isEmpty {
         doc.paragraph("Weaknesses:")
         doc.list(
@@ -185,6 +193,11 @@ extension RateReport {
             .init("\($0.practice) [\(unitList($0.units))]: \($0.text)", .good)
           })
       }
+    }
+    let global = appraisal.disclosure.globalFindings
+    if !global.isEmpty {
+      doc.heading("Findings outside the model", level: 3)
+      doc.list(global.map { .init($0) })
     }
   }
 
@@ -367,14 +380,14 @@ extension RateReport {
   }
 
   func closing(_ doc: inout ReportDocument, inputs: [InputDigest]) {
-    doc.heading("Rules applied")
+    doc.heading("Appendix C: Rules applied")
     doc.list(RatingRules.summary(coverage: appraisal.coverage).map { .init("\($0.rule): \($0.statement)") })
     let notes = result.notes + warnings
     if !notes.isEmpty {
       doc.heading("Notes")
       doc.list(notes.map { .init($0, .warning) })
     }
-    doc.heading("Input files")
+    doc.heading("Appendix D: Input files and tool")
     doc.table(["Role", "File", "SHA-256"], inputs.map { [.init($0.role), .init($0.path), .init($0.sha256)] })
     doc.paragraph("Written by \(ToolIdentity.description).")
   }

@@ -12,6 +12,7 @@ extension RateReport {
       "\(header.organizationalUnit), \(header.date): \(ratedAreas.count) process area"
         + "\(ratedAreas.count == 1 ? "" : "s") of \(catalog.model.id) \(catalog.model.version) rated in \(units) "
         + "instantiation\(units == 1 ? "" : "s"); \(targetDescription).")
+    if let facts = disclosureLine { doc.paragraph(facts) }
     switch appraisal.target {
     case .maturityLevel:
       if let maturity = result.maturityLevel {
@@ -46,8 +47,21 @@ extension RateReport {
     }
   }
 
+  /// `Final report; appraised 2011-09-19 to 2011-09-30; team leader …; sponsor ….` from the disclosure facts
+  /// recorded; `nil` when none of these is.
+  var disclosureLine: String? {
+    let disclosure = appraisal.disclosure
+    var parts: [String] = []
+    if let status = disclosure.reportStatus { parts.append(status == .final ? "Final report" : "Draft report") }
+    if let period = Self.period(disclosure) { parts.append("appraised \(period)") }
+    if let leader = disclosure.teamLeader { parts.append("team leader \(Self.describe(leader))") }
+    if let sponsor = disclosure.sponsor { parts.append("sponsor \(Self.describe(sponsor))") }
+    guard let first = parts.first else { return nil }
+    return ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: "; ") + "."
+  }
+
   /// An area's goals that are not (yet) satisfied, each with its first reason; `none` when all are.
-  private func gaps(_ area: ProcessAreaRating) -> String {
+  func gaps(_ area: ProcessAreaRating) -> String {
     let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
     guard !open.isEmpty else { return "none" }
     return open.map { goal in

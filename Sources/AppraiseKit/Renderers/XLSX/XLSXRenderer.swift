@@ -57,6 +57,11 @@ extension XLSXRenderer {
     add("Appraisal", "Model", model.title, "\(model.id) \(model.version)")
     add("Appraisal", "Method class", header.methodClass, "SCAMPI-style gap analysis, not a benchmark rating")
     add("Appraisal", "Target", report.targetDescription)
+    for row in CSVRenderer.disclosureRows(report.appraisal.disclosure) {
+      add(
+        "Disclosure", row[0], row.count > 1 ? row[1] : "",
+        row.dropFirst(2).filter { !$0.isEmpty }.joined(separator: "; "))
+    }
     for area in report.ratedAreas {
       add("Scope", "In scope", area.processArea, area.name)
     }
@@ -202,6 +207,16 @@ extension XLSXRenderer {
         "Process area", "Goal", "Practice", summary ? "Instantiations" : "Instantiation", "Kind", "Impact", "Finding",
       ],
       wrapped: [6])
+    // The team's own summary findings first, per area or goal, then those outside the model.
+    for finding in report.appraisal.disclosure.findings {
+      sheet.row([
+        .init(finding.processArea), .init(finding.goal ?? ""), .init(""), .init(""), .init("team finding"), .init(""),
+        .init(finding.text),
+      ])
+    }
+    for finding in report.appraisal.disclosure.globalFindings {
+      sheet.row([.init("—"), .init(""), .init(""), .init(""), .init("global finding"), .init(""), .init(finding)])
+    }
     for area in report.ratedAreas {
       for goal in area.goals {
         for practice in goal.practices {
@@ -244,13 +259,12 @@ extension XLSXRenderer {
         "Affirmations", "Value", "Derivation", "Locators",
       ], wrapped: [8, 9])
     if report.detail == .summary { return evidenceSummary(report) }
-    var locators: [String: [String]] = [:]
-    for item in report.appraisal.evidence {
-      let place = [item.locator.section, item.locator.version, item.locator.date, item.locator.url].compactMap { $0 }
-      let text =
-        "\(item.id) \(item.indicator.rawValue): \(item.locator.document)"
-        + (place.isEmpty ? "" : " (\(place.joined(separator: ", ")))") + (item.note.map { " — \($0)" } ?? "")
-      locators["\(item.practice)\u{0}\(item.instantiation)", default: []].append(text)
+    // The evidence trail: artifacts with their locators, affirmations by their record only (never a note).
+    var locators: [String: String] = [:]
+    for cell in report.evidenceTrail?.cells ?? [] {
+      locators["\(cell.practice)\u{0}\(cell.instantiation)"] = cell.entries.map { entry in
+        "\(entry.id) \(entry.indicator.rawValue): \(entry.document)" + (entry.place.isEmpty ? "" : " (\(entry.place))")
+      }.joined(separator: "\n")
     }
     for practice in report.result.practiceCharacterizations {
       for unit in practice.instantiations {
@@ -260,8 +274,8 @@ extension XLSXRenderer {
           .init(counts.directArtifacts), .init(counts.indirectArtifacts), .init(counts.untypedArtifacts),
           .init(counts.affirmations), .init(unit.value?.code ?? "—", .init(code: unit.value?.code)),
           .init(unit.derivation),
-          // Sorted (by item id first): the order of items in the file changes no report.
-          .init(locators["\(practice.practice)\u{0}\(unit.instantiation)"]?.sorted().joined(separator: "\n") ?? ""),
+          // Sorted by item id (EvidenceTrail): the order of items in the file changes no report.
+          .init(locators["\(practice.practice)\u{0}\(unit.instantiation)"] ?? ""),
         ])
       }
     }
