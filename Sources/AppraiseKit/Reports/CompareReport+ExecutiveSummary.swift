@@ -10,8 +10,8 @@ extension CompareReport {
     let new = after.appraisal.header
     doc.heading("Executive summary")
     doc.paragraph(
-      "\(new.organizationalUnit): \(old.name) (\(old.date)) compared with \(new.name) (\(new.date)); "
-        + "\(comparison.areas.count) process area\(comparison.areas.count == 1 ? "" : "s").")
+      "Before: \(old.name) (\(old.date)). After: \(new.name) (\(new.date)). \(comparison.areas.count) process "
+        + "area\(comparison.areas.count == 1 ? "" : "s") compared.")
     if let facts = after.disclosureLine { doc.paragraph("After: " + facts.prefix(1).lowercased() + facts.dropFirst()) }
     let goals = comparison.areas.flatMap(\.goals)
     let satisfiedBefore = goals.filter { $0.before == .satisfied }.count

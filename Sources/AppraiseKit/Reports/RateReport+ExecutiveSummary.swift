@@ -65,7 +65,7 @@ extension RateReport {
     let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
     guard !open.isEmpty else { return "none" }
     return open.map { goal in
-      let value = goal.value == .satisfied ? "provisional" : goal.value.rawValue
+      let value = goal.value.rawValue + (goal.isProvisional ? " (provisional)" : "")
       return "\(goal.goal) \(value)" + (goal.reasons.first.map { ": \($0)" } ?? "")
     }.joined(separator: "; ")
   }
