@@ -96,7 +96,7 @@ public struct ChromiumPrinter: Sendable {
       "--disable-extensions", "--no-pdf-header-footer", "--user-data-dir=\(folder)/profile",
       "--print-to-pdf=\(pdf)", URL(fileURLWithPath: page).absoluteString,
     ]
-    let outcome = try run(arguments, log: log)
+    let outcome = try run(arguments, log: log, temporaryFolder: folder)
     let stderr = Self.lastLines(of: log)
     switch outcome {
     case .timedOut:
@@ -127,9 +127,10 @@ public struct ChromiumPrinter: Sendable {
     case timedOut
   }
 
-  /// Runs Chromium in a process group of its own, stdin from /dev/null, stdout and stderr to `log`; after
+  /// Runs Chromium in a process group of its own, stdin from /dev/null, stdout and stderr to `log`,
+  /// `TMPDIR` set to `temporaryFolder` (removed afterwards, with whatever Chromium left there); after
   /// ``timeout`` seconds the whole group (Chromium's renderer and GPU processes too) is killed.
-  private func run(_ arguments: [String], log: String) throws(Failure) -> Outcome {
+  private func run(_ arguments: [String], log: String, temporaryFolder: String) throws(Failure) -> Outcome {
     #if canImport(Darwin)
       var actions: posix_spawn_file_actions_t? = nil
       var attributes: posix_spawnattr_t? = nil
@@ -156,7 +157,9 @@ public struct ChromiumPrinter: Sendable {
     posix_spawnattr_setpgroup(&attributes, 0)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMPDIR"] = temporaryFolder
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
@@ -184,9 +187,13 @@ public struct ChromiumPrinter: Sendable {
     return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
   }
 
-  /// A new folder under `TMPDIR` (or /tmp), readable by this user only.
+  /// A new folder under `TMPDIR`, or /tmp when that path is too long, readable by this user only. Chromium
+  /// runs with it as its `TMPDIR` (so its own temporary files go with the folder) and puts a socket there:
+  /// `FOLDER/org.chromium.Chromium.XXXXXX/SingletonSocket` must fit a socket address (107 bytes), or
+  /// Chromium aborts.
   private static func makeTemporaryFolder() throws -> String {
-    let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    if base.utf8.count + "/appraise-pdf-XXXXXX".utf8.count > 56 { base = "/tmp" }
     var template =
       Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("appraise-pdf-XXXXXX".utf8CString)
     guard let made = mkdtemp(&template) else {
