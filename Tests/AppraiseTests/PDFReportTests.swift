@@ -298,13 +298,20 @@ struct PDFReportTests {
     }
   }
 
-  @Test("--paper with another format is a usage error; .pdf implies pdf")
+  @Test("--paper with another format is a usage error; .pdf implies pdf; a terminal is refused")
   func paperUsage() throws {
     let run = try AppraiseRunner.run(["rate", Self.after, "--format", "html", "--paper", "letter"])
     #expect(run.status == 64)
     #expect(run.stderr.contains("--paper letter is for --format pdf only; the report is html"))
     #expect(ReportFormat(outputPath: "Report.PDF") == .pdf)
     #expect(ReportFormat.pdf.isBinary && !ReportFormat.textFormats.contains(.pdf))
+    // Binary like xlsx: refused on a terminal (`script` gives the command one), before Chromium is looked for.
+    guard OptionalTools.command("script") else { return }
+    let terminal = try AppraiseRunner.run(
+      ["-qec", "\(AppraiseRunner.executable.path) rate \(Self.after) --format pdf", "/dev/null"],
+      environment: ["APPRAISE_CHROMIUM": "/nonexistent"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+    #expect(terminal.status == 64)
+    #expect(terminal.stdout.contains("--format pdf is binary, not for a terminal: use --output FILE.pdf"))
   }
 
   @Test(
