@@ -28,7 +28,8 @@ struct ReportChoicesTests {
   @Test(
     "an output extension no format claims is named; a claimed one or none is not",
     arguments: [
-      ("report.ods", ".ods"), ("dir.v2/report.pdf", ".pdf"), ("report.XLSX", nil), ("report.HTML", nil),
+      ("report.ods", ".ods"), ("dir.v2/report.docx", ".docx"), ("report.XLSX", nil), ("report.HTML", nil),
+      ("report.PDF", nil),
       ("report", nil),
       (".hidden", nil), ("out/report.md", nil),
     ])

@@ -214,7 +214,7 @@ struct FaultCommandTests {
   @Test(
     "an --output extension that no format writes is a usage error listing the formats",
     arguments: [
-      "report.ods", "report.pdf",
+      "report.ods", "report.docx",
     ])
   func unknownOutputExtension(_ name: String) throws {
     let folder = try Folder()

@@ -131,7 +131,7 @@ struct OutputSafetyTests {
       ], status: 65),
     Failure(description: "missing input (66)", arguments: ["rate", "fixtures/company-a/missing.xml"], status: 66),
     Failure(
-      description: "unknown format (64)", arguments: ["rate", "fixtures/company-a/after.xml", "--format", "pdf"],
+      description: "unknown format (64)", arguments: ["rate", "fixtures/company-a/after.xml", "--format", "docx"],
       status: 64),
   ]
 

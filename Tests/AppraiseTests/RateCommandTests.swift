@@ -113,7 +113,7 @@ struct RateCommandTests {
     "exit codes",
     arguments: [
       (["rate", "fixtures/company-a/after.xml"], Int32(0)),
-      (["rate", "fixtures/company-a/after.xml", "--format", "pdf"], 64),
+      (["rate", "fixtures/company-a/after.xml", "--format", "docx"], 64),
       (["rate"], 64),
       (["rate", "fixtures/invalid/evidence/json-types.json"], 65),
       (["rate", "fixtures/company-a/missing.xml"], 66),

@@ -29,11 +29,12 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(reading: [before, after])
+    let printer = try options.printer()
     let old = try RateCommand.report(before, role: "before", catalog: catalog, catalogDigest: catalogDigest)
     let new = try RateCommand.report(after, role: "after", catalog: catalog, catalogDigest: catalogDigest)
     let report = AppraisalPipeline.compare(before: old, after: new)
     for warning in report.comparison.warnings { printError("warning: \(warning)") }
-    try options.emit(options.render { try AppraisalPipeline.render(report, format: $0, colour: $1) })
+    try options.emit(options.render(report, printer: printer))
     try options.checkFailOn(new.result, appraisal: after)
   }
 }

@@ -49,6 +49,7 @@ struct RateCommand: ParsableCommand {
   func run() throws {
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(reading: [file], viewMapping: viewMapping)
+    let printer = try options.printer()
     var report = try Self.report(
       file, role: "appraisal", catalog: catalog, catalogDigest: catalogDigest, detail: options.detail.fixed)
     if view == .itil {
@@ -58,7 +59,7 @@ struct RateCommand: ParsableCommand {
       }
     }
     let rendered = try Timings.measure("render \(options.resolvedFormat.rawValue)") {
-      try options.render { try AppraisalPipeline.render(report, format: $0, colour: $1) }
+      try options.render(report, printer: printer)
     }
     try options.emit(rendered)
     try options.checkFailOn(report.result, appraisal: file)

@@ -1,8 +1,11 @@
 import AppraiseKit
 import ArgumentParser
 
-/// `--format text|markdown|json|csv|html`.
+/// `--format text|markdown|json|csv|html|xlsx|pdf`.
 extension ReportFormat: ExpressibleByArgument {}
+
+/// `--paper a4|letter` (pdf only).
+extension PrintSettings.Paper: ExpressibleByArgument {}
 
 /// `--fail-on unsatisfied|not-satisfied`.
 extension FailCondition: ExpressibleByArgument {}

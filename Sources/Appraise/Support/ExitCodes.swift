@@ -7,6 +7,10 @@ enum ExitStatus {
   static let dataError = ExitCode(65)
   /// EX_NOINPUT: an input file does not exist or cannot be read.
   static let noInput = ExitCode(66)
+  /// EX_UNAVAILABLE: a program the command needs is missing (Chromium for `--format pdf`).
+  static let unavailable = ExitCode(69)
+  /// EX_SOFTWARE: a program the command ran failed (Chromium did not print the PDF).
+  static let software = ExitCode(70)
   /// EX_CANTCREAT: the output file cannot be written.
   static let cannotCreate = ExitCode(73)
   /// EX_IOERR: standard output (or, for a run that would otherwise succeed, standard error) could not be

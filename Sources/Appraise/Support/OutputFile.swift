@@ -37,16 +37,17 @@ enum OutputFile {
     }
   }
 
-  /// Refuses binary output (an `.xlsx` workbook) bound for a terminal: standard output when `output` is nil
-  /// or `-` and stdout is one, or an `--output` path that is one (`/dev/tty`). `reason` says what is binary
-  /// (`--format xlsx is binary`).
-  static func refuseTerminal(_ output: String?, because reason: String) throws {
+  /// Refuses binary output (an `.xlsx` workbook, a PDF) bound for a terminal: standard output when `output`
+  /// is nil or `-` and stdout is one, or an `--output` path that is one (`/dev/tty`). `reason` says what is
+  /// binary (`--format xlsx is binary`); `fileExtension` is the one to suggest.
+  static func refuseTerminal(_ output: String?, because reason: String, fileExtension: String = "xlsx") throws {
     if output == nil || output == "-" {
       if isatty(STDOUT_FILENO) == 1 {
-        throw ValidationError("\(reason), not for a terminal: use --output FILE.xlsx or redirect stdout")
+        throw ValidationError(
+          "\(reason), not for a terminal: use --output FILE.\(fileExtension) or redirect stdout")
       }
     } else if let output, isTerminal(output) {
-      throw ValidationError("--output \(output) is a terminal; \(reason): use --output FILE.xlsx")
+      throw ValidationError("--output \(output) is a terminal; \(reason): use --output FILE.\(fileExtension)")
     }
   }
 

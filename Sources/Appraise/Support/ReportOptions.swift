@@ -6,7 +6,9 @@ import Foundation
 /// Options shared by `rate` and `compare`.
 struct ReportOptions: ParsableArguments {
   @Option(
-    help: "Output format: text, markdown, json, csv, html or xlsx (default: from --output's extension, else text).")
+    help:
+      "Output format: text, markdown, json, csv, html, xlsx or pdf (default: from --output's extension, else text; pdf needs Chromium)."
+  )
   var format: ReportFormat?
 
   @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
@@ -30,6 +32,11 @@ struct ReportOptions: ParsableArguments {
       valueName: "level"))
   var detail: ReportDetail.Choice = .auto
 
+  @Option(
+    help: ArgumentHelp(
+      "Paper for --format pdf: a4 or letter (default: a4); a usage error with any other format.", valueName: "size"))
+  var paper: PrintSettings.Paper?
+
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
   /// Whether the text report is coloured: on a terminal, never with NO_COLOR set (https://no-color.org).
@@ -38,13 +45,53 @@ struct ReportOptions: ParsableArguments {
     return colour || (terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
   }
 
-  /// `render` called with the chosen format and colour; a workbook that cannot be written ends the command (73).
-  func render(_ render: (ReportFormat, Bool) throws -> RenderedReport) throws -> RenderedReport {
+  func validate() throws {
+    if let paper, resolvedFormat != .pdf {
+      throw ValidationError(
+        "--paper \(paper.rawValue) is for --format pdf only; the report is \(resolvedFormat.rawValue)")
+    }
+  }
+
+  /// For `--format pdf`, the Chromium that will print it, found before any input is read so a missing one
+  /// fails at once (69); `nil` for every other format.
+  func printer() throws -> ChromiumPrinter? {
+    guard resolvedFormat == .pdf else { return nil }
     do {
-      return try render(resolvedFormat, coloured)
-    } catch let failure as XLSXFailure {
+      return try ChromiumPrinter.locate()
+    } catch {
+      printError("cannot print the PDF: \(error)")
+      throw ExitStatus.unavailable
+    }
+  }
+
+  /// The rate report in the chosen format, `--paper` and colour.
+  func render(_ report: RateReport, printer: ChromiumPrinter?) throws -> RenderedReport {
+    try render { () throws(RenderFailure) in
+      try AppraisalPipeline.render(
+        report, format: resolvedFormat, colour: coloured, paper: paper ?? .a4, printer: printer)
+    }
+  }
+
+  /// The compare report in the chosen format, `--paper` and colour.
+  func render(_ report: CompareReport, printer: ChromiumPrinter?) throws -> RenderedReport {
+    try render { () throws(RenderFailure) in
+      try AppraisalPipeline.render(
+        report, format: resolvedFormat, colour: coloured, paper: paper ?? .a4, printer: printer)
+    }
+  }
+
+  /// What `render` returns; a workbook that cannot be written ends the command (73), a missing Chromium
+  /// (69), a Chromium that printed no PDF (70).
+  private func render(_ render: () throws(RenderFailure) -> RenderedReport) throws -> RenderedReport {
+    do {
+      return try render()
+    } catch .workbook(let failure) {
       printError("cannot write \(output ?? "the workbook"): \(failure.reason)")
       throw ExitStatus.cannotCreate
+    } catch .print(let failure) {
+      printError("cannot print the PDF: \(failure)")
+      if case .notFound = failure { throw ExitStatus.unavailable }
+      throw ExitStatus.software
     }
   }
 
@@ -56,7 +103,10 @@ struct ReportOptions: ParsableArguments {
   /// Refuses an output path that names one of the report's inputs (``OutputFile/refuse(_:ifOneOf:)``,
   /// ``AppraisalPipeline/inputFiles(_:catalogPath:others:)``), then one whose extension no format writes.
   func checkOutput(reading files: [String], viewMapping: String? = nil) throws {
-    if resolvedFormat.isBinary { try OutputFile.refuseTerminal(output, because: "--format xlsx is binary") }
+    if resolvedFormat.isBinary {
+      try OutputFile.refuseTerminal(
+        output, because: "--format \(resolvedFormat.rawValue) is binary", fileExtension: resolvedFormat.rawValue)
+    }
     guard let output else { return }
     try OutputFile.refuse(
       output, ifOneOf: AppraisalPipeline.inputFiles(files, catalogPath: catalog, others: [viewMapping]))

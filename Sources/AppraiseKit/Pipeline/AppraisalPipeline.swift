@@ -10,6 +10,7 @@ import EvidenceParsers
 /// let report = try AppraisalPipeline.rate(path: "after.xml", catalog: catalog, catalogDigest: catalogDigest)
 /// let html = AppraisalPipeline.renderer(for: .html)!.render(report)  // a String
 /// let workbook = try AppraisalPipeline.render(report, format: .xlsx).bytes
+/// let pdf = try AppraisalPipeline.render(report, format: .pdf, paper: .letter).bytes  // needs Chromium
 /// ```
 ///
 /// Failures are ``ReadFailure``: `cannotOpen` (the command's exit 66) or `invalid` with every located
@@ -156,8 +157,8 @@ public enum AppraisalPipeline {
       readiness: ReadinessCheck.check(loaded.appraisal, catalog: catalog, listingCells: listingCells))
   }
 
-  /// The renderer of a text format; `colour` applies to text only. `nil` for a binary format (xlsx), which
-  /// ``render(_:format:colour:)`` writes.
+  /// The renderer of a text format; `colour` applies to text only. `nil` for a binary format (xlsx, pdf),
+  /// which ``render(_:format:colour:paper:printer:)`` writes.
   public static func renderer(for format: ReportFormat, colour: Bool = false) -> (any ReportRenderer)? {
     switch format {
     case .text: TextRenderer(colour: colour)
@@ -165,28 +166,56 @@ public enum AppraisalPipeline {
     case .json: JSONRenderer()
     case .csv: CSVRenderer()
     case .html: HTMLRenderer()
-    case .xlsx: nil
+    case .xlsx, .pdf: nil
     }
   }
 
-  /// The rate report in `format`: text, or an `.xlsx` workbook's bytes. Only xlsx can fail (libxlsxwriter
-  /// writes through a temporary file).
-  public static func render(_ report: RateReport, format: ReportFormat, colour: Bool = false) throws(XLSXFailure)
-    -> RenderedReport
-  {
-    guard let renderer = renderer(for: format, colour: colour) else {
-      return .binary(try XLSXRenderer().workbook(report))
+  /// The rate report in `format`: text, an `.xlsx` workbook's bytes, or a PDF's — the print layout of the
+  /// HTML report on `paper`, printed by `printer` (by default the Chromium ``ChromiumPrinter/locate(environment:)``
+  /// finds). Only the binary formats can fail.
+  public static func render(
+    _ report: RateReport, format: ReportFormat, colour: Bool = false, paper: PrintSettings.Paper = .a4,
+    printer: ChromiumPrinter? = nil
+  ) throws(RenderFailure) -> RenderedReport {
+    switch format {
+    case .xlsx:
+      do { return .binary(try XLSXRenderer().workbook(report)) } catch { throw .workbook(error) }
+    case .pdf:
+      let html = HTMLRenderer(print: PrintSettings(paper: paper)).render(report)
+      return .binary(try printPDF(html, date: report.appraisal.header.date, printer: printer))
+    default:
+      return .text(renderer(for: format, colour: colour)!.render(report))
     }
-    return .text(renderer.render(report))
   }
 
-  /// The compare report in `format` (``render(_:format:colour:)``).
-  public static func render(_ report: CompareReport, format: ReportFormat, colour: Bool = false) throws(XLSXFailure)
-    -> RenderedReport
-  {
-    guard let renderer = renderer(for: format, colour: colour) else {
-      return .binary(try XLSXRenderer().workbook(report))
+  /// The compare report in `format` (``render(_:format:colour:paper:printer:)``); a PDF's dates are the
+  /// after appraisal's.
+  public static func render(
+    _ report: CompareReport, format: ReportFormat, colour: Bool = false, paper: PrintSettings.Paper = .a4,
+    printer: ChromiumPrinter? = nil
+  ) throws(RenderFailure) -> RenderedReport {
+    switch format {
+    case .xlsx:
+      do { return .binary(try XLSXRenderer().workbook(report)) } catch { throw .workbook(error) }
+    case .pdf:
+      let html = HTMLRenderer(print: PrintSettings(paper: paper)).render(report)
+      return .binary(try printPDF(html, date: report.after.appraisal.header.date, printer: printer))
+    default:
+      return .text(renderer(for: format, colour: colour)!.render(report))
     }
-    return .text(renderer.render(report))
+  }
+
+  /// `html` printed by `printer`, or by the Chromium found in the environment; the PDF dated `date`.
+  private static func printPDF(_ html: String, date: String, printer: ChromiumPrinter?) throws(RenderFailure)
+    -> [UInt8]
+  {
+    do throws(ChromiumPrinter.Failure) {
+      // (`??` would rethrow untyped.)
+      let chromium: ChromiumPrinter
+      if let printer { chromium = printer } else { chromium = try ChromiumPrinter.locate() }
+      return try chromium.print(html: html, date: date)
+    } catch {
+      throw .print(error)
+    }
   }
 }

@@ -3,14 +3,31 @@ import AppraisalModel
 /// Renders a report as one self-contained HTML5 page: inline CSS only, no scripts, fonts, images or
 /// URLs of any kind, so the file opens offline and never touches the network. Every piece of report text
 /// is escaped. The output is deterministic: no dates, no generated ids.
+///
+/// With ``PrintSettings`` the page is laid out for paper (what `--format pdf` prints): a cover page with the
+/// disclosure block and signature lines, CSS paged media (paper size, running header, "page N of M"),
+/// page breaks before the long sections. Without them the page is the screen report, unchanged.
 public struct HTMLRenderer: ReportRenderer {
-  public init() {}
+  /// The paper layout, or `nil` for the screen page (`--format html`).
+  public var print: PrintSettings?
 
-  public func render(_ report: RateReport) -> String { render(report.document()) }
-  public func render(_ report: CompareReport) -> String { render(report.document()) }
+  public init(print: PrintSettings? = nil) {
+    self.print = print
+  }
+
+  public func render(_ report: RateReport) -> String {
+    render(report.document(), page: print.map { PrintPage(report, settings: $0) })
+  }
+
+  public func render(_ report: CompareReport) -> String {
+    render(report.document(), page: print.map { PrintPage(report, settings: $0) })
+  }
 
   /// The document as a complete HTML page.
-  func render(_ document: ReportDocument) -> String {
+  func render(_ document: ReportDocument) -> String { render(document, page: nil) }
+
+  /// The document as a complete HTML page; with `page`, laid out for print behind its cover.
+  func render(_ document: ReportDocument, page: PrintPage?) -> String {
     var html = ""
     html += "<!DOCTYPE html>\n"
     html += "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -18,13 +35,21 @@ public struct HTMLRenderer: ReportRenderer {
     // Belt and braces: even if a later change let markup slip through, the browser loads nothing.
     html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
     html += "<title>\(Self.escape(document.title))</title>\n"
-    html += "<style>\n\(Self.styleSheet)</style>\n</head>\n<body>\n<main>\n"
-    html += "<h1>\(Self.escape(document.title))</h1>\n"
-    for block in document.blocks {
+    html += "<style>\n\(Self.styleSheet)\(page.map(Self.printStyleSheet) ?? "")</style>\n</head>\n<body>\n<main>\n"
+    var blocks = document.blocks[...]
+    if let page {
+      // The cover carries the title and the method statement; the report proper starts on page 2.
+      html += page.cover
+      if case .paragraph(RatingRules.methodStatement, .warning)? = blocks.first { blocks = blocks.dropFirst() }
+    } else {
+      html += "<h1>\(Self.escape(document.title))</h1>\n"
+    }
+    for block in blocks {
       switch block {
       case .heading(let level, let text):
         let tag = "h\(min(max(level, 2), 6))"
-        html += "<\(tag)>\(Self.escape(text))</\(tag)>\n"
+        let breaks = page != nil && level == 2 && PrintSettings.sectionsOnNewPage.contains(text)
+        html += "<\(tag)\(breaks ? " class=\"new-page\"" : "")>\(Self.escape(text))</\(tag)>\n"
       case .paragraph(let text, let tone):
         html += paragraph(text, tone: tone)
       case .keyValues(let pairs):

@@ -2,17 +2,17 @@ import AppraisalModel
 
 /// The output formats of `rate` and `compare`.
 public enum ReportFormat: String, CaseIterable, Sendable {
-  case text, markdown, json, csv, html, xlsx
+  case text, markdown, json, csv, html, xlsx, pdf
 
   /// The output extensions that imply a format, for messages.
   public static let extensions =
-    ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html), .xlsx"
+    ".txt (text), .md or .markdown (markdown), .json, .csv, .html or .htm (html), .xlsx, .pdf"
 
-  /// The formats whose reports are text (every one but xlsx).
+  /// The formats whose reports are text (every one but xlsx and pdf).
   public static let textFormats = allCases.filter { !$0.isBinary }
 
-  /// Whether the format writes bytes that are not text (an `.xlsx` workbook): not for a terminal.
-  public var isBinary: Bool { self == .xlsx }
+  /// Whether the format writes bytes that are not text (an `.xlsx` workbook, a PDF): not for a terminal.
+  public var isBinary: Bool { self == .xlsx || self == .pdf }
 
   /// The format implied by an output file's extension, if any.
   public init?(outputPath: String) {
@@ -29,6 +29,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
       self = .text
     } else if lower.hasSuffix(".xlsx") {
       self = .xlsx
+    } else if lower.hasSuffix(".pdf") {
+      self = .pdf
     } else {
       return nil
     }
@@ -42,8 +44,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   }
 }
 
-/// Renders the two report kinds in one text format (xlsx, a binary format, is ``XLSXRenderer``; both are
-/// reached through ``AppraisalPipeline/render(_:format:colour:)``). Renderers are pure: same report in, same bytes out (no
+/// Renders the two report kinds in one text format (xlsx, a binary format, is ``XLSXRenderer``; a PDF is
+/// the print variant of ``HTMLRenderer`` printed by ``ChromiumPrinter``; all are reached through
+/// ``AppraisalPipeline/render(_:format:colour:paper:printer:)``). Renderers are pure: same report in, same bytes out (no
 /// clock, no locale, no environment), so reports are deterministic.
 public protocol ReportRenderer {
   /// The rate report in this format.
