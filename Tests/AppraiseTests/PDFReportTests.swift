@@ -152,12 +152,26 @@ struct PDFReportTests {
       summary.count > 2 && summary[0].hasPrefix("company-a-after") && summary[1] == "Executive summary",
       "\(summary.prefix(3))")
 
+    var whole = ""
     for page in 1...pages {
       let text = try Poppler.text(pdf, page: page)
+      whole += text
       #expect(text.contains("page \(page) of \(pages)"), "page \(page) has no page number")
       #expect(text.contains("company-a-after"), "page \(page) has no appraisal id")
       #expect(text.contains("Final report"), "page \(page) has no report status")
     }
+    // The evidence appendix lists the documents behind SCON SP 2.3, affirmations by their record.
+    let appendix = try #require(whole.range(of: "Appendix A: Evidence trail"), "no evidence appendix")
+    let scon = try #require(
+      whole.range(of: "SCON Service Continuity", range: appendix.upperBound..<whole.endIndex), "no SCON trail")
+    let end =
+      whole.range(of: "SD Service Delivery", range: scon.upperBound..<whole.endIndex)?.lowerBound ?? whole.endIndex
+    // Table cells wrap inside their column, so a document's name may come in pieces on consecutive lines.
+    let trail = whole[scon.upperBound..<end].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(trail.contains("SP 2.3"))
+    #expect(trail.contains("attendance records"), "\(trail)")
+    #expect(trail.contains("SCON practitioners"))
+    #expect(whole.range(of: "Appendix B: Team judgments", range: appendix.upperBound..<whole.endIndex) != nil)
     for page in 1...min(pages, 4) {
       let image = try #require(try Poppler.grey(pdf, page: page, in: folder.path), "page \(page) not rendered")
       let (width, height, pixels) = image

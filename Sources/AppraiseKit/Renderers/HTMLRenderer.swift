@@ -48,7 +48,7 @@ public struct HTMLRenderer: ReportRenderer {
       switch block {
       case .heading(let level, let text):
         let tag = "h\(min(max(level, 2), 6))"
-        let breaks = page != nil && level == 2 && PrintSettings.sectionsOnNewPage.contains(text)
+        let breaks = page != nil && level == 2 && PrintSettings.startsNewPage(text)
         html += "<\(tag)\(breaks ? " class=\"new-page\"" : "")>\(Self.escape(text))</\(tag)>\n"
       case .paragraph(let text, let tone):
         html += paragraph(text, tone: tone)

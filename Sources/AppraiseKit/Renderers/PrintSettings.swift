@@ -20,10 +20,16 @@ public struct PrintSettings: Hashable, Sendable {
     self.paper = paper
   }
 
-  /// Sections that start on a new page when printed: the long ones, whose tables read best from a page's top.
-  /// A heading not listed here simply follows on (a renamed section loses its page break, nothing else).
+  /// Sections that start on a new page when printed: the long ones, whose tables read best from a page's top,
+  /// and every appendix (``startsNewPage(_:)``). A heading not listed here simply follows on (a renamed section
+  /// loses its page break, nothing else).
   static let sectionsOnNewPage: Set<String> = [
-    "Process area ratings", "Findings", "Practice characterizations", "Rules applied",
-    "Goal satisfaction before and after", "Practice characterization transitions",
+    "Process area ratings", "Findings", "Practice characterizations", "Goal satisfaction before and after",
+    "Practice characterization transitions",
   ]
+
+  /// Whether a section headed `text` starts on a new page: a long section, or an appendix.
+  static func startsNewPage(_ text: String) -> Bool {
+    sectionsOnNewPage.contains(text) || text.hasPrefix("Appendix ")
+  }
 }
