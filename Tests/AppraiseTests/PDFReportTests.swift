@@ -312,6 +312,44 @@ struct PDFReportTests {
     }
   }
 
+  @Test(
+    "SIGTERM while Chromium prints: Chromium's group is stopped, nothing temporary is left, the signal ends the run")
+  func interrupted() throws {
+    let folder = try Folder()
+    let started = folder.file("chromium.pid")
+    // The stand-in records its pid, then waits on a child of its own (both must be stopped).
+    let chromium = try Self.fakeChromium("echo $$ > '\(started)'\nsleep 60 &\nwait\n", folder)
+    let target = folder.file("r.pdf")
+    let process = Process()
+    process.executableURL = AppraiseRunner.executable
+    process.arguments = ["rate", Self.after, "--format", "pdf", "--output", target]
+    process.currentDirectoryURL = AppraiseRunner.root
+    var environment = ProcessInfo.processInfo.environment
+    environment["APPRAISE_CHROMIUM"] = chromium
+    environment["TMPDIR"] = folder.temporary
+    process.environment = environment
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let clock = ContinuousClock()
+    let deadline = clock.now + .seconds(60)
+    var pid: pid_t?
+    while pid == nil && clock.now < deadline && process.isRunning {
+      pid = (try? String(contentsOfFile: started, encoding: .utf8)).flatMap {
+        pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      if pid == nil { usleep(20_000) }
+    }
+    let chromiumPID = try #require(pid, "the stand-in Chromium never started")
+    #expect(!folder.temporaryFiles().isEmpty, "the print folder should exist while printing")
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+    #expect(kill(chromiumPID, 0) != 0, "the stand-in Chromium still runs")
+    #expect(folder.temporaryFiles().isEmpty, "a temporary folder was left: \(folder.temporaryFiles())")
+    #expect(folder.files() == ["chromium.pid", "fake-chromium"])
+  }
+
   @Test("--paper with another format is a usage error; .pdf implies pdf; a terminal is refused")
   func paperUsage() throws {
     let run = try AppraiseRunner.run(["rate", Self.after, "--format", "html", "--paper", "letter"])

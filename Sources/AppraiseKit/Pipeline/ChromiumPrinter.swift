@@ -75,7 +75,18 @@ public struct ChromiumPrinter: Sendable {
   /// The PDF Chromium prints from `html`. With `date` (`YYYY-MM-DD`), the PDF's creation and modification
   /// dates are that day at midnight UTC instead of the time of printing, so the same page gives the same
   /// bytes on the same Chromium (``stampingDates(_:date:)``).
+  ///
+  /// SIGINT, SIGTERM and SIGHUP are held back while Chromium prints: one that arrives stops Chromium's whole
+  /// process group, the temporary folder is removed, and only then is the signal let through (it ends the
+  /// process as it would have; a caller that handles it gets ``Failure/failed(reason:stderr:)``).
   public func print(html: String, date: String? = nil) throws(Failure) -> [UInt8] {
+    var held = sigset_t()
+    sigemptyset(&held)
+    for signal in Self.interrupting { sigaddset(&held, signal) }
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &held, &previous)
+    // Declared first, so it runs last: after the folder below is gone.
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let folder: String
     do {
       folder = try Self.makeTemporaryFolder()
@@ -106,6 +117,8 @@ public struct ChromiumPrinter: Sendable {
       throw .failed(reason: "\(executable) failed (exit status \(status))", stderr: stderr)
     case .signalled(let signal):
       throw .failed(reason: "\(executable) ended by signal \(signal)", stderr: stderr)
+    case .interrupted(let signal):
+      throw .failed(reason: "interrupted by signal \(signal) while \(executable) printed", stderr: [])
     case .exited:
       break
     }
@@ -125,7 +138,12 @@ public struct ChromiumPrinter: Sendable {
     case exited(Int32)
     case signalled(Int32)
     case timedOut
+    /// This process received one of ``interrupting`` (held back while printing).
+    case interrupted(Int32)
   }
+
+  /// The signals that end the command and after which nothing temporary may be left (as for output files).
+  static let interrupting: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
   /// Runs Chromium in a process group of its own, stdin from /dev/null, stdout and stderr to `log`,
   /// `TMPDIR` set to `temporaryFolder` (removed afterwards, with whatever Chromium left there); after
@@ -173,18 +191,30 @@ public struct ChromiumPrinter: Sendable {
       let waited = waitpid(pid, &status, WNOHANG)
       if waited == pid { break }
       if waited < 0 && errno != EINTR { return .exited(-1) }
+      var pending = sigset_t()
+      sigpending(&pending)
+      if let signal = Self.interrupting.first(where: { sigismember(&pending, $0) == 1 }) {
+        Self.stop(group: pid, status: &status)
+        return .interrupted(signal)
+      }
       if clock.now >= deadline {
-        kill(-pid, SIGTERM)
-        let grace = clock.now + .seconds(3)
-        while waitpid(pid, &status, WNOHANG) == 0 && clock.now < grace { usleep(20_000) }
-        kill(-pid, SIGKILL)
-        _ = waitpid(pid, &status, 0)
+        Self.stop(group: pid, status: &status)
         return .timedOut
       }
       usleep(20_000)
     }
     let signal = status & 0x7F
     return signal == 0 ? .exited((status >> 8) & 0xFF) : .signalled(signal)
+  }
+
+  /// Ends Chromium's process group led by `pid`: SIGTERM, up to 3 s to exit, then SIGKILL; reaps `pid`.
+  private static func stop(group pid: pid_t, status: inout Int32) {
+    let clock = ContinuousClock()
+    kill(-pid, SIGTERM)
+    let grace = clock.now + .seconds(3)
+    while waitpid(pid, &status, WNOHANG) == 0 && clock.now < grace { usleep(20_000) }
+    kill(-pid, SIGKILL)
+    _ = waitpid(pid, &status, 0)
   }
 
   /// A new folder under `TMPDIR`, or /tmp when that path is too long, readable by this user only. Chromium

@@ -74,6 +74,10 @@ public struct CSVRenderer: ReportRenderer {
         goal.significance!.justification,
       ])
     }
+    for area in report.ratedAreas {
+      rows += report.gapList(area).map { ["gap", area.processArea, $0] }
+    }
+    rows += report.outstandingJudgments().map { ["judgmentOutstanding", $0] }
     if let maturity = report.result.maturityLevel { rows.append(["maturityLevel", "\(maturity.level)"]) }
     rows.append(["equivalentStaging", "\(report.result.equivalentStaging.level)"])
     if report.detail == .summary {

@@ -38,6 +38,8 @@ public struct JSONRenderer: ReportRenderer {
     var scope: Scope
     var instantiations: [Unit]
     var processAreas: [Area]
+    /// The executive summary's judgments the team still owes (aggregations, significance decisions).
+    var judgmentsOutstanding: [String]
     var maturityLevel: Level?
     var equivalentStaging: Level
     var rules: [Rule]
@@ -75,6 +77,7 @@ public struct JSONRenderer: ReportRenderer {
         for cell in cells { trail["\(cell.practice)\u{0}\(cell.instantiation)"] = cell.entries.map(TrailItem.init) }
       }
       processAreas = report.ratedAreas.map { Area($0, report: report, trail: trail) }
+      judgmentsOutstanding = report.outstandingJudgments()
       maturityLevel = result.maturityLevel.map(Level.init)
       equivalentStaging = Level(result.equivalentStaging)
       rules = RatingRules.summary(coverage: appraisal.coverage).map { Rule(rule: $0.rule, statement: $0.statement) }
@@ -121,6 +124,8 @@ public struct JSONRenderer: ReportRenderer {
     var id, name, rating: String
     var maturityLevel: Int
     var reasons: [String]
+    /// The goals not (yet) satisfied, each with its first reason, as the executive summary lists them.
+    var remainingGaps: [String]
     var capabilityLevel: Capability?
     var coverageMet: Bool?
     var goals: [GoalEntry]
@@ -131,6 +136,7 @@ public struct JSONRenderer: ReportRenderer {
       rating = area.value.rawValue
       maturityLevel = area.maturityLevel
       reasons = area.reasons
+      remainingGaps = report.gapList(area)
       capabilityLevel = area.capability.map {
         Capability(level: $0.level, nextLevelNotRated: $0.nextLevelNotRated, limitation: $0.limitation)
       }

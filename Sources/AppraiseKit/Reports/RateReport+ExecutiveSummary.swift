@@ -62,12 +62,16 @@ extension RateReport {
 
   /// An area's goals that are not (yet) satisfied, each with its first reason; `none` when all are.
   func gaps(_ area: ProcessAreaRating) -> String {
-    let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
-    guard !open.isEmpty else { return "none" }
-    return open.map { goal in
+    let open = gapList(area)
+    return open.isEmpty ? "none" : open.joined(separator: "; ")
+  }
+
+  /// An area's goals that are not (yet) satisfied, each with its first reason (`SG 2 Unsatisfied: …`).
+  func gapList(_ area: ProcessAreaRating) -> [String] {
+    area.goals.filter { $0.value != .satisfied || $0.isProvisional }.map { goal in
       let value = goal.value.rawValue + (goal.isProvisional ? " (provisional)" : "")
       return "\(goal.goal) \(value)" + (goal.reasons.first.map { ": \($0)" } ?? "")
-    }.joined(separator: "; ")
+    }
   }
 
   /// Aggregations waiting for the team's choice and provisional goals waiting for a significance decision.

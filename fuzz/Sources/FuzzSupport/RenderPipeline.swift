@@ -51,6 +51,13 @@ public enum RenderPipeline {
       check(renderer.render(report), format: format, kind: "rate", blocks: 2)
       check(renderer.render(comparison), format: format, kind: "compare", blocks: 3)
     }
+    // The page a PDF is printed from (cover, paged-media CSS): well-formed HTML for any report text.
+    let print = HTMLRenderer(print: PrintSettings(paper: .letter))
+    for (kind, page) in [("rate", print.render(report)), ("compare", print.render(comparison))] {
+      if let problem = ReportChecks.controls(page) ?? ReportChecks.html(page) {
+        malformed("print html", kind, problem, page)
+      }
+    }
     // The workbook: libxlsxwriter must take any report text (it fails on none; a ZIP comes out).
     for (kind, workbook) in [
       ("rate", Result { try AppraisalPipeline.render(report, format: .xlsx) }),
@@ -83,7 +90,7 @@ public enum RenderPipeline {
     case .json: problem = ReportChecks.controls(text) ?? ReportChecks.json(text)
     case .csv: problem = ReportChecks.csv(text, blocks: blocks)
     case .html: problem = ReportChecks.controls(text) ?? ReportChecks.html(text)
-    case .xlsx: problem = nil  // binary: checked in run(_:)
+    case .xlsx, .pdf: problem = nil  // binary: the workbook is checked in run(_:); the PDF's page is below
     }
     if let problem { malformed(format.rawValue, kind, problem, text) }
   }

@@ -75,7 +75,7 @@ enum ReportChecks {
     "viewProcess": 4, "viewLink": 9, "viewSource": 4, "input": 4, "tool": 3, "warning": 2,
     "reportStatus": 2, "period": 3, "teamLeader": 4, "teamMember": 4, "sponsor": 4, "organizationalUnitDescription": 2,
     "location": 2, "population": 3, "samplingFactor": 4, "subgroup": 4, "teamFinding": 4, "globalFinding": 2,
-    "evidenceItem": 11,
+    "evidenceItem": 11, "gap": 3, "judgmentOutstanding": 2,
   ]
 
   /// A CSV report of `blocks` blocks (rate: table, footer; compare: areas, transitions, footer).

@@ -49,6 +49,15 @@ extension XLSXRenderer {
       sheet.row([.init(section), .init(item), .init(value, style), .init(detail)])
     }
     add("Method", "Statement", RatingRules.methodStatement, "", .warning)
+    // The executive summary: the gaps that remain per area and the judgments the team still owes.
+    for area in report.ratedAreas {
+      add(
+        "Executive summary", "\(area.processArea) \(area.name)", area.value.rawValue, report.gaps(area),
+        .init(ReportDocument.Tone(area.value.rawValue)))
+    }
+    for judgment in report.outstandingJudgments() {
+      add("Executive summary", "Judgment outstanding", judgment, "", .warning)
+    }
     let header = report.appraisal.header
     let model = report.catalog.model
     add("Appraisal", "Appraisal", header.name, header.id)
