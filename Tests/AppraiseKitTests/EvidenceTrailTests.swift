@@ -118,4 +118,20 @@ struct EvidenceTrailTests {
     #expect(!moved.contains(PracticeReference("SCON", "SP 2.3")))
     #expect(!appendix.contains("Continuity training attendance records"))
   }
+
+  @Test("a streamed XML file with few instantiations keeps its items in the same single pass")
+  func keepsSmallSamples() throws {
+    let (catalog, _) = try AppraisalPipeline.loadCatalog()
+    let file = Self.path("fixtures/company-a/after.xml")
+    for (limit, kept) in [(2, false), (3, true)] {
+      let counter = AppraisalReader.ReadCounter()
+      let loaded = try AppraisalReader.ReadCounter.$current.withValue(counter) {
+        try AppraisalReader.read(path: file, catalog: catalog, streaming: true, keepingItemsUpTo: limit)
+      }
+      #expect(counter.reads == 1)
+      #expect(loaded.appraisal.evidence.count == (kept ? 360 : 0))
+      #expect((loaded.appraisal.evidenceTally == nil) == kept)
+      #expect(loaded.appraisal.evidenceCount == 360)
+    }
+  }
 }

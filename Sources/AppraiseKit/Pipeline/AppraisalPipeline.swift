@@ -46,30 +46,19 @@ public enum AppraisalPipeline {
   /// Reads and validates the appraisal at `path` for a rate report of `detail` (`nil`: auto). A report that
   /// lists every instantiation also lists the evidence behind each value (``EvidenceTrail``), so its items
   /// are kept; a summary only counts them, so a large XML file streams past in constant memory. With auto
-  /// detail, an XML file up to ``wholeReadLimit`` bytes is read whole at once; a larger one streams and is
-  /// read again whole only if it turns out to have few enough instantiations for full detail.
+  /// detail, an XML file streams unless it declares at most ``ReportDetail/automaticLimit`` instantiations
+  /// before its evidence: then its items are kept, in the same single pass.
   public static func read(path: String, catalog: Catalog, detail: ReportDetail?) throws(ReadFailure)
     -> AppraisalReader.Loaded
   {
     switch detail {
-    case .full: return try readWhole(path: path, catalog: catalog)
-    case .summary: return try read(path: path, catalog: catalog)
+    case .full: try readWhole(path: path, catalog: catalog)
+    case .summary: try read(path: path, catalog: catalog)
     case nil:
-      if let size = InputFile.regularFileSize(path), size <= wholeReadLimit {
-        return try readWhole(path: path, catalog: catalog)
-      }
-      let loaded = try read(path: path, catalog: catalog)
-      let units = loaded.appraisal.instantiations.count
-      guard ReportDetail.resolve(nil, instantiations: units) == .full, loaded.appraisal.evidenceTally != nil else {
-        return loaded
-      }
-      return try readWhole(path: path, catalog: catalog)
+      try AppraisalReader.read(
+        path: path, catalog: catalog, streaming: true, keepingItemsUpTo: ReportDetail.automaticLimit)
     }
   }
-
-  /// The largest XML file (64 MiB) that ``read(path:catalog:detail:)`` with auto detail reads whole rather
-  /// than streaming: its items fit in memory comfortably.
-  public static let wholeReadLimit = 64 << 20
 
   /// Reads and validates an appraisal held in memory; `file` names it in messages and in the report.
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog)

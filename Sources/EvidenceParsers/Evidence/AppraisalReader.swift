@@ -27,7 +27,13 @@ public enum AppraisalReader {
   /// One case still reads a file twice: when streaming, if something inside `<evidence>` is not plainly
   /// valid (an error there, an item whose practice the target does not rate, duplicate ids), the streaming
   /// scanner gives up and the file is read again the ordinary way.
-  public static func read(path: String, catalog: Catalog, streaming: Bool = false) throws(ReadFailure) -> Loaded {
+  ///
+  /// With `streaming` and `keepingItemsUpTo` N, an XML file that declares at most N instantiations (before
+  /// its evidence) keeps its items all the same, in the same single pass: for a report that lists every
+  /// instantiation with the evidence behind it.
+  public static func read(
+    path: String, catalog: Catalog, streaming: Bool = false, keepingItemsUpTo limit: Int? = nil
+  ) throws(ReadFailure) -> Loaded {
     if path.lowercased().hasSuffix(".xlsm") {
       throw .invalid(
         file: path,
@@ -53,7 +59,7 @@ public enum AppraisalReader {
       try InputFile.requireReadable(path)
       let digester = InputDigester()
       let decoding = XMLAppraisalDecoder.decode(
-        path: path, summarizingWith: streaming ? catalog : nil, digester: digester)
+        path: path, summarizingWith: streaming ? catalog : nil, keepingItemsUpTo: limit, digester: digester)
       ReadCounter.current?.countRead(bytes: digester.byteCount, decoded: true)
       if !decoding.isIncomplete {
         return try validate(decoding, catalog: catalog, file: path, sha256: digester.finish())

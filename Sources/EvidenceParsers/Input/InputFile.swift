@@ -44,13 +44,6 @@ package enum InputFile {
     return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
   }
 
-  /// The size in bytes of the regular file at `path`; `nil` for anything else (a pipe, a missing file).
-  package static func regularFileSize(_ path: String) -> Int? {
-    var status = stat()
-    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return Int(status.st_size)
-  }
-
   /// Reads the input at `path` once and hashes what was read.
   package static func read(_ path: String) throws(ReadFailure) -> Contents {
     let descriptor = try open(path)

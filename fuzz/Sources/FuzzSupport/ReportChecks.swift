@@ -229,10 +229,10 @@ enum ReportChecks {
 
   // MARK: HTML
 
-  /// The elements the HTML renderer writes; `meta` is void.
+  /// The elements the HTML renderer writes (`section`: the print page's cover); `meta` is void.
   static let htmlElements: Set<String> = [
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "h5", "h6", "p", "dl", "dt",
-    "dd", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "figure", "figcaption", "span",
+    "dd", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "figure", "figcaption", "span", "section",
   ]
 
   static let htmlReferences: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }

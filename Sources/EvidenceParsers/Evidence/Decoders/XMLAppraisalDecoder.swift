@@ -9,15 +9,18 @@ package enum XMLAppraisalDecoder {
   /// With `summarizingWith` a catalog, evidence items are checked and counted as they stream past instead
   /// of kept (``EvidenceTally``); if anything is in doubt the result is marked ``AppraisalDecoding/isIncomplete``
   /// and the caller reads the file again without summarizing.
+  /// With `keepingItemsUpTo` N, a file that declares at most N instantiations before its `<evidence>`
+  /// keeps its items after all (the summarizer is dropped there): a report listing every instantiation
+  /// lists the evidence too, and a file that small holds it comfortably.
   /// With a `digester`, every byte read goes into it (see ``XMLStreamReader/init(path:digester:)``).
   package static func decode(
     path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil,
-    digester: InputDigester? = nil
+    keepingItemsUpTo limit: Int? = nil, digester: InputDigester? = nil
   ) -> AppraisalDecoding {
     do {
       return run(
         try XMLStreamReader(path: path, digester: digester), file: path, recording: recordLocations,
-        summarizer: catalog.map(EvidenceSummarizer.init))
+        summarizer: catalog.map(EvidenceSummarizer.init), keepingItemsUpTo: limit)
     } catch {
       return failure(error, file: path)
     }
@@ -43,7 +46,8 @@ package enum XMLAppraisalDecoder {
   }
 
   private static func run(
-    _ reader: XMLStreamReader, file: String, recording: Bool, summarizer: EvidenceSummarizer? = nil
+    _ reader: XMLStreamReader, file: String, recording: Bool, summarizer: EvidenceSummarizer? = nil,
+    keepingItemsUpTo limit: Int? = nil
   ) -> AppraisalDecoding {
     var builder = Builder(file: file, recording: recording)
     builder.summarizer = summarizer
@@ -53,6 +57,10 @@ package enum XMLAppraisalDecoder {
         if builder.summarizer != nil, case .startElement("evidence", _, _, _, false) = event,
           builder.stack.count == 2, builder.stack[1].name == "evidence"
         {
+          if let limit, builder.instantiations.count <= limit {
+            builder.summarizer = nil  // few units: keep the items (see decode(path:…))
+            continue
+          }
           // Streaming: the items are checked and counted on bytes; on any doubt the read stops here
           // and the caller reads the file again the ordinary way.
           guard try builder.scanEvidence(reader) else { return builder.finish() }
