@@ -109,6 +109,22 @@ struct RateCommandTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.md"])
   }
 
+  @Test("--output - is standard output, in any format; no file named - is made")
+  func outputDash() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let after = AppraiseRunner.root.appendingPathComponent("fixtures/company-a/after.xml").path
+    let json = try AppraiseRunner.run(["rate", after, "--format", "json", "--output", "-"], directory: folder)
+    #expect(json.status == 0)
+    #expect(json.stdout.hasPrefix("{"))
+    let before = AppraiseRunner.root.appendingPathComponent("fixtures/company-a/before.xml").path
+    let compare = try AppraiseRunner.run(["compare", before, after, "-o", "-"], directory: folder)
+    #expect(compare.status == 0)
+    #expect(compare.stdout.hasPrefix("Before/after comparison"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test(
     "exit codes",
     arguments: [

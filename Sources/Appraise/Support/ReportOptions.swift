@@ -11,8 +11,13 @@ struct ReportOptions: ParsableArguments {
   )
   var format: ReportFormat?
 
-  @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
-  var output: String?
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: "Write the report to this file (atomically) instead of standard output; - is standard output.")
+  var outputOption: String?
+
+  /// The file to write, `nil` for standard output (no `--output`, or `--output -`).
+  var output: String? { outputOption == "-" ? nil : outputOption }
 
   @Option(help: "A catalog file (default: the bundled CMMI-SVC V1.3).")
   var catalog: String?
