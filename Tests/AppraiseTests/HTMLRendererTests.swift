@@ -428,3 +428,13 @@ struct HTMLChromiumTests {
     }
   }
 }
+
+@Suite("Compare report at scale")
+struct CompareScaleTests {
+  @Test("the appraisals table names up to ten units, beyond that the first three and a count")
+  func sampleRow() {
+    let units = (1...12).map { Instantiation(id: "u\($0)", name: "Unit \($0)", kind: .service) }
+    #expect(CompareReport.sample(Array(units.prefix(10))) == (1...10).map { "u\($0)" }.joined(separator: ", "))
+    #expect(CompareReport.sample(units) == "u1, u2, u3, … (12 instantiations)")
+  }
+}

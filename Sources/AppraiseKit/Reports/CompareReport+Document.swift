@@ -29,8 +29,8 @@ extension CompareReport {
         [.init("Method class"), .init(old.methodClass), .init(new.methodClass)],
         [.init("Target"), .init(before.targetDescription), .init(after.targetDescription)],
         [
-          .init("Instantiations"), .init(before.appraisal.instantiations.map(\.id).joined(separator: ", ")),
-          .init(after.appraisal.instantiations.map(\.id).joined(separator: ", ")),
+          .init("Instantiations"), .init(Self.sample(before.appraisal.instantiations)),
+          .init(Self.sample(after.appraisal.instantiations)),
         ],
       ])
 
@@ -154,5 +154,12 @@ extension CompareReport {
   private func weakness(_ change: AppraisalComparison.WeaknessChange) -> String {
     "\(change.practice) [\(change.instantiations.joined(separator: ", "))]: \(change.text)"
       + (change.impact == .major ? " (major)" : "")
+  }
+
+  /// The sample's ids, or beyond ten units the first three and how many there are (every id stays in the
+  /// JSON report).
+  static func sample(_ units: [Instantiation]) -> String {
+    guard units.count > 10 else { return units.map(\.id).joined(separator: ", ") }
+    return units.prefix(3).map(\.id).joined(separator: ", ") + ", … (\(units.count) instantiations)"
   }
 }
