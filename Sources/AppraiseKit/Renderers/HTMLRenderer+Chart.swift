@@ -13,8 +13,9 @@ extension HTMLRenderer {
     }
     func y(_ value: Int) -> Int { top + plotHeight - value * plotHeight / maximum }
     var svg = "<figure class=\"chart\">\n"
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
-    svg += "height=\"\(height)\" role=\"img\" aria-label=\"\(Self.escape(chart.title))\">\n"
+    // Inline SVG in HTML needs no namespace attribute, so the page names no URL at all.
+    svg += "<svg viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+    svg += "style=\"max-width: 100%; height: auto\" role=\"img\" aria-label=\"\(Self.escape(chart.title))\">\n"
     svg += "<text x=\"\(left)\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(Self.escape(chart.title))</text>\n"
     // Axes and a few gridlines with their values.
     let step = max(1, maximum / 5)
