@@ -91,7 +91,8 @@ def main():
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
     parser.add_argument("--sections", default="xml,json,xlsxread,growth,xlsx,itsm,trend", help="which tables to measure")
-    parser.add_argument("--trend", default="1000", help="instantiations of each of the 10 appraisals `trend` reads")
+    parser.add_argument("--trend", help="instantiations of each of the 10 appraisals `trend` reads "
+                        "(default: 1000, or the largest --growth size when that is smaller, as in the smoke run)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -275,7 +276,8 @@ def trend_section(args):
     print("| instantiations each | XML MB each | rate ×10 (sum of medians) | trend of the 10 | trend / sum | "
           "trend peak RSS MB |")
     print("|---|---|---|---|---|---|")
-    for n in [int(x) for x in args.trend.split(",")]:
+    sizes = args.trend or str(min(1000, max(int(x) for x in args.growth.split(","))))
+    for n in [int(x) for x in sizes.split(",")]:
         stem = generate(args.out, n, 1, ["xml"])
         copies = []
         with open(stem + ".xml", encoding="utf-8") as f:
