@@ -90,7 +90,9 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
-    parser.add_argument("--sections", default="xml,json,xlsxread,growth,xlsx,itsm", help="which tables to measure")
+    parser.add_argument("--sections", default="xml,json,xlsxread,growth,xlsx,itsm,trend", help="which tables to measure")
+    parser.add_argument("--trend", help="instantiations of each of the 10 appraisals `trend` reads "
+                        "(default: 1000, or the largest --growth size when that is smaller, as in the smoke run)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     xmllint = shutil.which("xmllint")
@@ -118,6 +120,8 @@ def main():
         xlsx_section(args)
     if "itsm" in sections:
         itsm_section(args, xmllint)
+    if "trend" in sections:
+        trend_section(args)
 
 
 def xml_section(args, xmllint, have_lxml):
@@ -261,6 +265,34 @@ def itsm_section(args, xmllint):
         lint = measure(["xmllint", "--stream", "--noout", path], runs)[0] if xmllint else None
         rate = f"{n / ours.median:,.0f}" if ours.median > 0 else "n/a"
         print(f"| {n:,} | {mb(path):.0f} | {ours} | {rate} | {rss:.0f} | {lint or 'n/a'} | {ratio(ours, lint)} |")
+        sys.stdout.flush()
+
+
+
+def trend_section(args):
+    """`trend` over 10 copies of one appraisal (the header date varied, so they are a series in date order)
+    against rating each copy alone: the sum of the ten `rate` medians. Both write text to /dev/null."""
+    print("\n## Trend over 10 appraisals vs rating them alone\n")
+    print("| instantiations each | XML MB each | rate ×10 (sum of medians) | trend of the 10 | trend / sum | "
+          "trend peak RSS MB |")
+    print("|---|---|---|---|---|---|")
+    sizes = args.trend or str(min(1000, max(int(x) for x in args.growth.split(","))))
+    for n in [int(x) for x in sizes.split(",")]:
+        stem = generate(args.out, n, 1, ["xml"])
+        copies = []
+        with open(stem + ".xml", encoding="utf-8") as f:
+            text = f.read()
+        for year in range(2030, 2040):
+            copy = os.path.join(args.out, f"trend-{n}-{year}.xml")
+            if not os.path.exists(copy):
+                with open(copy, "w", encoding="utf-8") as f:
+                    f.write(text.replace('date="2026-11-01" model=', f'date="{year}-11-01" model=', 1))
+            copies.append(copy)
+        runs = args.runs
+        alone = [measure([BIN, "rate", copy, "--output", "/dev/null", "--format", "text"], runs)[0] for copy in copies]
+        total = Stat([sum(stat.median for stat in alone)])
+        trend, rss, _ = measure([BIN, "trend"] + copies + ["--output", "/dev/null", "--format", "text"], runs)
+        print(f"| {n} | {mb(stem + '.xml'):.0f} | {total.median:.3f} | {trend} | {ratio(trend, total)} | {rss:.0f} |")
         sys.stdout.flush()
 
 

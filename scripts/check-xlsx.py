@@ -3,12 +3,14 @@
 
     check-xlsx.py rate REPORT.xlsx REPORT.json
     check-xlsx.py compare REPORT.xlsx REPORT.json
+    check-xlsx.py trend REPORT.xlsx REPORT.json
 
 Opens the workbook with openpyxl and checks what docs/xlsx.md promises: the sheets in order, every sheet a
 table (bold header row on a fill, autofilter over the table, pane frozen under the header, landscape,
 fitted to one page wide, header row repeated), the goal ratings equal to the JSON report's, the heat-map
 cells holding the characterization codes on their fills, the input hashes, and for compare the goals
-before and after, the practice transitions and the weaknesses closed and new. Prints `ok: ...` lines;
+before and after, the practice transitions and the weaknesses closed and new; for trend the goal ratings
+at every appraisal, the series behind the line chart (and the chart), the practices and the weaknesses. Prints `ok: ...` lines;
 on a mismatch prints every problem and exits 1; exits 2 when openpyxl is missing.
 """
 import json
@@ -23,6 +25,7 @@ except ImportError as error:  # pragma: no cover
 
 RATE_SHEETS = ["Summary", "Goals", "Characterizations", "Findings", "Evidence", "Judgments"]
 COMPARE_SHEETS = ["Summary", "Goals", "Practices", "Weaknesses", "Levels"]
+TREND_SHEETS = ["Summary", "Series", "Goals", "Practices", "Findings"]
 # The HTML heat map's fills (HTMLRenderer's stylesheet), as ARGB.
 FILLS = {"FI": "FF1A7F37", "LI": "FF9AD89C", "PI": "FFF4B43C", "NI": "FFD1342B", "NY": "FF5C7BA6"}
 RATED = {"Satisfied", "Unsatisfied", "Not Rated"}
@@ -156,21 +159,53 @@ def check_compare(book, report):
     print(f"ok: {len(got)} practice transitions, {closed} weaknesses closed and {new} new")
 
 
+def check_trend(book, report):
+    count = len(report["appraisals"])
+    header, goals = rows(book["Goals"])
+    dates = header[3:3 + count]
+    got = {(row["Process area"], row["Goal"] or ""): [row[date] for date in dates] for row in goals}
+    want = {}
+    for area in report["areas"]:
+        want[(area["processArea"], "")] = area["ratings"]
+        for goal in area["goals"]:
+            want[(area["processArea"], goal["id"])] = [
+                rating + (" (provisional)" if provisional else "")
+                for rating, provisional in zip(goal["ratings"], goal["provisional"])]
+    expect(got == want, f"Goals: ratings differ from the JSON report: {sorted(got.items())[:2]} vs {sorted(want.items())[:2]}")
+    print(f"ok: {len(got)} process area and goal rows at {count} appraisals equal the JSON report's")
+
+    _, series = rows(book["Series"])
+    got = [row["Goals satisfied"] for row in series]
+    expect(got == report["goalsSatisfied"], f"Series: goals satisfied {got}, expected {report['goalsSatisfied']}")
+    charts = len(book["Series"]._charts)
+    expect(charts == 1, f"Series: {charts} charts, expected the line chart")
+    print(f"ok: satisfied goals {got} and the line chart")
+
+    _, practices = rows(book["Practices"])
+    expect(len(practices) == len(report["practices"]["changed"]),
+           f"Practices: {len(practices)} rows, expected {len(report['practices']['changed'])}")
+    _, findings = rows(book["Findings"])
+    got = sorted((f"{row['Process area']} {row['Practice']}", row["Status"]) for row in findings)
+    want = sorted((item["practice"], item["status"]) for item in report["findings"])
+    expect(got == want, f"Findings: {got[:3]} vs {want[:3]}")
+    print(f"ok: {len(practices)} practices that changed, {len(findings)} weaknesses with their status")
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare", "trend"):
         print(__doc__, file=sys.stderr)
         sys.exit(64)
     kind, workbook, json_report = sys.argv[1:]
     book = openpyxl.load_workbook(workbook)
     report = json.load(open(json_report, encoding="utf-8"))
-    sheets = RATE_SHEETS if kind == "rate" else COMPARE_SHEETS
+    sheets = {"rate": RATE_SHEETS, "compare": COMPARE_SHEETS, "trend": TREND_SHEETS}[kind]
     if "itilView" in report:  # rate --view itil: one more sheet, named after the framework
         sheets = sheets + [report["itilView"]["framework"].replace("/", "-") + " view"]
     expect(book.sheetnames == sheets, f"sheets {book.sheetnames}, expected {sheets}")
     for sheet in book.worksheets:
         check_table(sheet)
     print(f"ok: {len(book.worksheets)} sheets, each a table with header, autofilter, frozen pane and print setup")
-    (check_rate if kind == "rate" else check_compare)(book, report)
+    {"rate": check_rate, "compare": check_compare, "trend": check_trend}[kind](book, report)
     for problem in problems:
         print(f"check-xlsx: {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)

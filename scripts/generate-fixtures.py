@@ -5,11 +5,11 @@
 
 The committed files under fixtures/evidence and fixtures/company-a are this script's output; CI runs it
 into a temporary folder and diffs (scripts/check-fixtures.sh). The Swift readers are tested on these files,
-so the three syntaxes must load to equal models.
+so the three syntaxes must load to equal models — but for observation ids, which CSV does not have.
 
 Company A is the paper's case: a web-service company running ITIL V2 operations re-appraised the seven
 CMMI-SVC service-specific process areas after adding a development/test process tied to release
-management. The evidence is written so that the rating engine *derives* the published outcome; no rating
+management; `later` is a third appraisal a year after that, for `appraise trend`. The evidence is written so that the rating engine *derives* the published outcome; no rating
 or characterization of a rated practice is stated in the files except the team values noted below.
 """
 import json
@@ -260,8 +260,10 @@ class Builder:
             e["note"] = note
         self.evidence.append(e)
 
-    def weakness(self, practice, unit, text, major=False):
+    def weakness(self, practice, unit, text, major=False, id=None):
         o = {"type": "weakness", "practice": practice, "instantiation": unit, "text": text}
+        if id:
+            o["id"] = id
         if major:
             o["impact"] = "major"
         self.observations.append(o)
@@ -386,7 +388,7 @@ DOCS = {
 
 # Per practice: how it stands before and after, and why (the weakness text for the gap).
 # FI: artifacts + affirmations; LI: + a minor weakness; PI: + a major weakness; NI: only a weakness.
-BEFORE, AFTER = {}, {}
+BEFORE, AFTER, LATER = {}, {}, {}
 
 
 def state(practice, before, after, why_before=None, why_after=None):
@@ -426,15 +428,36 @@ state("STSM SP 1.2", "PI", "FI", "no plan for standard services exists beyond th
 state("STSM SP 2.1", "PI", "FI", "standard service properties are not defined; each contract is negotiated from scratch")
 state("STSM SP 2.2", "PI", "FI", "no service catalogue is published")
 
+# A year after "after" (2012): the continuity training is evaluated and the service data analysed, so SCON
+# SG 2 and STSM SG 1 close; capacity monitoring slipped when the monitoring tool was replaced (CAM SG 2, a
+# regression); post-implementation reviews lapsed again (the weakness closed in 2011 is back); peer reviews
+# are still not performed; the team reworded the problem-management weakness and kept its id.
+LATER.update(AFTER)
+LATER["SCON SP 2.3"] = ("FI", None)
+LATER["STSM SP 1.1"] = ("FI", None)
+LATER["CAM SP 2.2"] = ("PI", "availability is no longer monitored per service since the monitoring tool was replaced")
+LATER["SST SP 2.2"] = ("LI", "post-implementation reviews are held irregularly")
+LATER["IRP SP 3.3"] = ("LI", "structural fixes are tracked for priority-1 and priority-2 problems only")
+# The id the team gave the problem-management weakness in 2011 and kept when rewording it in 2012.
+WEAKNESS_IDS = {("after", "IRP SP 3.3"): "W-IRP-3.3", ("later", "IRP SP 3.3"): "W-IRP-3.3"}
+
 
 def company_a_disclosure(when):
     """The disclosure facts of Company A's appraisals (fictitious people), in the field table's order."""
     before = when == "before"
+    later = when == "later"
     findings = [
         {"processArea": "SCON", "goal": "SG 2",
          "text": "Continuity training is given to the service staff, but whether it works is never evaluated."},
     ]
-    if before:
+    if later:
+        findings = [
+            {"processArea": "CAM", "goal": "SG 2",
+             "text": "Availability is no longer monitored per service since the monitoring tool was replaced."},
+            {"processArea": "SSD", "goal": "SG 3",
+             "text": "Designs and code are still not peer reviewed; the review procedure has not been used."},
+        ]
+    elif before:
         findings += [
             {"processArea": "SCON", "goal": "SG 3",
              "text": "The continuity plan has never been tested: no scenarios, no test environment, no results."},
@@ -458,8 +481,8 @@ def company_a_disclosure(when):
             {"name": "Priya Raman", "organization": "Northbridge Process Consulting", "role": "appraiser"},
         ],
         "sponsor": {"name": "Martina Kessler", "organization": "Company A", "role": "head of operations"},
-        "startDate": "2010-11-08" if before else "2011-09-19",
-        "endDate": "2010-11-19" if before else "2011-09-30",
+        "startDate": "2010-11-08" if before else "2012-09-17" if later else "2011-09-19",
+        "endDate": "2010-11-19" if before else "2012-09-28" if later else "2011-09-30",
         "reportStatus": "final",
         "organizationalUnitDescription":
             "Company A's web services unit runs the online shop, payment gateway and customer portal for business "
@@ -482,54 +505,62 @@ def company_a_disclosure(when):
         "findings": findings,
         "globalFindings": [
             "Operations documentation is partly kept in personal folders; new staff find it late." if before else
+            "Tool changes are rolled out without updating the process descriptions that rely on them." if later else
             "Process changes are announced by e-mail only; staff on shift learn of them from colleagues.",
         ],
     }
 
 
 def company_a(when):
-    states = BEFORE if when == "before" else AFTER
-    date = "2010-11-19" if when == "before" else "2011-09-30"
-    b = Builder("A" if when == "after" else "B")
+    states = {"before": BEFORE, "after": AFTER, "later": LATER}[when]
+    date = {"before": "2010-11-19", "after": "2011-09-30", "later": "2012-09-28"}[when]
+    b = Builder({"before": "B", "after": "A", "later": "L"}[when])
     for practice, (value, why) in states.items():
         doc, section = DOCS[practice]
         area = practice.split(" ")[0]
         for n, unit in enumerate(u["id"] for u in UNITS):
             uv, uwhy = value, why
             # The portal (a legacy service) lags in maintenance after the change: PI where the others are FI.
-            if when == "after" and practice == "SD SP 3.3" and unit == "portal":
+            if when != "before" and practice == "SD SP 3.3" and unit == "portal":
                 uv, uwhy = "PI", "the legacy portal is patched outside the maintenance schedule"
             if uv in ("FI", "LI", "PI"):
-                version = "1.0" if when == "before" else "2.0"
+                version = {"before": "1.0", "after": "2.0", "later": "3.0"}[when]
                 b.item(practice, unit, "direct-artifact", f"{doc}", section, version, date,
                        f"https://intranet.company-a.example/docs/{area.lower()}")
                 b.item(practice, unit, "affirmation", f"{area} practitioners group interview, {unit}",
                        note="non-attributed summary of the group interview")
                 if uv == "FI" and n == 0:
                     b.item(practice, unit, "indirect-artifact", f"{doc} review minutes", date=date)
+            wid = WEAKNESS_IDS.get((when, practice))
             if uv == "LI":
-                b.weakness(practice, unit, uwhy)
+                b.weakness(practice, unit, uwhy, id=wid)
             elif uv == "PI":
-                b.weakness(practice, unit, uwhy, major=True)
+                b.weakness(practice, unit, uwhy, major=True, id=wid)
             elif uv == "NI":
                 b.weakness(practice, unit, uwhy)
         if value == "FI" and practice == "IRP SP 2.1":
             b.strength(practice, "shop", "every customer contact is logged within minutes")
     # The team's own call where an interview contradicted the documents.
-    if when == "after":
+    if when != "before":
         b.team("SSD SP 3.2", "shop", "NI", "the review procedure was written after the change but never used")
     significance = []
     aggregation = []
-    if when == "after":
+    if when != "before":
         aggregation.append({"practice": "SD SP 3.3", "value": "LI",
                             "justification": "the legacy portal is being decommissioned in Q4; two of three services "
                                              "follow the maintenance schedule"})
         significance.append({"processArea": "IRP", "goal": "SG 3", "significant": False,
                              "justification": "priority-2 and -3 problems are rare and have workarounds"})
-    label = "before" if when == "before" else "after"
+    if when == "later":
+        significance.append({"processArea": "SST", "goal": "SG 2", "significant": False,
+                             "justification": "the reviews were skipped for two emergency releases; the others had one"})
+    label = when
+    names = {"before": "ITIL V2 operations",
+             "after": "after adding development and test tied to release management",
+             "later": "a year after adding development and test"}
     return {
         "header": {"id": f"company-a-{label}",
-                   "name": f"Company A web services — {'ITIL V2 operations' if when == 'before' else 'after adding development and test tied to release management'}",
+                   "name": f"Company A web services — {names[when]}",
                    "organizationalUnit": "Company A web services", "date": date, "model": "CMMI-SVC",
                    "modelVersion": "1.3", "methodClass": "SCAMPI C (gap analysis)"},
         "scope": {"representation": "continuous", "targetLevel": 1, "includeAdditions": True, "processAreas": SCOPE,
@@ -601,3 +632,4 @@ for name, case in judgment_cases().items():
     write_all("invalid/evidence/semantic-judgment-" + name, case)
 write_all("company-a/before", company_a("before"))
 write_all("company-a/after", company_a("after"))
+write_all("company-a/later", company_a("later"))

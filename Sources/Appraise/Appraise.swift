@@ -25,6 +25,7 @@ struct Appraise: ParsableCommand {
     subcommands: [
       RateCommand.self, CompareCommand.self, ValidateCommand.self, TemplateCommand.self, ImportCommand.self,
       CatalogCommand.self,
+      TrendCommand.self,
     ]
   )
 

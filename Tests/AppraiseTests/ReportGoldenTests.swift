@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Golden files for every report format of `rate` and `compare` on the Company A fixtures, produced by the
+/// Golden files for every report format of `rate`, `compare` and `trend` on the Company A fixtures, produced by the
 /// built binary. Re-record with `APPRAISE_RECORD_GOLDEN=1 swift test --filter ReportGoldenTests`: that run
 /// writes the files and fails on purpose; the next run without the variable checks them.
 @Suite("Report golden files")
@@ -33,6 +33,14 @@ struct ReportGoldenTests {
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     try Self.check(result.stdout, "compare.\(Self.extensions[format]!)")
+  }
+
+  @Test("trend of before, after and later, every format", arguments: formats)
+  func trend(format: String) throws {
+    let result = try AppraiseRunner.run(
+      ["trend"] + ["before", "after", "later"].map { "fixtures/company-a/\($0).xml" } + ["--format", format])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    try Self.check(result.stdout, "trend.\(Self.extensions[format]!)")
   }
 
   @Test("the sample (every format feature) rated as text")

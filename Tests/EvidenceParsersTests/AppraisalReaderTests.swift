@@ -14,13 +14,16 @@ struct AppraisalReaderTests {
 
   @Test(
     "the three syntaxes load to equal models",
-    arguments: ["fixtures/evidence/sample", "fixtures/company-a/before", "fixtures/company-a/after"])
+    arguments: [
+      "fixtures/evidence/sample", "fixtures/company-a/before", "fixtures/company-a/after", "fixtures/company-a/later",
+    ])
   func threeSyntaxes(stem: String) throws {
     let xml = try Self.load(stem + ".xml")
     let json = try Self.load(stem + ".json")
     let csv = try Self.load(stem + ".csv")
     #expect(xml == json)
-    #expect(json == csv)
+    // CSV has no observation ids (docs/evidence-format.md); everything else is equal.
+    #expect(json.withoutObservationIDs == csv)
     #expect(!xml.evidence.isEmpty)
   }
 
@@ -125,5 +128,15 @@ struct AppraisalReaderTests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "scripts/check-schemas.py:\n\(output)")
     #expect(output.contains(" passed, 0 failed"))
+  }
+}
+
+extension Appraisal {
+  /// The appraisal with its observations' ids removed: what the CSV and XLSX syntaxes, which have no
+  /// observation ids, can hold of it.
+  var withoutObservationIDs: Appraisal {
+    var copy = self
+    for index in copy.observations.indices { copy.observations[index].id = nil }
+    return copy
   }
 }

@@ -1,8 +1,9 @@
 /// Compares two appraisal results of the same catalog (before and after a process change).
 ///
 /// Rows: every process area rated in either appraisal, in catalog order, with each goal rated in either
-/// (specific goals first, then generic). Practice transitions compare OU characterizations. Weaknesses are
-/// matched by practice and text: present only before → closed; only after → new. Warnings name the same
+/// (specific goals first, then generic). Practice transitions compare OU characterizations. Weaknesses keep
+/// their identity by ``FindingIdentity`` (a shared id, else practice and normalized text): present only
+/// before → closed; only after → new; on both sides with other wording → reworded. Warnings name the same
 /// appraisal given twice (identical content), a different organizational unit, a *before* dated after
 /// *after*, and every difference in catalog (model or version), target, scope (areas in scope, not
 /// applicable, additions), sample (instantiations) and coverage policy, because a changed goal may then
@@ -43,12 +44,10 @@ public enum AppraisalComparator {
       if old != new { transitions.append(.init(practice: practice, before: old, after: new)) }
     }
 
-    let oldWeaknesses = weaknesses(before)
-    let newWeaknesses = weaknesses(after)
+    let changes = weaknessChanges(before, after)
     return AppraisalComparison(
-      before: before, after: after, areas: areas, transitions: transitions,
-      closedWeaknesses: oldWeaknesses.filter { newWeaknesses[$0.key] == nil }.values.sorted(by: weaknessOrder),
-      newWeaknesses: newWeaknesses.filter { oldWeaknesses[$0.key] == nil }.values.sorted(by: weaknessOrder),
+      before: before, after: after, areas: areas, transitions: transitions, closedWeaknesses: changes.closed,
+      newWeaknesses: changes.new, rewordedWeaknesses: changes.reworded,
       warnings: warnings(before.appraisal, after.appraisal, before.model, after.model))
   }
 
@@ -58,27 +57,32 @@ public enum AppraisalComparator {
     return area.value == .notApplicable ? .notApplicable : .outOfScope
   }
 
-  private struct WeaknessKey: Hashable {
-    var practice: PracticeReference
-    var text: String
-  }
-
-  private static func weaknesses(_ result: AppraisalResult) -> [WeaknessKey: AppraisalComparison.WeaknessChange] {
-    var found: [WeaknessKey: AppraisalComparison.WeaknessChange] = [:]
-    for practice in result.practiceCharacterizations {
-      for weakness in practice.weaknesses {
-        let key = WeaknessKey(practice: weakness.practice, text: weakness.text)
-        var change =
-          found[key]
-          ?? .init(practice: weakness.practice, text: weakness.text, impact: weakness.impact, instantiations: [])
-        if !change.instantiations.contains(weakness.instantiation) {
-          change.instantiations.append(weakness.instantiation)
+  /// Weaknesses paired by ``FindingIdentity``: only before → closed, only after → new, on both sides with
+  /// another wording → reworded.
+  private static func weaknessChanges(_ before: AppraisalResult, _ after: AppraisalResult) -> (
+    closed: [AppraisalComparison.WeaknessChange], new: [AppraisalComparison.WeaknessChange],
+    reworded: [AppraisalComparison.Rewording]
+  ) {
+    let old = FindingIdentity.findings(in: before)
+    let new = FindingIdentity.findings(in: after)
+    var closed: [AppraisalComparison.WeaknessChange] = []
+    var opened: [AppraisalComparison.WeaknessChange] = []
+    var reworded: [AppraisalComparison.Rewording] = []
+    for pair in FindingIdentity.pair(old, new) {
+      switch (pair.old, pair.new) {
+      case (let o?, let n?):
+        if old[o].text != new[n].text {
+          reworded.append(.init(before: .init(old[o]), after: .init(new[n]), match: pair.match ?? .text))
         }
-        if weakness.impact == .major { change.impact = .major }
-        found[key] = change
+      case (let o?, nil): closed.append(.init(old[o]))
+      case (nil, let n?): opened.append(.init(new[n]))
+      case (nil, nil): break
       }
     }
-    return found
+    return (
+      closed.sorted(by: weaknessOrder), opened.sorted(by: weaknessOrder),
+      reworded.sorted { weaknessOrder($0.after, $1.after) }
+    )
   }
 
   private static func weaknessOrder(
@@ -179,7 +183,7 @@ public enum AppraisalComparator {
 
 extension Array where Element: Hashable {
   /// The elements in order, each once.
-  func uniqued() -> [Element] {
+  public func uniqued() -> [Element] {
     var seen: Set<Element> = []
     return filter { seen.insert($0).inserted }
   }

@@ -69,13 +69,32 @@ public struct AppraisalComparison: Hashable, Sendable {
     }
   }
 
-  /// A weakness that appears on one side only, matched by practice and text.
+  /// A weakness that appears on one side only (``FindingIdentity``), or one side of a reworded one.
   public struct WeaknessChange: Hashable, Sendable {
     public var practice: PracticeReference
     public var text: String
     public var impact: Observation.Impact
     /// The instantiations it was recorded in.
     public var instantiations: [String]
+    /// The observation ids the team gave it, if any.
+    public var ids: [String]
+
+    public init(_ finding: Finding) {
+      practice = finding.practice
+      text = finding.text
+      impact = finding.impact
+      instantiations = finding.instantiations
+      ids = finding.ids
+    }
+  }
+
+  /// A weakness recorded before and after with different wording: the same finding (same id, or the same
+  /// text once normalized), not one closed and one new.
+  public struct Rewording: Hashable, Sendable {
+    public var before: WeaknessChange
+    public var after: WeaknessChange
+    /// Whether a shared id or the normalized text held the identity.
+    public var match: FindingIdentity.Match
   }
 
   public var before: AppraisalResult
@@ -85,6 +104,8 @@ public struct AppraisalComparison: Hashable, Sendable {
   public var transitions: [Transition]
   public var closedWeaknesses: [WeaknessChange]
   public var newWeaknesses: [WeaknessChange]
+  /// Weaknesses on both sides whose text changed.
+  public var rewordedWeaknesses: [Rewording]
   /// Differences that make the comparison less than like-for-like; empty when organizational unit, scope,
   /// sample, catalog and target match, *before* is not dated after *after*, and the two are not the same
   /// appraisal.

@@ -129,6 +129,22 @@ public struct CSVRenderer: ReportRenderer {
       ])
     }
     rows.append([])
+    rows.append(["weaknessChange", "practice", "instantiations", "impact", "text", "textBefore", "matchedBy"])
+    for (change, list) in [("closed", report.comparison.closedWeaknesses), ("new", report.comparison.newWeaknesses)] {
+      rows += list.map {
+        [
+          change, $0.practice.description, $0.instantiations.joined(separator: " "), $0.impact.rawValue, $0.text, "",
+          "",
+        ]
+      }
+    }
+    rows += report.comparison.rewordedWeaknesses.map {
+      [
+        "reworded", $0.after.practice.description, $0.after.instantiations.joined(separator: " "),
+        $0.after.impact.rawValue, $0.after.text, $0.before.text, $0.match.rawValue,
+      ]
+    }
+    rows.append([])
     rows += report.comparison.warnings.map { ["warning", $0] }
     let moved = Set(report.comparison.transitions.map(\.practice))
     rows += footer(

@@ -60,6 +60,8 @@ public struct HTMLRenderer: ReportRenderer {
         html += list(items)
       case .heatmap(let map):
         html += heatmap(map)
+      case .chart(let chart):
+        html += self.chart(chart)
       }
     }
     html += "</main>\n</body>\n</html>\n"

@@ -316,6 +316,15 @@ public struct JSONRenderer: ReportRenderer {
     struct WeaknessChange: Encodable {
       var practice, text, impact: String
       var instantiations: [String]
+      var ids: [String]
+    }
+    /// A weakness on both sides with other wording: the same finding.
+    struct Rewording: Encodable {
+      var practice, textBefore, textAfter, impact: String
+      var instantiations: [String]
+      var ids: [String]
+      /// `id` or `text` (FindingIdentity.Match).
+      var matchedBy: String
     }
 
     var reportFormat = JSONRenderer.reportFormat
@@ -327,6 +336,7 @@ public struct JSONRenderer: ReportRenderer {
     var transitions: [Transition]
     var closedWeaknesses: [WeaknessChange]
     var newWeaknesses: [WeaknessChange]
+    var rewordedWeaknesses: [Rewording]
     var before: RateDocument
     var after: RateDocument
     var inputs: [Input]
@@ -350,10 +360,16 @@ public struct JSONRenderer: ReportRenderer {
       let change = { (weakness: AppraisalComparison.WeaknessChange) in
         WeaknessChange(
           practice: weakness.practice.description, text: weakness.text, impact: weakness.impact.rawValue,
-          instantiations: weakness.instantiations)
+          instantiations: weakness.instantiations, ids: weakness.ids)
       }
       closedWeaknesses = comparison.closedWeaknesses.map(change)
       newWeaknesses = comparison.newWeaknesses.map(change)
+      rewordedWeaknesses = comparison.rewordedWeaknesses.map {
+        Rewording(
+          practice: $0.after.practice.description, textBefore: $0.before.text, textAfter: $0.after.text,
+          impact: $0.after.impact.rawValue, instantiations: $0.after.instantiations,
+          ids: ($0.before.ids + $0.after.ids).uniqued(), matchedBy: $0.match.rawValue)
+      }
       before = RateDocument(kind: "rate", report: report.before, inputs: nil)
       after = RateDocument(kind: "rate", report: report.after, inputs: nil)
       inputs = report.inputs.map(Input.init)

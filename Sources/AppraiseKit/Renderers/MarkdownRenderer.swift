@@ -40,6 +40,9 @@ public struct MarkdownRenderer: ReportRenderer {
       case .heatmap:
         // Markdown has no colours; the characterization table carries the same values.
         break
+      case .chart:
+        // The series tables carry the same numbers; the chart is for HTML.
+        break
       }
     }
     while out.hasSuffix("\n\n") { out.removeLast() }

@@ -43,6 +43,9 @@ public struct TextRenderer: ReportRenderer {
       case .heatmap:
         // The characterization table above already lists the same values; the grid is for HTML.
         break
+      case .chart:
+        // The series tables carry the same numbers; the chart is for HTML.
+        break
       }
     }
     return out

@@ -101,6 +101,10 @@ extension CompareReport {
     doc.list(comparison.closedWeaknesses.map { .init(weakness($0), .good) })
     doc.paragraph("New (recorded after, not before): \(comparison.newWeaknesses.count)")
     doc.list(comparison.newWeaknesses.map { .init(weakness($0), .bad) })
+    doc.paragraph(
+      "Reworded (the same finding — same id, or the same text but for case, spacing and punctuation — "
+        + "with new wording): \(comparison.rewordedWeaknesses.count)")
+    doc.list(comparison.rewordedWeaknesses.map { .init(Self.rewording($0)) })
 
     doc.heading("Levels")
     doc.table(
@@ -149,6 +153,22 @@ extension CompareReport {
 
   private func cell(_ value: AppraisalComparison.Cell, provisional: Bool = false) -> ReportDocument.Cell {
     .init(RatingSymbol.goal(value) + (provisional ? " (provisional)" : ""), .init(value.rawValue))
+  }
+
+  /// `IRP SP 3.3 [shop, payments]: "old" → now "new" (same id W-1)`.
+  static func rewording(_ rewording: AppraisalComparison.Rewording) -> String {
+    let after = rewording.after
+    return "\(after.practice) [\(after.instantiations.joined(separator: ", "))]: \"\(rewording.before.text)\" → now \""
+      + after.text + "\"" + (after.impact == .major ? " (major)" : "") + " — " + matchNote(rewording)
+  }
+
+  /// How a reworded finding kept its identity, in words.
+  static func matchNote(_ rewording: AppraisalComparison.Rewording) -> String {
+    switch rewording.match {
+    case .id:
+      "same id " + Set(rewording.before.ids).intersection(rewording.after.ids).sorted().joined(separator: ", ")
+    case .text: "same text but for case, spacing and punctuation"
+    }
   }
 
   private func weakness(_ change: AppraisalComparison.WeaknessChange) -> String {

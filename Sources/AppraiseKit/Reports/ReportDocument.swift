@@ -27,6 +27,18 @@ struct ReportDocument: Sendable {
     var cellLabels: [[String]] = []
   }
 
+  /// A line chart over the appraisals of a series (`trend`): HTML draws it as inline SVG; text and
+  /// Markdown leave it out, since the tables beside it carry the same numbers.
+  struct Chart: Sendable {
+    var title: String
+    /// One label per point on the x axis.
+    var labels: [String]
+    /// The top of the y axis (the bottom is 0).
+    var maximum: Int
+    /// Each line: its name and one value per point (`nil`: no value there).
+    var series: [(name: String, values: [Int?])]
+  }
+
   enum Block: Sendable {
     case heading(level: Int, text: String)
     case paragraph(String, tone: Tone)
@@ -34,6 +46,7 @@ struct ReportDocument: Sendable {
     case table(header: [String], rows: [[Cell]])
     case list([Cell])
     case heatmap(Heatmap)
+    case chart(Chart)
   }
 
   var title: String
@@ -49,6 +62,7 @@ struct ReportDocument: Sendable {
   mutating func table(_ header: [String], _ rows: [[Cell]]) { blocks.append(.table(header: header, rows: rows)) }
   mutating func list(_ items: [Cell]) { if !items.isEmpty { blocks.append(.list(items)) } }
   mutating func heatmap(_ map: Heatmap) { blocks.append(.heatmap(map)) }
+  mutating func chart(_ chart: Chart) { blocks.append(.chart(chart)) }
 }
 
 extension ReportDocument.Tone {

@@ -49,7 +49,7 @@ public enum RenderPipeline {
     for format in ReportFormat.textFormats {
       let renderer = AppraisalPipeline.renderer(for: format)!
       check(renderer.render(report), format: format, kind: "rate", blocks: 2)
-      check(renderer.render(comparison), format: format, kind: "compare", blocks: 3)
+      check(renderer.render(comparison), format: format, kind: "compare", blocks: 4)
     }
     // The page a PDF is printed from (cover, paged-media CSS): well-formed HTML for any report text.
     let print = HTMLRenderer(print: PrintSettings(paper: .letter))

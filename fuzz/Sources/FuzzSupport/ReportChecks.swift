@@ -78,7 +78,7 @@ enum ReportChecks {
     "evidenceItem": 11, "gap": 3, "judgmentOutstanding": 2,
   ]
 
-  /// A CSV report of `blocks` blocks (rate: table, footer; compare: areas, transitions, footer).
+  /// A CSV report of `blocks` blocks (rate: table, footer; compare: areas, transitions, weaknesses, footer).
   static func csv(_ text: String, blocks expectedBlocks: Int) -> String? {
     let rows: [[String]]
     switch csvRows(text) {

@@ -82,11 +82,15 @@ extension XLSXRenderer {
     return sheet
   }
 
-  /// Weaknesses recorded before and not after (closed), and after and not before (new).
+  /// Weaknesses recorded before and not after (closed), after and not before (new), and on both sides with
+  /// other wording (reworded, with the text before and how the identity held).
   func weaknesses(_ report: CompareReport) -> XLSXSheet {
     var sheet = XLSXSheet(
-      "Weaknesses", header: ["Change", "Process area", "Practice", "Instantiations", "Impact", "Weakness"],
-      wrapped: [3, 5])
+      "Weaknesses",
+      header: [
+        "Change", "Process area", "Practice", "Instantiations", "Impact", "Weakness", "Text before", "Matched by",
+      ],
+      wrapped: [3, 5, 6])
     for (change, list, style) in [
       ("closed", report.comparison.closedWeaknesses, XLSXSheet.Style.good),
       ("new", report.comparison.newWeaknesses, .bad),
@@ -95,9 +99,17 @@ extension XLSXRenderer {
         sheet.row([
           .init(change, style), .init(weakness.practice.processArea), .init(weakness.practice.practice),
           .init(weakness.instantiations.joined(separator: ", ")), .init(weakness.impact.rawValue),
-          .init(weakness.text),
+          .init(weakness.text), .init(""), .init(""),
         ])
       }
+    }
+    for rewording in report.comparison.rewordedWeaknesses {
+      let weakness = rewording.after
+      sheet.row([
+        .init("reworded", .warning), .init(weakness.practice.processArea), .init(weakness.practice.practice),
+        .init(weakness.instantiations.joined(separator: ", ")), .init(weakness.impact.rawValue), .init(weakness.text),
+        .init(rewording.before.text), .init(CompareReport.matchNote(rewording)),
+      ])
     }
     return sheet
   }

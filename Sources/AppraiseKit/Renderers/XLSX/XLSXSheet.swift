@@ -88,6 +88,16 @@ struct XLSXSheet: Sendable {
   var frozenColumns = 0
   /// Drop-down lists: each offers its values in one column over a range of rows.
   var validations: [Validation] = []
+  /// A line chart of some of the sheet's columns over its rows, placed right of the table.
+  var lineChart: LineChart?
+
+  /// A line chart drawn from the sheet's own cells: the categories (x axis) from one column, one line per
+  /// value column, named by its header.
+  struct LineChart: Sendable {
+    var title: String
+    var categoryColumn: Int
+    var valueColumns: [Int]
+  }
 
   /// A drop-down list on the cells of one column from data row `rows.lowerBound` to `rows.upperBound` (0 is
   /// the row under the header; rows beyond the sheet's rows get it too, for rows a person adds).

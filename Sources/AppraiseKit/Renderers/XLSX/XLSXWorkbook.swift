@@ -62,6 +62,9 @@ enum XLSXWorkbook {
         break
       }
       failure = fill(worksheet, with: sheet, styles: styles)
+      if failure == nil, let chart = sheet.lineChart, !sheet.rows.isEmpty {
+        failure = insert(chart, of: sheet, into: worksheet, workbook: workbook)
+      }
     }
     // Closing writes the file and frees the workbook, also after a failure.
     let closed = workbook_close(workbook)
@@ -123,6 +126,30 @@ enum XLSXWorkbook {
     worksheet_repeat_rows(worksheet, 0, 0)
     worksheet_set_footer(worksheet, "&L&A&RPage &P of &N")
     return nil
+  }
+
+  /// Adds a line chart of the sheet's columns (libxlsxwriter's chart API), right of the table; the reason
+  /// when it cannot. The series refer to the cells, so a spreadsheet draws them from the written values.
+  private static func insert(
+    _ chart: XLSXSheet.LineChart, of sheet: XLSXSheet, into worksheet: UnsafeMutablePointer<lxw_worksheet>,
+    workbook: UnsafeMutablePointer<lxw_workbook>
+  ) -> String? {
+    guard let drawing = workbook_add_chart(workbook, UInt8(LXW_CHART_LINE.rawValue)) else {
+      return "\(sheet.name): cannot add the chart"
+    }
+    let name = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+    // Columns A–Z are enough for the sheets that carry a chart.
+    func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+    func range(_ index: Int) -> String { "=\(name)!$\(column(index))$2:$\(column(index))$\(sheet.rows.count + 1)" }
+    chart_title_set_name(drawing, chart.title)
+    for index in chart.valueColumns {
+      let series = chart_add_series(drawing, range(chart.categoryColumn), range(index))
+      chart_series_set_name(series, "=\(name)!$\(column(index))$1")
+      chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+    }
+    chart_axis_set_min(drawing.pointee.y_axis, 0)
+    let result = worksheet_insert_chart(worksheet, 1, lxw_col_t(sheet.header.count + 1), drawing)
+    return result == LXW_NO_ERROR ? nil : "\(sheet.name): the chart: \(String(cString: lxw_strerror(result)))"
   }
 
   /// Adds a drop-down list (a list validation that refuses other values); the reason when libxlsxwriter
