@@ -28,6 +28,7 @@ evidence_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/e
 xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
 report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/report.schema.json")))
 readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/readiness.schema.json")))
+plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
 
 
 def check_json(validator, path):
@@ -64,13 +65,16 @@ for path in valid_evidence + invalid_evidence:
     cases.append((path, should_pass, problems))
 
 # The JSON report golden files (written by the built binary) must match the report schema, the
-# `validate --readiness` ones (readiness-*) the readiness schema; the evidence files `appraise import`
+# `validate --readiness` ones (readiness-*) the readiness schema, the `plan` ones (plan-*) the plan schema;
+# the evidence files `appraise import`
 # writes (import-*) must match the evidence schemas.
 for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("Tests/AppraiseTests/Golden/import-*.xml")):
     if os.path.basename(path).startswith("import-"):
         problems = check_json(evidence_schema, path) if path.endswith(".json") else check_xml(path)
     elif os.path.basename(path).startswith("readiness-"):
         problems = check_json(readiness_schema, path)
+    elif os.path.basename(path).startswith("plan-"):
+        problems = check_json(plan_schema, path)
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))
