@@ -164,9 +164,11 @@ def check_plan(book, report):
     header, lines = rows(book["Action plan"])
     expect(header[-2:] == ["Owner", "Due date"], f"Action plan: last columns {header[-2:]}, expected Owner, Due date")
     expect(all(line["Owner"] is None and line["Due date"] is None for line in lines), "Action plan: an Owner or Due date filled in")
-    cells = [(item["step"], item["practice"], cell["instantiation"]) for item in report["items"] for cell in item["cells"]]
-    got = [(line["Step"], line["Practice"], line["Instantiation"]) for line in lines if line["Step"] is not None]
+    cells = sorted((item["step"], item["practice"], unit) for item in report["items"] for group in item["groups"]
+                   for unit in group["instantiations"])
+    got = sorted((line["Step"], line["Practice"], line["Instantiation"]) for line in lines if line["Step"] is not None)
     expect(got == cells, f"Action plan: cells {got}, expected {cells}")
+    expect(len(cells) == sum(item["cells"] for item in report["items"]), "Action plan: cell count differs from the JSON's")
     others = len(report["scopeChanges"]) + len(report["coverageShortfalls"]) + len(report["judgments"])
     expect(len(lines) == len(cells) + others, f"Action plan: {len(lines)} rows, expected {len(cells) + others}")
     _, summary = rows(book["Summary"])

@@ -167,6 +167,23 @@ struct ActionPlannerTests {
     Self.expectMinimal(plan, appraisal, catalog: catalog)
   }
 
+  @Test("above ten cells the chain counts the units and names the first three; the route names none")
+  func longChain() {
+    let cells = (1...12).map {
+      PlanCell(
+        instantiation: "u\($0)", value: .partiallyImplemented, team: nil, derivation: "", evidence: EvidenceCounts(),
+        weaknesses: [])
+    }
+    let item = ActionItem(
+      kind: .practice, practice: .init("AA", "SP 1.1"), title: "", goals: ["SG 1"], level: "ML 2",
+      value: .partiallyImplemented, judgmentNeeded: false, cells: cells)
+    #expect(item.chain == "AA SP 1.1 (12 units: u1, u2, u3, …) → AA SG 1 → ML 2")
+    #expect(item.route == "AA SP 1.1 → AA SG 1 → ML 2")
+    var ten = item
+    ten.cells.removeLast(2)
+    #expect(ten.chain == "AA SP 1.1 (" + (1...10).map { "u\($0)" }.joined(separator: ", ") + ") → AA SG 1 → ML 2")
+  }
+
   @Test(
     "targets parse in the spellings --target accepts",
     arguments: [

@@ -40,10 +40,23 @@ public struct ActionItem: Hashable, Sendable {
     self.cells = cells
   }
 
-  /// `SCON SP 2.3 (shop, payments, portal) → SCON SG 2 → SCON CL 1`.
+  /// `SCON SP 2.3 (shop, payments, portal) → SCON SG 2 → SCON CL 1`. Above ``namedUnits`` cells the units are
+  /// counted and the first few named (`(363 units: unit-00000, unit-00001, unit-00002, …)`): the cells list
+  /// them all, and a line stays readable at any sample size.
   public var chain: String {
-    let units = cells.map(\.instantiation).joined(separator: ", ")
-    let area = practice.processArea
-    return "\(practice) (\(units)) → \(area) " + goals.joined(separator: ", ") + " → \(level)"
+    let units =
+      cells.count <= Self.namedUnits
+      ? cells.map(\.instantiation).joined(separator: ", ")
+      : "\(cells.count) units: " + cells.prefix(3).map(\.instantiation).joined(separator: ", ") + ", …"
+    return "\(practice) (\(units)) → " + unblocks
   }
+
+  /// How many units ``chain`` names before it counts them.
+  public static let namedUnits = 10
+
+  /// The chain without the units, for a row that is about one cell: `SCON SP 2.3 → SCON SG 2 → SCON CL 1`.
+  public var route: String { "\(practice) → " + unblocks }
+
+  /// `SCON SG 2 → SCON CL 1`.
+  private var unblocks: String { "\(practice.processArea) " + goals.joined(separator: ", ") + " → \(level)" }
 }

@@ -142,39 +142,43 @@ public enum ActionPlanner {
     -> Appraisal
   {
     var changed = prepare(appraisal, target: target, catalog: catalog).appraisal
-    var lifted: Set<PracticeCharacterizationRule.Key> = []
+    // The lifted cells by practice, then unit: one hash of the practice per item, not per cell.
+    var lifted: [PracticeReference: Set<String>] = [:]
     var practices: Set<PracticeReference> = []
     var goals: Set<String> = []
     var added: [EvidenceItem] = []
+    added.reserveCapacity(items.reduce(0) { $0 + $1.cells.count })
     for item in items {
       for cell in item.cells {
-        func add(_ indicator: EvidenceItem.Indicator, _ what: String) {
+        // One constant id and locator: nothing reads them, and a large plan adds hundreds of thousands.
+        if cell.needsArtifact {
           added.append(
             EvidenceItem(
-              id: "planned-\(added.count + 1)", practice: item.practice, instantiation: cell.instantiation,
-              indicator: indicator, locator: .init(document: "planned \(what) for \(item.practice)")))
+              id: "planned-artifact", practice: item.practice, instantiation: cell.instantiation,
+              indicator: .artifact, locator: .init(document: "planned-artifact")))
         }
-        if cell.needsArtifact { add(.artifact, "artifact") }
-        if cell.needsAffirmation { add(.affirmation, "affirmation") }
-        if item.kind != .practice && item.kind != .significantWeaknesses { continue }
-        lifted.insert(.init(item.practice, cell.instantiation))
+        if cell.needsAffirmation {
+          added.append(
+            EvidenceItem(
+              id: "planned-affirm", practice: item.practice, instantiation: cell.instantiation,
+              indicator: .affirmation, locator: .init(document: "planned-affirm")))
+        }
       }
       switch item.kind {
-      case .practice: practices.insert(item.practice)
-      case .significantWeaknesses:
+      case .practice, .significantWeaknesses:
         practices.insert(item.practice)
-        for goal in item.goals { goals.insert("\(item.practice.processArea) \(goal)") }
+        lifted[item.practice, default: []].formUnion(item.cells.lazy.map(\.instantiation))
+        if item.kind == .significantWeaknesses {
+          for goal in item.goals { goals.insert("\(item.practice.processArea) \(goal)") }
+        }
       case .coverage: break
       }
     }
+    func isLifted(_ practice: PracticeReference, _ unit: String) -> Bool { lifted[practice]?.contains(unit) ?? false }
     changed.evidence += added
-    changed.observations.removeAll {
-      $0.kind == .weakness && lifted.contains(.init($0.practice, $0.instantiation))
-    }
+    changed.observations.removeAll { $0.kind == .weakness && isLifted($0.practice, $0.instantiation) }
     for index in changed.characterizations.indices
-    where lifted.contains(
-      .init(changed.characterizations[index].practice, changed.characterizations[index].instantiation))
-    {
+    where isLifted(changed.characterizations[index].practice, changed.characterizations[index].instantiation) {
       changed.characterizations[index].value = .fullyImplemented
     }
     changed.aggregationDecisions.removeAll { practices.contains($0.practice) }

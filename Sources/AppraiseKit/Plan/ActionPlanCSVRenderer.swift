@@ -29,7 +29,7 @@ struct ActionPlanCSVRenderer {
         rows.append([
           "\(index + 1)", ActionPlanReport.kind(item.kind), item.practice.processArea, item.practice.description,
           item.title, cell.instantiation, ActionPlanReport.today(cell), item.goals.joined(separator: " "),
-          item.level, item.chain, cell.weaknesses.map(\.text).joined(separator: " | "),
+          item.level, item.route, cell.weaknesses.map(\.text).joined(separator: " | "),
           ActionPlanReport.evidenceMissing(cell).joined(separator: " "),
           ActionPlanReport.actions(cell, of: item).joined(separator: "; "), "", "",
         ])

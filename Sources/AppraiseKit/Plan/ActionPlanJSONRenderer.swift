@@ -47,13 +47,15 @@ struct ActionPlanJSONRenderer {
           step: index + 1, kind: ActionPlanReport.kind(item.kind), practice: item.practice.description,
           title: item.title, processArea: item.practice.processArea, goals: item.goals, level: item.level,
           unblocks: item.chain, value: item.value?.code, judgmentNeeded: item.judgmentNeeded, subgroup: subgroup,
-          cells: item.cells.map { cell in
-            Cell(
-              instantiation: cell.instantiation, value: cell.value?.code, team: cell.team?.code,
+          cells: item.cells.count,
+          groups: ActionPlanReport.groups(item).map { group in
+            let cell = group.cell
+            return Group(
+              instantiations: group.instantiations, value: cell.value?.code, team: cell.team?.code,
               derivation: cell.derivation,
               weaknesses: cell.weaknesses.map { Weakness(id: $0.id, text: $0.text, impact: $0.impact.rawValue) },
-              evidenceMissing: ActionPlanReport.evidenceMissing(cell), actions: ActionPlanReport.actions(cell, of: item)
-            )
+              evidenceMissing: ActionPlanReport.evidenceMissing(cell),
+              actions: ActionPlanReport.actions(cell, units: group.instantiations, of: item))
           })
       }
       coverageShortfalls = plan.coverageShortfalls.map {
@@ -116,13 +118,16 @@ struct ActionPlanJSONRenderer {
     var value: String?
     var judgmentNeeded: Bool
     var subgroup: String?
-    var cells: [Cell]
+    /// How many practice × instantiation cells the item lifts.
+    var cells: Int
+    /// The cells in the same state with the same things to do, together.
+    var groups: [Group]
     var owner = ""
     var dueDate = ""
   }
 
-  struct Cell: Encodable {
-    var instantiation: String
+  struct Group: Encodable {
+    var instantiations: [String]
     var value: String?
     var team: String?
     var derivation: String

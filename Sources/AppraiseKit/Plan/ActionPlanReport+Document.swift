@@ -29,9 +29,10 @@ extension ActionPlanReport {
           + (item.judgmentNeeded ? " (judgment needed)" : "")
           + (item.kind == .significantWeaknesses ? "; the team judged the goal's weaknesses significant" : ""))
       document.list(
-        item.cells.map { cell in
+        Self.groups(item).map { group in
           .init(
-            "\(cell.instantiation): \(Self.today(cell)) — " + Self.actions(cell, of: item).joined(separator: "; "))
+            group.instantiations.joined(separator: ", ") + ": \(Self.today(group.cell)) — "
+              + Self.actions(group.cell, units: group.instantiations, of: item).joined(separator: "; "))
         })
     }
 

@@ -167,22 +167,63 @@ public struct ActionPlanReport: Sendable {
 
   /// What bringing a cell to FI takes, one phrase per action.
   static func actions(_ cell: PlanCell, of item: ActionItem) -> [String] {
+    actions(cell, units: [cell.instantiation], of: item)
+  }
+
+  /// What bringing `units`, whose cells are all like `cell`, to FI takes: one phrase per action, the units
+  /// named when there are at most ``ActionItem/namedUnits`` of them.
+  static func actions(_ cell: PlanCell, units: [String], of item: ActionItem) -> [String] {
+    let named =
+      units.count <= ActionItem.namedUnits ? units.joined(separator: ", ") : "each of these \(units.count) units"
     var actions: [String] = []
-    if case .coverage(let subgroup, let units, let providing, let required) = item.kind {
+    if case .coverage(let subgroup, let count, let providing, let required) = item.kind {
       actions.append(
-        "data coverage in subgroup \(subgroup) (\(providing) of \(units) units provide both, \(required) required): "
-          + "\(cell.instantiation) provides artifacts and affirmations for \(item.practice.processArea)")
+        "data coverage in subgroup \(subgroup) (\(providing) of \(count) units provide both, \(required) required): "
+          + "\(named) provides artifacts and affirmations for \(item.practice.processArea)")
     } else {
       for weakness in cell.weaknesses {
         actions.append("close weakness" + (weakness.impact == .major ? " (major)" : "") + ": \(weakness.text)")
       }
     }
-    for kind in evidenceMissing(cell) { actions.append("\(kind) missing in \(cell.instantiation)") }
+    for kind in evidenceMissing(cell) { actions.append("\(kind) missing in \(named)") }
     // A team value wins over the indicators: the team must characterize the cell again.
     if let team = cell.team, !item.isCoverage {
       actions.append("the team characterizes it again (recorded \(team.code)); FI once the rest is done")
     }
     return actions
+  }
+
+  /// An item's cells that are in the same state and need the same things, together: the units in sample
+  /// order, the groups in the order of their first unit. A to-do list names every unit, and at a large
+  /// sample most cells of a practice share their state.
+  struct CellGroup {
+    var instantiations: [String]
+    /// The first cell of the group; the others differ only in their unit.
+    var cell: PlanCell
+  }
+
+  static func groups(_ item: ActionItem) -> [CellGroup] {
+    struct Key: Hashable {
+      var value, team: Characterization?
+      var derivation: String
+      var weaknesses: [String]
+      var artifact, affirmation: Bool
+    }
+    var groups: [CellGroup] = []
+    var index: [Key: Int] = [:]
+    for cell in item.cells {
+      let key = Key(
+        value: cell.value, team: cell.team, derivation: cell.derivation,
+        weaknesses: cell.weaknesses.map { "\($0.impact.rawValue) \($0.text)" }, artifact: cell.needsArtifact,
+        affirmation: cell.needsAffirmation)
+      if let found = index[key] {
+        groups[found].instantiations.append(cell.instantiation)
+      } else {
+        index[key] = groups.count
+        groups.append(CellGroup(instantiations: [cell.instantiation], cell: cell))
+      }
+    }
+    return groups
   }
 }
 
