@@ -90,7 +90,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
-    parser.add_argument("--sections", default="xml,json,xlsxread,growth,xlsx,itsm,trend", help="which tables to measure")
+    parser.add_argument("--plan", type=int, default=1000, help="instantiations of the file `plan` is timed on (k=1)")
+    parser.add_argument("--sections", default="xml,json,xlsxread,growth,plan,xlsx,itsm,trend", help="which tables to measure")
     parser.add_argument("--trend", help="instantiations of each of the 10 appraisals `trend` reads "
                         "(default: 1000, or the largest --growth size when that is smaller, as in the smoke run)")
     args = parser.parse_args()
@@ -116,6 +117,8 @@ def main():
         xlsx_read_section(args, xmllint)
     if "growth" in sections:
         growth_section(args)
+    if "plan" in sections:
+        plan_section(args)
     if "xlsx" in sections:
         xlsx_section(args)
     if "itsm" in sections:
@@ -204,6 +207,24 @@ def growth_section(args):
             cells.append(str(render))
         print(f"| {n} | {mb(xml):.0f} | {rate_stat} | " + " | ".join(cells) + f" | {total:.3f} |")
         sys.stdout.flush()
+
+
+def plan_section(args):
+    """`plan` (read, rate, plan, rate again with the plan carried out, JSON) against `rate` of the same file
+    alone (read, rate, JSON), both as whole processes and as their APPRAISE_TIMINGS phases; target ≤ 2×."""
+    print("\n## plan against rate (same file, JSON to /dev/null; whole process and computing phases)\n")
+    print("| instantiations | XML MB | rate | plan | plan / rate | rate phase | plan phase | plan / rate phase |")
+    print("|---|---|---|---|---|---|---|---|")
+    stem = generate(args.out, args.plan, 1, ["xml"])
+    xml = stem + ".xml"
+    runs = args.big_runs if mb(xml) > 500 else args.runs
+    env = {"APPRAISE_TIMINGS": "1"}
+    rate, _, rate_errs = measure([BIN, "rate", xml, "--format", "json", "--output", "/dev/null"], runs, env=env)
+    plan, _, plan_errs = measure([BIN, "plan", xml, "--format", "json", "--output", "/dev/null"], runs, env=env)
+    rate_phase, plan_phase = timings(rate_errs, ["rate"]), timings(plan_errs, ["plan"])
+    print(f"| {args.plan} | {mb(xml):.0f} | {rate} | {plan} | {ratio(plan, rate)} | {rate_phase} | {plan_phase} | "
+          f"{ratio(plan_phase, rate_phase)} |")
+    sys.stdout.flush()
 
 
 def xlsx_section(args):

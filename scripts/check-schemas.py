@@ -29,6 +29,7 @@ xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
 report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/report.schema.json")))
 readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/readiness.schema.json")))
 trend_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/trend.schema.json")))
+plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
 
 
 def check_json(validator, path):
@@ -66,7 +67,7 @@ for path in valid_evidence + invalid_evidence:
 
 # The JSON report golden files (written by the built binary) must match the report schema, the
 # `validate --readiness` ones (readiness-*) the readiness schema, the `trend` ones (trend*) the trend
-# schema; the evidence files `appraise import`
+# schema, the `plan` ones (plan-*) the plan schema; the evidence files `appraise import`
 # writes (import-*) must match the evidence schemas.
 for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("Tests/AppraiseTests/Golden/import-*.xml")):
     if os.path.basename(path).startswith("import-"):
@@ -75,6 +76,8 @@ for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("T
         problems = check_json(readiness_schema, path)
     elif os.path.basename(path).startswith("trend"):
         problems = check_json(trend_schema, path)
+    elif os.path.basename(path).startswith("plan-"):
+        problems = check_json(plan_schema, path)
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))

@@ -4,13 +4,16 @@
     check-xlsx.py rate REPORT.xlsx REPORT.json
     check-xlsx.py compare REPORT.xlsx REPORT.json
     check-xlsx.py trend REPORT.xlsx REPORT.json
+    check-xlsx.py plan PLAN.xlsx PLAN.json
 
 Opens the workbook with openpyxl and checks what docs/xlsx.md promises: the sheets in order, every sheet a
 table (bold header row on a fill, autofilter over the table, pane frozen under the header, landscape,
 fitted to one page wide, header row repeated), the goal ratings equal to the JSON report's, the heat-map
 cells holding the characterization codes on their fills, the input hashes, and for compare the goals
 before and after, the practice transitions and the weaknesses closed and new; for trend the goal ratings
-at every appraisal, the series behind the line chart (and the chart), the practices and the weaknesses. Prints `ok: ...` lines;
+at every appraisal, the series behind the line chart (and the chart), the practices and the weaknesses; for
+plan (`appraise plan --format xlsx`) a row per planned cell, scope change, shortfall and judgment with empty
+Owner and Due date cells, and the Summary's target, check and method statement. Prints `ok: ...` lines;
 on a mismatch prints every problem and exits 1; exits 2 when openpyxl is missing.
 """
 import json
@@ -26,6 +29,7 @@ except ImportError as error:  # pragma: no cover
 RATE_SHEETS = ["Summary", "Goals", "Characterizations", "Findings", "Evidence", "Judgments"]
 COMPARE_SHEETS = ["Summary", "Goals", "Practices", "Weaknesses", "Levels"]
 TREND_SHEETS = ["Summary", "Series", "Goals", "Practices", "Findings"]
+PLAN_SHEETS = ["Summary", "Action plan"]
 # The HTML heat map's fills (HTMLRenderer's stylesheet), as ARGB.
 FILLS = {"FI": "FF1A7F37", "LI": "FF9AD89C", "PI": "FFF4B43C", "NI": "FFD1342B", "NY": "FF5C7BA6"}
 RATED = {"Satisfied", "Unsatisfied", "Not Rated"}
@@ -191,21 +195,41 @@ def check_trend(book, report):
     print(f"ok: {len(practices)} practices that changed, {len(findings)} weaknesses with their status")
 
 
+def check_plan(book, report):
+    header, lines = rows(book["Action plan"])
+    expect(header[-2:] == ["Owner", "Due date"], f"Action plan: last columns {header[-2:]}, expected Owner, Due date")
+    expect(all(line["Owner"] is None and line["Due date"] is None for line in lines), "Action plan: an Owner or Due date filled in")
+    cells = sorted((item["step"], item["practice"], unit) for item in report["items"] for group in item["groups"]
+                   for unit in group["instantiations"])
+    got = sorted((line["Step"], line["Practice"], line["Instantiation"]) for line in lines if line["Step"] is not None)
+    expect(got == cells, f"Action plan: cells {got}, expected {cells}")
+    expect(len(cells) == sum(item["cells"] for item in report["items"]), "Action plan: cell count differs from the JSON's")
+    others = len(report["scopeChanges"]) + len(report["coverageShortfalls"]) + len(report["judgments"])
+    expect(len(lines) == len(cells) + others, f"Action plan: {len(lines)} rows, expected {len(cells) + others}")
+    _, summary = rows(book["Summary"])
+    values = {line["Item"]: line["Value"] for line in summary}
+    expect(values.get("Method") == report["method"], f"Summary: method {values.get('Method')!r}")
+    expect(values.get("Reached after the plan") == ("yes" if report["check"]["reached"] else "no"),
+           f"Summary: reached after the plan {values.get('Reached after the plan')!r}")
+    expect(report["target"]["text"] in (values.get("Target") or ""), f"Summary: target {values.get('Target')!r}")
+    print(f"ok: {len(cells)} planned cells and {others} other rows, owner and due date empty")
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare", "trend"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare", "trend", "plan"):
         print(__doc__, file=sys.stderr)
         sys.exit(64)
     kind, workbook, json_report = sys.argv[1:]
     book = openpyxl.load_workbook(workbook)
     report = json.load(open(json_report, encoding="utf-8"))
-    sheets = {"rate": RATE_SHEETS, "compare": COMPARE_SHEETS, "trend": TREND_SHEETS}[kind]
+    sheets = {"rate": RATE_SHEETS, "compare": COMPARE_SHEETS, "trend": TREND_SHEETS, "plan": PLAN_SHEETS}[kind]
     if "itilView" in report:  # rate --view itil: one more sheet, named after the framework
         sheets = sheets + [report["itilView"]["framework"].replace("/", "-") + " view"]
     expect(book.sheetnames == sheets, f"sheets {book.sheetnames}, expected {sheets}")
     for sheet in book.worksheets:
         check_table(sheet)
     print(f"ok: {len(book.worksheets)} sheets, each a table with header, autofilter, frozen pane and print setup")
-    {"rate": check_rate, "compare": check_compare, "trend": check_trend}[kind](book, report)
+    {"rate": check_rate, "compare": check_compare, "trend": check_trend, "plan": check_plan}[kind](book, report)
     for problem in problems:
         print(f"check-xlsx: {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)

@@ -17,15 +17,15 @@ struct Appraise: ParsableCommand {
       Examples:
         appraise compare fixtures/company-a/before.xml fixtures/company-a/after.xml
         appraise rate fixtures/company-a/after.json --format html --output after.html
+        appraise plan fixtures/company-a/after.xml --target 'CL 1'
         appraise validate my-evidence.csv
         appraise template --instantiation 'shop=Web shop:service' --output piid.xlsx
         appraise catalog SCON
       """,
     version: ToolIdentity.version,
     subcommands: [
-      RateCommand.self, CompareCommand.self, ValidateCommand.self, TemplateCommand.self, ImportCommand.self,
-      CatalogCommand.self,
-      TrendCommand.self,
+      RateCommand.self, CompareCommand.self, PlanCommand.self, ValidateCommand.self, TemplateCommand.self,
+      ImportCommand.self, CatalogCommand.self, TrendCommand.self,
     ]
   )
 

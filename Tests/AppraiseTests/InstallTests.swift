@@ -120,7 +120,7 @@ struct InstallTests {
     #expect(page.contains(".Dd "))
     #expect(page.contains(".Dt APPRAISE 1"))
     #expect(page.contains(".Nm appraise"))
-    for subcommand in ["rate", "compare", "validate", "template", "import", "catalog"] {
+    for subcommand in ["rate", "compare", "plan", "trend", "validate", "template", "import", "catalog"] {
       #expect(page.contains(".It Em \(subcommand)"), "the man page does not describe \(subcommand)")
     }
   }

@@ -21,3 +21,6 @@ extension TemplateRequest.Representation: ExpressibleByArgument {}
 
 /// `--format text|csv|json` (`appraise validate --readiness`).
 extension ReadinessFormat: ExpressibleByArgument {}
+
+/// `--format text|markdown|csv|json|xlsx` (`appraise plan`).
+extension PlanFormat: ExpressibleByArgument {}
