@@ -130,7 +130,11 @@ struct AppraisalValidatorTests {
     },
     Case(
       "an area in scope and not applicable",
-      ["error scope.processAreas[1]: process area BB is both in scope and declared not applicable"]
+      [
+        "error scope.processAreas[1]: process area BB is both in scope and declared not applicable",
+        "warning scope.notApplicable[0].processArea: process area BB is declared not applicable; the method expects only SAM to be (no supplier "
+          + "agreements): check that the reason holds, or rate BB",
+      ]
     ) { $0.scope.notApplicable = [.init(processArea: "BB", reason: "no suppliers")] },
     Case(
       "an addition in scope while additions are left out",
@@ -145,9 +149,19 @@ struct AppraisalValidatorTests {
     ) { $0.scope.notApplicable = [.init(processArea: "ZZ", reason: "no suppliers")] },
     Case(
       "a not-applicable declaration without a reason",
-      ["error scope.notApplicable[0].reason: not-applicable declaration for EE has no reason"]
+      [
+        "warning scope.notApplicable[0].processArea: process area EE is declared not applicable; the method expects only SAM to be (no supplier "
+          + "agreements): check that the reason holds, or rate EE",
+        "error scope.notApplicable[0].reason: not-applicable declaration for EE has no reason",
+      ]
     ) { $0.scope.notApplicable = [.init(processArea: "EE", reason: " \n\t")] },
-    Case("an area out of scope declared not applicable", []) {
+    Case(
+      "an area out of scope declared not applicable: a warning unless it is SAM",
+      [
+        "warning scope.notApplicable[0].processArea: process area EE is declared not applicable; the method expects only SAM to be (no supplier "
+          + "agreements): check that the reason holds, or rate EE"
+      ]
+    ) {
       $0.scope.notApplicable = [.init(processArea: "EE", reason: "no suppliers")]
     },
     Case(

@@ -33,6 +33,10 @@ public enum AppraisalValidator {
   }
 
   /// Whether `text` is a real calendar date in the form `YYYY-MM-DD` (checked on bytes: called per item).
+  /// The process areas a SCAMPI v1.3 appraisal normally declares not applicable: SAM, when the unit has no
+  /// supplier agreements. Declaring any other area not applicable gets a warning.
+  public static let normallyNotApplicable: Set<String> = ["SAM"]
+
   public static func isCalendarDate(_ text: String) -> Bool { isCalendarDate(utf8: text.utf8) }
 
   /// Whether the UTF-8 bytes `utf8` spell a real calendar date in the form `YYYY-MM-DD`.
@@ -113,6 +117,10 @@ public enum AppraisalValidator {
         let itemPath = path.appending("notApplicable").appending(index)
         if catalog.processArea(exclusion.processArea) == nil {
           add(itemPath.appending("processArea"), Message.unknownArea(exclusion.processArea, catalog))
+        } else if !AppraisalValidator.normallyNotApplicable.contains(exclusion.processArea) {
+          // SCAMPI v1.3 expects only SAM to be not applicable (no supplier agreements); any other area
+          // excluded this way is legal but deserves a second look, and the report says so.
+          add(itemPath.appending("processArea"), Message.unusualNotApplicable(exclusion.processArea), .warning)
         }
         if exclusion.reason.isBlank { add(itemPath.appending("reason"), Message.emptyReason(exclusion.processArea)) }
       }
@@ -270,6 +278,10 @@ public enum AppraisalValidator {
       "process area \(id) is an addition, but includeAdditions is false; remove it or include additions"
     }
     static func emptyReason(_ id: String) -> String { "not-applicable declaration for \(id) has no reason" }
+    static func unusualNotApplicable(_ id: String) -> String {
+      "process area \(id) is declared not applicable; the method expects only SAM to be (no supplier "
+        + "agreements): check that the reason holds, or rate \(id)"
+    }
     static func targetLevel(_ level: Int, _ expected: String) -> String {
       "target level \(level); expected \(expected)"
     }
