@@ -29,7 +29,7 @@ INSTANTIATION_HEADER = ["Id", "Name", "Kind", "Subgroup", "Process areas"]
 PIID_HEADER = [
     "Practice", "Title", "Instantiation", "Evidence id", "Indicator", "Document", "Section", "Version", "Date",
     "URL", "Note", "Imported", "Characterization", "Characterization note", "Weakness", "Weakness impact",
-    "Strength",
+    "Strength", "Weakness id", "Strength id",
 ]
 PIID_LISTS = {
     "Indicator": ["direct-artifact", "indirect-artifact", "artifact", "affirmation"],
@@ -163,7 +163,7 @@ def main(arguments):
         expect(sheet.freeze_panes == "B2", f"{name}: panes frozen at {sheet.freeze_panes}, expected B2")
         last = sheet.max_row
         data = last - 1
-        expect(sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:Q"), f"{name}: no autofilter")
+        expect(sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:" + get_column_letter(len(PIID_HEADER))), f"{name}: no autofilter")
         check_print(sheet)
         check_widths(sheet, len(PIID_HEADER))
         letters = {label: get_column_letter(index + 1) for index, label in enumerate(PIID_HEADER)}

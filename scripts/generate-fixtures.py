@@ -200,7 +200,12 @@ def to_csv(a):
         out.append(csv_row(["significanceDecision", d["processArea"], d["goal"], "true" if d["significant"] else "false",
                             d["justification"]]))
     out.append("\r\n")
-    out.append(csv_row(COLUMNS))
+    # The observations' id columns (weaknessId, strengthId) came after format 1: written only when an
+    # observation has an id, so files without ids keep format 1's header.
+    ids = any(o.get("id") for o in a["observations"])
+    columns = COLUMNS + (["weaknessId", "strengthId"] if ids else [])
+    extra = ["", ""] if ids else []
+    out.append(csv_row(columns))
     # Rows: evidence rows in order; observations in their own order as extra rows (weakness/strength
     # columns), characterizations on the first row of the pair.
     # Each characterization rides on the first row of its pair (evidence rows first, then observation
@@ -220,16 +225,18 @@ def to_csv(a):
         out.append(csv_row([e["practice"], e["instantiation"], e["id"], e["indicator"], loc.get("document"),
                             loc.get("section"), loc.get("version"), loc.get("date"), loc.get("url"), e.get("note"),
                             "true" if e.get("imported") else "", c["value"] if c else "",
-                            (c.get("note") or "") if c else "", "", "", ""]))
+                            (c.get("note") or "") if c else "", "", "", ""] + extra))
     for o in a["observations"]:
         c = take((o["practice"], o["instantiation"]))
         weak = o["type"] == "weakness"
         out.append(csv_row([o["practice"], o["instantiation"], "", "", "", "", "", "", "", "", "",
                             c["value"] if c else "", (c.get("note") or "") if c else "",
                             o["text"] if weak else "", "major" if weak and o.get("impact") == "major" else "",
-                            "" if weak else o["text"]]))
+                            "" if weak else o["text"]]
+                           + (([o.get("id") or "", ""] if weak else ["", o.get("id") or ""]) if ids else [])))
     for _, c in pending:
-        out.append(csv_row([c["practice"], c["instantiation"]] + [""] * 9 + [c["value"], c.get("note") or "", "", "", ""]))
+        out.append(csv_row([c["practice"], c["instantiation"]] + [""] * 9 + [c["value"], c.get("note") or "", "", "", ""]
+                           + extra))
     return "".join(out)
 
 

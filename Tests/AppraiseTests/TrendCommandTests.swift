@@ -41,6 +41,17 @@ struct TrendCommandTests {
     #expect(text.contains("Reworded (the same finding with new wording): 1"))
   }
 
+  @Test("the same series from the CSV files: their weaknessId column keeps the reworded finding one finding")
+  func csvSeries() throws {
+    let xml = try AppraiseRunner.run(["trend"] + Self.files)
+    let csv = try AppraiseRunner.run(["trend"] + Self.files.map { $0.replacingOccurrences(of: ".xml", with: ".csv") })
+    #expect(csv.status == 0, "stderr: \(csv.stderr)")
+    // Equal but for the input files' names and hashes.
+    let body = { (text: String) in text.components(separatedBy: "Input files and tool")[0] }
+    #expect(body(csv.stdout) == body(xml.stdout))
+    #expect(csv.stdout.contains("(same id W-IRP-3.3)"))
+  }
+
   @Test("files given out of order are put in date order, and the report says so")
   func reordered() throws {
     let shuffled = [Self.files[2], Self.files[0], Self.files[1]]

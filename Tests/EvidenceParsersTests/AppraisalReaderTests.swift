@@ -22,8 +22,8 @@ struct AppraisalReaderTests {
     let json = try Self.load(stem + ".json")
     let csv = try Self.load(stem + ".csv")
     #expect(xml == json)
-    // CSV has no observation ids (docs/evidence-format.md); everything else is equal.
-    #expect(json.withoutObservationIDs == csv)
+    // The observations' ids too: CSV has them in its weaknessId and strengthId columns.
+    #expect(json == csv)
     #expect(!xml.evidence.isEmpty)
   }
 
@@ -131,12 +131,45 @@ struct AppraisalReaderTests {
   }
 }
 
-extension Appraisal {
-  /// The appraisal with its observations' ids removed: what the CSV and XLSX syntaxes, which have no
-  /// observation ids, can hold of it.
-  var withoutObservationIDs: Appraisal {
-    var copy = self
-    for index in copy.observations.indices { copy.observations[index].id = nil }
-    return copy
+@Suite("CSV observation ids")
+struct CSVObservationIDTests {
+  static let head = """
+    formatVersion,1
+    id,t
+    name,T
+    organizationalUnit,OU
+    date,2011-09-30
+    model,CMMI-SVC
+    modelVersion,1.3
+    methodClass,SCAMPI C
+    representation,continuous
+    targetLevel,1
+    processAreas,SCON
+    instantiation,shop,Shop,service
+
+    practice,instantiation,evidenceId,indicator,document,section,version,date,url,note,imported,\
+    characterization,characterizationNote,weakness,weaknessImpact,strength,weaknessId,strengthId
+
+    """
+
+  static func decode(_ rows: String) -> AppraisalDecoding {
+    AppraisalReader.decode(bytes: Array((head + rows).utf8), syntax: .csv, file: "t.csv")
+  }
+
+  @Test("weaknessId and strengthId give the observations their ids")
+  func ids() throws {
+    let decoding = Self.decode("SCON SP 2.3,shop,,,,,,,,,,,,no evaluation,major,trained,W-1,S-1\n")
+    #expect(decoding.problems.isEmpty, "\(decoding.problems)")
+    let observations = try #require(decoding.appraisal).observations
+    #expect(observations.map(\.id) == ["W-1", "S-1"])
+    #expect(observations.map(\.kind) == [.weakness, .strength])
+  }
+
+  @Test("an id without its text is an error at its cell")
+  func idWithoutText() {
+    let decoding = Self.decode("SCON SP 2.3,shop,,,,,,,,,,,,,,,W-1,S-1\n")
+    let messages = decoding.problems.map(\.description)
+    #expect(messages.contains { $0.contains("\"weaknessId\" is \"W-1\" but \"weakness\" is empty") }, "\(messages)")
+    #expect(messages.contains { $0.contains("\"strengthId\" is \"S-1\" but \"strength\" is empty") }, "\(messages)")
   }
 }

@@ -207,8 +207,8 @@ struct PIIDTemplateReaderTests {
     arguments: ["company-a-after.template.xlsx", "company-a-after.template.libreoffice.xlsx"])
   func companyA(name: String) throws {
     let workbook = try XLSXReaderTests.load("fixtures/xlsx/" + name)
-    // The template's rows have no observation ids, like the CSV syntax.
-    let xml = try XLSXReaderTests.load("fixtures/company-a/after.xml").withoutObservationIDs
+    // Observation ids included: the template writes and reads the Weakness id and Strength id columns.
+    let xml = try XLSXReaderTests.load("fixtures/company-a/after.xml")
     #expect(workbook == xml)
     #expect(workbook.evidence.count == 360 && workbook.observations.count == 17)
   }

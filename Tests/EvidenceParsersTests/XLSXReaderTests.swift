@@ -34,9 +34,9 @@ struct XLSXReaderTests {
   @Test("XLSX, XML, JSON and CSV of the same appraisal load to equal models")
   func fourSyntaxes() throws {
     let xlsx = try Self.load("fixtures/xlsx/company-a-after.openpyxl.xlsx")
-    // Spreadsheets have no observation ids (docs/evidence-format.md).
-    #expect(xlsx == (try Self.load("fixtures/company-a/after.xml")).withoutObservationIDs)
-    #expect(xlsx == (try Self.load("fixtures/company-a/after.json")).withoutObservationIDs)
+    // Observation ids included (the CSV layout's weaknessId and strengthId columns).
+    #expect(xlsx == (try Self.load("fixtures/company-a/after.xml")))
+    #expect(xlsx == (try Self.load("fixtures/company-a/after.json")))
     #expect(xlsx == (try Self.load("fixtures/company-a/after.csv")))
   }
 

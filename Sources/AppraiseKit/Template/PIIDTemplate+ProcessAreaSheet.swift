@@ -43,12 +43,15 @@ extension PIIDTemplate {
   private static let widths: [String?: Double] = [
     "practice": 13, nil: 40, "instantiation": 15, "evidenceId": 12, "indicator": 18, "document": 36, "section": 14,
     "version": 9, "date": 12, "url": 30, "note": 40, "imported": 10, "characterization": 11,
-    "characterizationNote": 32, "weakness": 40, "weaknessImpact": 11, "strength": 36,
+    "characterizationNote": 32, "weakness": 40, "weaknessImpact": 11, "strength": 36, "weaknessId": 12,
+    "strengthId": 12,
   ]
   /// Columns whose text wraps.
   private static let wrapped: Set<String?> = [nil, "document", "note", "characterizationNote", "weakness", "strength"]
   /// Columns a person types dates, versions or ids into: text format, so a spreadsheet keeps them as typed.
-  private static let textColumns: Set<String?> = ["evidenceId", "section", "version", "date"]
+  private static let textColumns: Set<String?> = [
+    "evidenceId", "section", "version", "date", "weaknessId", "strengthId",
+  ]
 
   /// One process area's sheet: for each practice rated and each instantiation that examines the area, the
   /// pair's evidence items one per row (the team's characterization and its note on the first row, its
@@ -109,8 +112,12 @@ extension PIIDTemplate {
           if line < pair.weaknesses.count {
             set("weakness", pair.weaknesses[line].text)
             set("weaknessImpact", pair.weaknesses[line].impact.rawValue)
+            if let id = pair.weaknesses[line].id { set("weaknessId", id) }
           }
-          if line < pair.strengths.count { set("strength", pair.strengths[line].text) }
+          if line < pair.strengths.count {
+            set("strength", pair.strengths[line].text)
+            if let id = pair.strengths[line].id { set("strengthId", id) }
+          }
           sheet.row(row)
         }
       }

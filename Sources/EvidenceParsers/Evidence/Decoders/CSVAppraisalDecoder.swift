@@ -16,10 +16,12 @@ import AppraisalModel
 package enum CSVAppraisalDecoder {
   /// The PIID block's columns, in the order its header row must list them: the practice and instantiation a
   /// row's records share, the evidence item's fields and its locator's (``EvidenceFormat``), then the team's
-  /// characterization and the observations.
+  /// characterization and the observations, and last the observations' optional ids (added after format 1:
+  /// a finding keeps its identity across appraisals by its id, even when reworded).
   package static let columns =
     ["practice", "instantiation"] + itemColumns
     + ["characterization", "characterizationNote", "weakness", "weaknessImpact", "strength"]
+    + ["weaknessId", "strengthId"]
 
   /// The evidence item's columns, in table order; its locator's fields are columns of their own.
   private static let itemColumns: [String] = EvidenceFormat.evidenceItem.flatMap { field -> [String] in
@@ -209,6 +211,8 @@ package enum CSVAppraisalDecoder {
     static let weakness = columnNumbers["weakness"]!
     static let weaknessImpact = columnNumbers["weaknessImpact"]!
     static let strength = columnNumbers["strength"]!
+    static let weaknessID = columnNumbers["weaknessId"]!
+    static let strengthID = columnNumbers["strengthId"]!
   }
 
   /// Columns that only make sense on a row with an `evidenceId`.
@@ -954,17 +958,28 @@ package enum CSVAppraisalDecoder {
               failed: path.appending("impact"))
           }
         }
-        observations.append(.weakness(practice, in: instantiation, field.text, impact: impact))
+        var weakness = Observation.weakness(practice, in: instantiation, field.text, impact: impact)
+        weakness.id = cell(Column.weaknessID).flatMap { $0.isEmpty ? nil : $0.text }
+        observations.append(weakness)
       } else if let impactField, !impactField.isEmpty {
         error(
           at: impactField,
           "\"weaknessImpact\" is \"\(impactField.text)\" but \"weakness\" is empty; the impact belongs to a weakness")
       }
+      if let idField = cell(Column.weaknessID), !idField.isEmpty, cell(Column.weakness)?.isEmpty ?? true {
+        error(
+          at: idField, "\"weaknessId\" is \"\(idField.text)\" but \"weakness\" is empty; the id belongs to a weakness")
+      }
       if let field = cell(Column.strength), !field.isEmpty {
         let path = ModelPath([.key("observations"), .index(observations.count)])
         record(path, field)
         shared(path, into: &self)
-        observations.append(.strength(practice, in: instantiation, field.text))
+        var strength = Observation.strength(practice, in: instantiation, field.text)
+        strength.id = cell(Column.strengthID).flatMap { $0.isEmpty ? nil : $0.text }
+        observations.append(strength)
+      } else if let idField = cell(Column.strengthID), !idField.isEmpty {
+        error(
+          at: idField, "\"strengthId\" is \"\(idField.text)\" but \"strength\" is empty; the id belongs to a strength")
       }
 
       // The team's characterization of the pair.

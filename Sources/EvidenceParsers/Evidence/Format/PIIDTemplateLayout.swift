@@ -41,7 +41,9 @@ public enum PIIDTemplateLayout {
   /// The CSV columns that make a row an evidence item (besides the indicator).
   public static let evidenceFields: Set<String> = {
     let after = Set(CSVAppraisalDecoder.columns.drop { $0 != "evidenceId" })
-    let team: Set<String> = ["characterization", "characterizationNote", "weakness", "weaknessImpact", "strength"]
+    let team: Set<String> = [
+      "characterization", "characterizationNote", "weakness", "weaknessImpact", "strength", "weaknessId", "strengthId",
+    ]
     return after.subtracting(team).subtracting(["indicator"])
   }()
 
