@@ -151,7 +151,7 @@ struct ActionPlannerTests {
         Instantiation(id: "u2", name: "Two", kind: .project, subgroup: "g"),
         Instantiation(id: "u3", name: "Three", kind: .project, subgroup: "g"),
       ])
-    appraisal.coverage = .standard
+    appraisal.coverage = CoveragePolicy(rule: .perArea)
     let plan = ActionPlanner.plan(appraisal, catalog: catalog)
     // AA: 2 of 3 units must provide evidence and none do; BB: u3's planned cell covers one unit, u1 the other.
     #expect(
@@ -162,6 +162,34 @@ struct ActionPlannerTests {
       plan.items.map(\.chain) == [
         "AA SP 1.1 (u1) → AA SG 1, SG 2 → AA CL 1", "AA SP 1.1 (u2) → AA SG 1, SG 2 → AA CL 1",
         "BB SP 1.1 (u3) → BB SG 1 → BB CL 1", "BB SP 1.1 (u1) → BB SG 1 → BB CL 1",
+      ])
+    #expect(plan.check.reached)
+    Self.expectMinimal(plan, appraisal, catalog: catalog)
+  }
+
+  @Test("v1.3 coverage short: a subgroup-wide count is planned once, counting units the other areas' cells cover")
+  func coverageV13() throws {
+    let catalog = TestModel.catalog
+    var appraisal = TestModel.appraisal(
+      areas: ["AA", "BB"], target: .capabilityLevel(1), overrides: ["BB SP 1.1@u3": .partiallyImplemented],
+      units: [
+        Instantiation(id: "u1", name: "One", kind: .project, subgroup: "g"),
+        Instantiation(id: "u2", name: "Two", kind: .project, subgroup: "g"),
+        Instantiation(id: "u3", name: "Three", kind: .project, subgroup: "g"),
+      ])
+    appraisal.coverage = .standard
+    let plan = ActionPlanner.plan(appraisal, catalog: catalog)
+    // Team values only: no unit gives evidence. AA: rule (i) needs one unit (u1), (ii) two, (iii) all three:
+    // u1's item and BB's planned cell in u3 count, so u2 is added; BB: its own cell covers rule (i); (ii) and
+    // (iii) were planned once, in AA.
+    #expect(
+      plan.coverageShortfalls.map { "\($0.processArea) \($0.rule.rawValue) \($0.coveredByPlan)" } == [
+        "AA v1.3-i []", "AA v1.3-ii [\"u1\", \"u3\"]", "AA v1.3-iii [\"u1\", \"u3\"]", "BB v1.3-i [\"u3\"]",
+      ])
+    #expect(
+      plan.items.map(\.chain) == [
+        "AA SP 1.1 (u1) → AA SG 1, SG 2 → AA CL 1", "AA SP 1.1 (u2) → AA SG 1, SG 2 → AA CL 1",
+        "BB SP 1.1 (u3) → BB SG 1 → BB CL 1",
       ])
     #expect(plan.check.reached)
     Self.expectMinimal(plan, appraisal, catalog: catalog)

@@ -18,23 +18,27 @@ struct DataCoverageRuleTests {
     Instantiation(id: "d", name: "D", kind: .team, subgroup: "ops"),
   ]
 
-  static func appraisal(_ evidence: [EvidenceItem], observations: [Observation] = []) -> Appraisal {
+  static let perArea = CoveragePolicy(rule: .perArea)
+
+  static func appraisal(
+    _ evidence: [EvidenceItem], observations: [Observation] = [], coverage: CoveragePolicy = perArea
+  ) -> Appraisal {
     Appraisal(
-      header: TestModel.header, scope: .init(processAreas: ["BB"]), target: .capabilityLevel(1), coverage: .standard,
+      header: TestModel.header, scope: .init(processAreas: ["BB"]), target: .capabilityLevel(1), coverage: coverage,
       instantiations: units, evidence: evidence, observations: observations)
   }
 
-  @Test("each subgroup needs half its units (rounded up) with artifacts and affirmations")
+  @Test("per-area policy: each subgroup needs half its units (rounded up) with artifacts and affirmations")
   func perSubgroup() {
     let evidence = [
       Self.item("1", "BB SP 1.1", "a", .directArtifact), Self.item("2", "BB SP 1.1", "a", .affirmation),
       Self.item("3", "BB SP 1.1", "b", .directArtifact),
       Self.item("4", "BB SP 1.1", "d", .indirectArtifact), Self.item("5", "BB SP 1.1", "d", .affirmation),
     ]
-    let result = DataCoverageRule.check(processArea: "BB", appraisal: Self.appraisal(evidence), policy: .standard)
+    let result = DataCoverageRule.check(processArea: "BB", appraisal: Self.appraisal(evidence), policy: Self.perArea)
     #expect(
       result.subgroups == [
-        .init(name: "web", units: 3, providing: 1, required: 2),
+        .init(name: "web", units: 3, providing: 1, required: 2, missing: ["b", "c"]),
         .init(name: "ops", units: 1, providing: 1, required: 1),
       ])
     #expect(!result.isMet)

@@ -104,6 +104,7 @@ struct ReadinessCheckTests {
   func companyAGaps() throws {
     let catalog = try Self.catalog()
     var appraisal = try Self.read("fixtures/company-a/before.xml", catalog: catalog)
+    appraisal.coverage.rule = .perArea  // the per-area policy's counts (the v1.3 rules: DataCoverageRuleTests)
     appraisal.evidence.removeAll {
       ($0.practice.processArea == "SCON" && $0.instantiation != "portal" && $0.indicator == .affirmation)
         || ($0.practice == PracticeReference("SST", "SP 1.1") && $0.instantiation == "shop")
@@ -118,7 +119,7 @@ struct ReadinessCheckTests {
     for goal in scon {
       #expect(
         goal.reasons.first
-          == .coverage(subgroup: "web services", units: 3, providing: 1, required: 2, missing: ["shop", "payments"]))
+          == .coverage(.init(name: "web services", units: 3, providing: 1, required: 2, missing: ["shop", "payments"])))
     }
     // SST SP 1.1 has nothing recorded in the shop any more.
     let sst = try #require(readiness.notRatedGoals.first { $0.processArea == "SST" })
@@ -157,7 +158,7 @@ struct ReadinessCheckTests {
     ]
     let appraisal = Appraisal(
       header: Self.header, scope: AppraisalScope(processAreas: ["AA", "BB"]), target: .capabilityLevel(1),
-      instantiations: units,
+      coverage: CoveragePolicy(rule: .perArea), instantiations: units,
       evidence: [
         Self.item("1", "AA SP 1.1", "u1", .directArtifact), Self.item("2", "AA SP 1.1", "u1", .affirmation),
         Self.item("3", "AA SP 1.2", "u1", .artifact), Self.item("4", "AA SP 2.1", "u1", .affirmation),
@@ -206,7 +207,7 @@ struct ReadinessCheckTests {
           reasons: [.notCharacterized(practice: PracticeReference("AA", "SP 2.1"), units: ["u2"])]),
         NotRatedGoal(
           processArea: "BB", goal: "SG 1", title: "Goal SG 1",
-          reasons: [.coverage(subgroup: "a", units: 2, providing: 0, required: 1, missing: ["u1", "u2"])]),
+          reasons: [.coverage(.init(name: "a", units: 2, providing: 0, required: 1, missing: ["u1", "u2"]))]),
       ])
   }
 
@@ -219,7 +220,7 @@ struct ReadinessCheckTests {
     ]
     let appraisal = Appraisal(
       header: Self.header, scope: AppraisalScope(processAreas: ["BB"]), target: .capabilityLevel(1),
-      instantiations: units,
+      coverage: CoveragePolicy(rule: .perArea), instantiations: units,
       evidence: [Self.item("1", "BB SP 1.1", "u1", .artifact), Self.item("2", "BB SP 1.1", "u1", .affirmation)],
       characterizations: [
         TeamCharacterization(practice: PracticeReference("BB", "SP 1.1"), instantiation: "u2", value: .notYet)
@@ -228,7 +229,7 @@ struct ReadinessCheckTests {
     #expect(
       readiness.notRatedGoals.first?.reasons == [
         .coverage(
-          subgroup: DataCoverageRule.defaultSubgroup, units: 3, providing: 1, required: 2, missing: ["u2", "u3"]),
+          .init(name: DataCoverageRule.defaultSubgroup, units: 3, providing: 1, required: 2, missing: ["u2", "u3"])),
         .notCharacterized(practice: PracticeReference("BB", "SP 1.1"), units: ["u3"]),
       ])
     // The rater itself names only the shortfall.

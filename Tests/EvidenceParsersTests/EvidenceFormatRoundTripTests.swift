@@ -68,3 +68,71 @@ struct EvidenceFormatRoundTripTests {
     }
   }
 }
+
+@Suite("Evidence format: the scope's profile, reasons and coverage rule in every syntax")
+struct ScopeSyntaxTests {
+  static let catalog = try! BundledCatalog.load()
+
+  @Test("XML and JSON write and read back the target profile, out-of-scope reasons and the coverage rule")
+  func writtenAndRead() throws {
+    var appraisal = try AppraisalReader.read(
+      path: Golden.url("fixtures/company-a/after.xml").path, catalog: Self.catalog
+    ).appraisal
+    appraisal.scope.areaTargets = [.init(processArea: "SCON", level: 2), .init(processArea: "SD", level: 3)]
+    appraisal.scope.outOfScope = [.init(processArea: "OT", reason: "training is bought from the parent company")]
+    appraisal.coverage.rule = .perArea
+    for (syntax, text) in [
+      (EvidenceSyntax.xml, EvidenceWriter.xml(appraisal)), (.json, EvidenceWriter.json(appraisal)),
+    ] {
+      let back = AppraisalReader.decode(bytes: Array(text.utf8), syntax: syntax, file: "written.\(syntax)")
+      #expect(back.problems.isEmpty, "\(syntax): \(back.problems)")
+      #expect(back.appraisal?.scope == appraisal.scope, "\(syntax)")
+      #expect(back.appraisal?.coverage == appraisal.coverage, "\(syntax)")
+    }
+    var staged = appraisal
+    staged.target = .maturityLevel(2)
+    staged.scope.areaTargets = []
+    staged.scope.specificGoalsOnly = true
+    let back = AppraisalReader.decode(
+      bytes: Array(EvidenceWriter.xml(staged).utf8), syntax: .xml, file: "staged.xml")
+    #expect(back.appraisal?.scope.specificGoalsOnly == true)
+  }
+
+  @Test("CSV settings rows: areaTarget, outOfScope, specificGoalsOnly and the coverage rule; a bad rule is named")
+  func csvRows() {
+    let csv = """
+      formatVersion,1
+      id,t
+      name,T
+      organizationalUnit,U
+      date,2026-01-01
+      model,CMMI-SVC
+      modelVersion,1.3
+      representation,continuous
+      targetLevel,1
+      processAreas,SCON,SD
+      areaTarget,SD,2
+      outOfScope,OT,bought in
+      coverage,true,1/2,per-area
+      instantiation,u1,Unit,service
+
+      practice,instantiation,evidenceId,indicator,document,section,version,date,url,note,imported,characterization,\
+      characterizationNote,weakness,weaknessImpact,strength
+      SD SP 1.1,u1,E1,artifact,doc,,,,,,,,,,,
+
+      """
+    let read = AppraisalReader.decode(bytes: Array(csv.utf8), syntax: .csv, file: "t.csv")
+    #expect(read.problems.isEmpty, "\(read.problems)")
+    #expect(read.appraisal?.scope.areaTargets == [.init(processArea: "SD", level: 2)])
+    #expect(read.appraisal?.scope.outOfScope == [.init(processArea: "OT", reason: "bought in")])
+    #expect(read.appraisal?.coverage.rule == .perArea)
+
+    let bad = csv.replacingOccurrences(of: "1/2,per-area", with: "1/2,strict")
+      .replacingOccurrences(of: "areaTarget,SD,2", with: "areaTarget,SD,9")
+    let problems = AppraisalReader.decode(bytes: Array(bad.utf8), syntax: .csv, file: "t.csv").problems.map(
+      \.description)
+    #expect(problems.contains { $0.contains("\"level\" is \"9\"; expected an integer from 1 to 5") }, "\(problems)")
+    #expect(
+      problems.contains { $0.contains("rule is \"strict\"; expected one of per-area, scampi-1.3") }, "\(problems)")
+  }
+}

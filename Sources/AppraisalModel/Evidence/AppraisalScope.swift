@@ -10,18 +10,42 @@ public struct AppraisalScope: Hashable, Sendable, Codable {
     }
   }
 
+  /// A process area's own target capability level in a continuous scope (a target profile).
+  public struct AreaTarget: Hashable, Sendable, Codable {
+    public var processArea: String
+    public var level: Int
+    public init(processArea: String, level: Int) {
+      self.processArea = processArea
+      self.level = level
+    }
+  }
+
   /// The process areas rated. Areas of the catalog not listed here and not declared not applicable are
   /// out of scope.
   public var processAreas: [String]
   public var notApplicable: [Exclusion]
+  /// Why areas are out of scope, for those the team gives a reason for (the others are out of scope without
+  /// one).
+  public var outOfScope: [Exclusion]
   /// Whether the model's additions (CMMI-SVC: SSD) are selected. When `false`, addition areas are left
   /// out as a whole and block no maturity level.
   public var includesAdditions: Bool
+  /// Continuous scope: areas whose target capability level differs from the appraisal's.
+  public var areaTargets: [AreaTarget]
+  /// Staged scope: rate the specific goals only (a gap analysis); no generic goal is rated and no maturity
+  /// level is determined.
+  public var specificGoalsOnly: Bool
 
-  public init(processAreas: [String], notApplicable: [Exclusion] = [], includesAdditions: Bool = true) {
+  public init(
+    processAreas: [String], notApplicable: [Exclusion] = [], includesAdditions: Bool = true,
+    outOfScope: [Exclusion] = [], areaTargets: [AreaTarget] = [], specificGoalsOnly: Bool = false
+  ) {
     self.processAreas = processAreas
     self.notApplicable = notApplicable
     self.includesAdditions = includesAdditions
+    self.outOfScope = outOfScope
+    self.areaTargets = areaTargets
+    self.specificGoalsOnly = specificGoalsOnly
   }
 }
 
@@ -51,11 +75,24 @@ public enum RatingTarget: Hashable, Sendable, Codable {
   }
 }
 
-/// The data-coverage check (SCAMPI v1.3): in each sampling subgroup, at least `minimumShare` of the units
-/// that examine a process area must provide both artifacts and affirmations for it. A failure makes the
-/// area's goals Not Rated, never a silent pass.
+/// The data-coverage check and its policy. A failure makes the area's goals Not Rated, never a silent pass.
+///
+/// - ``Rule/scampi13`` (the default): SCAMPI v1.3's rules per sampling subgroup — (i) at least one unit
+///   provides artifacts and affirmations for each area, (ii) at least `minimumShare` (one half) of the units
+///   provide both for some area in scope, (iii) every unit provides one or the other for some area in scope —
+///   and every support function provides both for each area it owns.
+/// - ``Rule/perArea``: in each subgroup, at least `minimumShare` of the units that examine a process area
+///   provide both artifacts and affirmations for it (stricter than v1.3 with four units and more, more
+///   lenient with two).
 public struct CoveragePolicy: Hashable, Sendable, Codable {
+  /// Which rules the check applies.
+  public enum Rule: String, Hashable, Sendable, Codable, CaseIterable {
+    case scampi13 = "scampi-1.3"
+    case perArea = "per-area"
+  }
+
   public var isEnabled: Bool
+  public var rule: Rule
   /// Required share of units, as a fraction (numerator, denominator) to avoid rounding: default 1/2.
   public var minimumShare: Fraction
 
@@ -95,12 +132,13 @@ public struct CoveragePolicy: Hashable, Sendable, Codable {
     public var description: String { "\(numerator)/\(denominator)" }
   }
 
-  public init(isEnabled: Bool = true, minimumShare: Fraction = Fraction(1, 2)) {
+  public init(isEnabled: Bool = true, rule: Rule = .scampi13, minimumShare: Fraction = Fraction(1, 2)) {
     self.isEnabled = isEnabled
+    self.rule = rule
     self.minimumShare = minimumShare
   }
 
-  /// The v1.3-style default: at least half of the units in each subgroup.
+  /// The default: SCAMPI v1.3's rules with half of the units for rule (ii).
   public static let standard = CoveragePolicy()
   /// No coverage check (for appraisals that carry team characterizations only).
   public static let disabled = CoveragePolicy(isEnabled: false)

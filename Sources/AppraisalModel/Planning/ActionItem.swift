@@ -7,9 +7,9 @@ public struct ActionItem: Hashable, Sendable {
     case practice
     /// A practice whose weaknesses the team judged significant for its goal: the cells carrying them.
     case significantWeaknesses
-    /// Data coverage fails in `subgroup`: the one cell's unit must provide artifacts and affirmations for
-    /// the area (`providing` of `units` do today, `required` must).
-    case coverage(subgroup: String, units: Int, providing: Int, required: Int)
+    /// A data-coverage count falls short: the one cell's unit must provide artifacts and affirmations for
+    /// the area (the count says which rule, and how many provide today and must).
+    case coverage(CoverageResult.Subgroup)
   }
 
   public var kind: Kind

@@ -38,8 +38,10 @@ public enum ActionPlanner {
     var blocked: [String] = []
     var shortfalls: [CoverageShortfall] = []
     var judgments: [OutstandingJudgment] = []
-    var providers: [String: DataCoverageRule.Providers]? = nil  // only when some coverage fails
-    let ratedLevels = AppraisalRater.ratedGenericLevels(of: prepared.appraisal, catalog: catalog)
+    var subgroupCounts: Set<String> = []  // subgroup-wide coverage counts already planned
+    // Practices first, for every area: a planned cell gives its unit both kinds of evidence, which the
+    // subgroup-wide coverage counts (v1.3 rules ii and iii) take from any area.
+    var practiceItems: [String: [ActionItem]] = [:]
 
     for area in needed {
       guard let rating = rated.processArea(area.id), rating.isRated else { continue }
@@ -77,24 +79,35 @@ public enum ActionPlanner {
         }
       }
 
+      practiceItems[area.id] = areaItems
+    }
+    var plannedAnywhere = Set(practiceItems.values.joined().flatMap { $0.cells.map(\.instantiation) })
+
+    for area in needed {
+      guard let rating = rated.processArea(area.id), rating.isRated else { continue }
+      let level = levelName(target, area: area.id)
+      let required = requiredGoals(rating, genericLevels: genericLevels)
+      var areaItems = practiceItems[area.id] ?? []
       if let coverage = rating.coverage, !coverage.isMet {
-        if providers == nil { providers = DataCoverageRule.providers(prepared.appraisal) }
-        let given = providers?[area.id] ?? DataCoverageRule.Providers()
-        let planned = Set(areaItems.flatMap { $0.cells.map(\.instantiation) })
-        let units = prepared.appraisal.instantiations.filter { $0.examines(area.id) }
+        var planned = Set(areaItems.flatMap { $0.cells.map(\.instantiation) })
+        let ratedLevels = AppraisalRater.ratedGenericLevels(of: prepared.appraisal, area: area.id, catalog: catalog)
         let practices = AppraisalRater.practices(of: area, catalog: catalog, levels: ratedLevels)
         for group in coverage.subgroups where !group.isMet {
-          let missing = units.filter { unit in
-            (unit.subgroup ?? DataCoverageRule.defaultSubgroup) == group.name
-              && !(given.artifacts.contains(unit.id) && given.affirmations.contains(unit.id))
-          }.map(\.id)
-          let covered = missing.filter(planned.contains)
+          // A subgroup-wide count (v1.3 rules ii and iii) is met by evidence in any one area: plan it once.
+          if [.halfOfUnits, .everyUnit].contains(group.rule) {
+            guard subgroupCounts.insert("\(group.rule.rawValue) \(group.name)").inserted else { continue }
+          }
+          let subgroupWide = [.halfOfUnits, .everyUnit].contains(group.rule)
+          let missing = group.missing
+          let covered = missing.filter(subgroupWide ? plannedAnywhere.contains : planned.contains)
           shortfalls.append(
             CoverageShortfall(
               processArea: area.id, subgroup: group.name, units: group.units, providing: group.providing,
-              required: group.required, missing: missing, coveredByPlan: covered))
+              required: group.required, missing: missing, coveredByPlan: covered, rule: group.rule))
           let short = group.required - group.providing - covered.count
-          for unit in missing.filter({ !planned.contains($0) }).prefix(max(short, 0)) {
+          for unit in missing.filter({ !covered.contains($0) }).prefix(max(short, 0)) {
+            planned.insert(unit)
+            plannedAnywhere.insert(unit)
             areaItems.append(
               coverageItem(
                 unit: unit, group: group, area: area, practices: practices, rated: rated,
@@ -221,10 +234,24 @@ public enum ActionPlanner {
   ) {
     var changed = appraisal
     var didChange = false
-    let rated = Set(AppraisalRater.ratedGenericLevels(of: appraisal, catalog: catalog))
     let needed = target.requiredGenericLevels.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
-    if !Set(needed).isSubset(of: rated) {
+    // Every needed area must rate the generic goals the target needs (a target profile or a staged scope
+    // of specific goals only may rate fewer).
+    let short = neededAreas(target, appraisal: appraisal, catalog: catalog).filter { area in
+      !Set(needed).isSubset(of: AppraisalRater.ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog))
+    }
+    if !short.isEmpty {
       changed.target = target.ratingTarget
+      changed.scope.specificGoalsOnly = false
+      if case .capabilityLevel = target.ratingTarget, !appraisal.scope.areaTargets.isEmpty {
+        // A target profile: areas keep a higher own target; the rest rate what the plan's target needs.
+        changed.scope.areaTargets = appraisal.scope.processAreas.map { area in
+          AppraisalScope.AreaTarget(
+            processArea: area, level: max(appraisal.capabilityTarget(of: area) ?? target.level, target.level))
+        }
+      } else {
+        changed.scope.areaTargets = []
+      }
       didChange = true
     }
     var changes: [ScopeChange] = []
@@ -294,7 +321,7 @@ public enum ActionPlanner {
       ?? PlanCell(
         instantiation: unit, value: nil, team: nil, derivation: "", evidence: EvidenceCounts(), weaknesses: [])
     return ActionItem(
-      kind: .coverage(subgroup: group.name, units: group.units, providing: group.providing, required: group.required),
+      kind: .coverage(group),
       practice: chosen, title: practices.first { $0.id == chosen.practice }?.title ?? "", goals: goals, level: level,
       value: rated.practice(chosen)?.value, judgmentNeeded: false, cells: [planCell])
   }

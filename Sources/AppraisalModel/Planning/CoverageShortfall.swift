@@ -1,6 +1,8 @@
 /// A sampling subgroup whose data coverage fails for a process area the target needs: which units lack
 /// artifacts or affirmations, and which of them the plan's cells already cover.
 public struct CoverageShortfall: Hashable, Sendable {
+  /// The rule whose count falls short.
+  public var rule: CoverageResult.Rule
   public var processArea: String
   public var subgroup: String
   public var units: Int
@@ -13,8 +15,9 @@ public struct CoverageShortfall: Hashable, Sendable {
 
   public init(
     processArea: String, subgroup: String, units: Int, providing: Int, required: Int, missing: [String],
-    coveredByPlan: [String]
+    coveredByPlan: [String], rule: CoverageResult.Rule = .share
   ) {
+    self.rule = rule
     self.processArea = processArea
     self.subgroup = subgroup
     self.units = units
@@ -22,5 +25,10 @@ public struct CoverageShortfall: Hashable, Sendable {
     self.required = required
     self.missing = missing
     self.coveredByPlan = coveredByPlan
+  }
+
+  /// The count as the rating rule gave it.
+  public var count: CoverageResult.Subgroup {
+    .init(name: subgroup, units: units, providing: providing, required: required, rule: rule, missing: missing)
   }
 }

@@ -11,7 +11,6 @@ public enum AppraisalRater {
     let notApplicable = Dictionary(
       scope.notApplicable.map { ($0.processArea, $0.reason) }, uniquingKeysWith: { first, _ in first })
     let inScope = Set(scope.processAreas)
-    let ratedLevels = ratedGenericLevels(of: appraisal, catalog: catalog)
 
     // Which areas are rated and which are excluded from maturity levels.
     var excluded: Set<String> = []
@@ -28,6 +27,7 @@ public enum AppraisalRater {
     var required: [(PracticeReference, String)] = []
     for area in ratedAreas {
       let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      let ratedLevels = ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
       for practice in practices(of: area, catalog: catalog, levels: ratedLevels) {
         for unit in units { required.append((PracticeReference(area.id, practice.id), unit.id)) }
       }
@@ -40,6 +40,7 @@ public enum AppraisalRater {
       uniquingKeysWith: { first, _ in first })
 
     let providers = DataCoverageRule.providers(appraisal)
+    let ratedAreaIDs = ratedAreas.map(\.id)
     var ratings: [ProcessAreaRating] = []
     var used: Set<PracticeReference> = []
     var usedGoals: Set<String> = []
@@ -53,13 +54,15 @@ public enum AppraisalRater {
         continue
       }
       guard inScope.contains(area.id) else {
-        ratings.append(rating(area, .outOfScope, Message.notInScope))
+        let reason = scope.outOfScope.first { $0.processArea == area.id }?.reason
+        ratings.append(rating(area, .outOfScope, reason.map(Message.outOfScope) ?? Message.notInScope))
         continue
       }
+      let ratedLevels = ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
       let units = appraisal.instantiations.filter { $0.examines(area.id) }
       let coverage = DataCoverageRule.check(
-        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage,
-        providers: providers[area.id] ?? DataCoverageRule.Providers())
+        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage, providers: providers,
+        ratedAreas: ratedAreaIDs)
 
       func rateGoal(_ id: String, _ title: String, _ practices: [Practice], generic: Bool) -> GoalRating {
         let aggregated = practices.map { practice in
@@ -87,12 +90,13 @@ public enum AppraisalRater {
       ratings.append(
         ProcessAreaRating(
           processArea: area.id, name: area.name, maturityLevel: area.maturityLevel, value: value, reasons: reasons,
-          goals: goals, capability: capability, coverage: coverage))
+          goals: goals, capability: capability, coverage: coverage,
+          targetCapabilityLevel: appraisal.capabilityTarget(of: area.id)))
     }
 
     let byID = Dictionary(uniqueKeysWithValues: ratings.map { ($0.processArea, $0) })
     var maturity: MaturityLevelResult? = nil
-    if case .maturityLevel(let target) = appraisal.target {
+    if case .maturityLevel(let target) = appraisal.target, !scope.specificGoalsOnly {
       maturity = MaturityLevelRule.level(catalog: catalog, ratings: byID, excluded: excluded, target: target)
     }
     let profile = ratings.reduce(into: [String: CapabilityLevel]()) { $0[$1.processArea] = $1.capability }
@@ -115,9 +119,15 @@ public enum AppraisalRater {
     }
   }
 
-  /// The generic-goal capability levels `appraisal`'s target rates that `catalog` has a generic goal for.
+  /// The generic-goal capability levels `appraisal`'s target rates for any area that `catalog` has a
+  /// generic goal for (with a target profile, the union over the areas).
   public static func ratedGenericLevels(of appraisal: Appraisal, catalog: Catalog) -> [Int] {
-    appraisal.target.ratedGenericLevels.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
+    appraisal.ratedGenericLevelsOfAnyArea.filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
+  }
+
+  /// The generic-goal capability levels rated for `area` that `catalog` has a generic goal for.
+  public static func ratedGenericLevels(of appraisal: Appraisal, area: String, catalog: Catalog) -> [Int] {
+    appraisal.ratedGenericLevels(of: area).filter { catalog.genericGoal(forCapabilityLevel: $0) != nil }
   }
 
   /// The practices rated for an area: its specific practices and the generic practices of the rated levels
@@ -166,6 +176,7 @@ public enum AppraisalRater {
     static func notApplicable(_ reason: String) -> String { "declared not applicable: \(reason)" }
     static let additionNotSelected = "an addition the organization did not select"
     static let notInScope = "not in the appraisal's scope"
+    static func outOfScope(_ reason: String) -> String { "out of scope: \(reason)" }
     static func unusedRecords(_ practices: [String]) -> String {
       "records for practices that are not rated were ignored: " + practices.joined(separator: ", ")
     }

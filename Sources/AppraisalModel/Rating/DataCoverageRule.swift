@@ -1,10 +1,23 @@
-/// Rule 3 — data coverage (SCAMPI v1.3 style).
+/// Rule 3 — data coverage, by the appraisal's ``CoveragePolicy``. Team characterizations do not count as
+/// evidence here. If any count falls short, every goal of the area is Not Rated, and the goal's reasons name
+/// the rule, the subgroup (or support function) and the units.
 ///
-/// For a process area, group the sampled units that examine it by subgroup (units without one form a
-/// single default subgroup). In each subgroup, at least the policy's share (default one half, rounded up)
-/// of the units must provide both at least one artifact and at least one affirmation for some practice of
-/// the area. If any subgroup falls short, every goal of the area is Not Rated. Team characterizations do
-/// not count as evidence here.
+/// **SCAMPI v1.3** (``CoveragePolicy/Rule/scampi13``, the default). Basic units (every kind but support
+/// function) are grouped by subgroup (units without one form a single default subgroup). For an area, each
+/// subgroup with a unit that examines it must meet:
+/// - (i) at least one of its units that examine the area provides both artifacts and affirmations for it;
+/// - (ii) at least the policy's share (one half, rounded up) of all its units provide both for some area in
+///   scope;
+/// - (iii) every one of its units provides artifacts or affirmations for some area in scope.
+///
+/// A failure of (ii) or (iii) is the subgroup's, so it leaves every area its units examine Not Rated. A
+/// support function that examines (owns) the area must provide both for it, each owner on its own. The rule
+/// "every practice of an area in scope is covered by some unit" is the goal rule's: a practice no unit
+/// characterizes leaves its goals Not Rated.
+///
+/// **Per-area share** (``CoveragePolicy/Rule/perArea``). For an area, in each subgroup at least the share
+/// (rounded up, at least one) of the units that examine it — support functions included — provide both
+/// artifacts and affirmations for it.
 public enum DataCoverageRule {
   public static let defaultSubgroup = "(all units)"
 
@@ -12,6 +25,12 @@ public enum DataCoverageRule {
   public struct Providers: Sendable {
     public var artifacts: Set<String> = []
     public var affirmations: Set<String> = []
+    public init() {}
+
+    /// Whether `unit` provides both kinds.
+    public func both(_ unit: String) -> Bool { artifacts.contains(unit) && affirmations.contains(unit) }
+    /// Whether `unit` provides either kind.
+    public func either(_ unit: String) -> Bool { artifacts.contains(unit) || affirmations.contains(unit) }
   }
 
   /// Who provides what for every area, in one pass over the evidence (the rater checks every area).
@@ -34,14 +53,69 @@ public enum DataCoverageRule {
     return result
   }
 
-  /// Checks one area; pass `providers` from ``providers(_:)`` when checking several areas.
+  /// Checks one area. Pass `providers` from ``providers(_:)`` and the rated areas' ids when checking
+  /// several areas; by default they are computed, the rated areas being the scope's.
   public static func check(
-    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers: Providers? = nil
+    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers: [String: Providers]? = nil,
+    ratedAreas: [String]? = nil
   ) -> CoverageResult {
-    let units = appraisal.instantiations.filter { $0.examines(processArea) }
-    let given = providers ?? Self.providers(appraisal)[processArea] ?? Providers()
-    let artifacts = given.artifacts
-    let affirmations = given.affirmations
+    let all = providers ?? Self.providers(appraisal)
+    let given = all[processArea] ?? Providers()
+    let counts: [CoverageResult.Subgroup]
+    switch policy.rule {
+    case .perArea:
+      counts = grouped(appraisal.instantiations.filter { $0.examines(processArea) }).map { name, members in
+        let missing = members.filter { !given.both($0.id) }.map(\.id)
+        return CoverageResult.Subgroup(
+          name: name, units: members.count, providing: members.count - missing.count,
+          required: max(1, policy.minimumShare.required(of: members.count)), rule: .share, missing: missing)
+      }
+    case .scampi13:
+      let areas = (ratedAreas ?? ratedScope(appraisal)).map { ($0, all[$0] ?? Providers()) }
+      let basic = appraisal.instantiations.filter { $0.kind != .supportFunction }
+      var found: [CoverageResult.Subgroup] = []
+      for (name, members) in grouped(basic) {
+        let examining = members.filter { $0.examines(processArea) }
+        guard !examining.isEmpty else { continue }
+        let lacking = examining.filter { !given.both($0.id) }.map(\.id)
+        found.append(
+          .init(
+            name: name, units: examining.count, providing: examining.count - lacking.count, required: 1,
+            rule: .anyUnit, missing: lacking))
+        let noBoth = members.filter { unit in
+          !areas.contains { area, providers in unit.examines(area) && providers.both(unit.id) }
+        }.map(\.id)
+        found.append(
+          .init(
+            name: name, units: members.count, providing: members.count - noBoth.count,
+            required: max(1, policy.minimumShare.required(of: members.count)), rule: .halfOfUnits, missing: noBoth))
+        let none = members.filter { unit in
+          !areas.contains { area, providers in unit.examines(area) && providers.either(unit.id) }
+        }.map(\.id)
+        found.append(
+          .init(
+            name: name, units: members.count, providing: members.count - none.count, required: members.count,
+            rule: .everyUnit, missing: none))
+      }
+      for owner in appraisal.instantiations where owner.kind == .supportFunction && owner.examines(processArea) {
+        let provides = given.both(owner.id)
+        found.append(
+          .init(
+            name: owner.id, units: 1, providing: provides ? 1 : 0, required: 1, rule: .supportFunction,
+            missing: provides ? [] : [owner.id]))
+      }
+      counts = found
+    }
+    return CoverageResult(processArea: processArea, isEnabled: policy.isEnabled, subgroups: counts)
+  }
+
+  /// Why coverage failed, one phrase per count that falls short.
+  public static func shortfall(_ result: CoverageResult) -> [String] {
+    result.subgroups.filter { !$0.isMet }.map(\.shortfall)
+  }
+
+  /// The units by subgroup, subgroups in order of first appearance.
+  private static func grouped(_ units: [Instantiation]) -> [(String, [Instantiation])] {
     var order: [String] = []
     var groups: [String: [Instantiation]] = [:]
     for unit in units {
@@ -49,21 +123,13 @@ public enum DataCoverageRule {
       if groups[name] == nil { order.append(name) }
       groups[name, default: []].append(unit)
     }
-    let subgroups = order.map { name in
-      let members = groups[name]!
-      let providing = members.filter { artifacts.contains($0.id) && affirmations.contains($0.id) }.count
-      return CoverageResult.Subgroup(
-        name: name, units: members.count, providing: providing,
-        required: max(1, policy.minimumShare.required(of: members.count)))
-    }
-    return CoverageResult(processArea: processArea, isEnabled: policy.isEnabled, subgroups: subgroups)
+    return order.map { ($0, groups[$0]!) }
   }
 
-  /// Why coverage failed, one phrase per failing subgroup.
-  public static func shortfall(_ result: CoverageResult) -> [String] {
-    result.subgroups.filter { !$0.isMet }.map { group in
-      "data coverage not met in subgroup \(group.name): \(group.providing) of \(group.units) units provide "
-        + "both artifacts and affirmations; at least \(group.required) required"
-    }
+  /// The scope's areas less those declared not applicable (the catalog is not at hand here; additions the
+  /// scope leaves out are not listed in it).
+  private static func ratedScope(_ appraisal: Appraisal) -> [String] {
+    let excluded = Set(appraisal.scope.notApplicable.map(\.processArea))
+    return appraisal.scope.processAreas.filter { !excluded.contains($0) }
   }
 }

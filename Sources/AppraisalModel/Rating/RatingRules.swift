@@ -21,10 +21,16 @@ public enum RatingRules {
       ),
       (
         "Data coverage",
-        coverage.isEnabled
-          ? "in each subgroup at least \(coverage.minimumShare) of the units (rounded up) provide artifacts and "
-            + "affirmations for the area, or its goals are Not Rated."
-          : "not applied in this appraisal (disabled in its scope)."
+        !coverage.isEnabled
+          ? "not applied in this appraisal (disabled in its scope)."
+          : coverage.rule == .perArea
+            ? "policy per-area: in each subgroup at least \(coverage.minimumShare) of the units (rounded up) provide "
+              + "artifacts and affirmations for the area, or its goals are Not Rated."
+            : "policy scampi-1.3: in each subgroup (i) at least one unit provides artifacts and affirmations for the "
+              + "area, (ii) at least \(coverage.minimumShare) of the units (rounded up) provide both for some area in "
+              + "scope, (iii) every unit provides one or the other for some area in scope; each support function "
+              + "provides both for each area it owns; otherwise the area's goals are Not Rated, the reasons naming "
+              + "the rule and the units."
       ),
       (
         "Goal rating",

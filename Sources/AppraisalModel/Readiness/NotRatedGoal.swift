@@ -2,9 +2,9 @@
 public struct NotRatedGoal: Hashable, Sendable {
   /// One thing that keeps the goal Not Rated.
   public enum Reason: Hashable, Sendable {
-    /// Data coverage fails in a subgroup: `providing` of `units` units that examine the area provide both
-    /// artifacts and affirmations for it, `required` are needed; `missing` are the others, in sample order.
-    case coverage(subgroup: String, units: Int, providing: Int, required: Int, missing: [String])
+    /// A data-coverage count falls short: its rule, subgroup (or support function), counts and the units
+    /// that do not provide what the rule asks for, in sample order.
+    case coverage(CoverageResult.Subgroup)
     /// A practice of the goal is not characterized in these units (nothing recorded there), in sample order.
     case notCharacterized(practice: PracticeReference, units: [String])
     /// A practice of the goal is examined in no sampled unit.

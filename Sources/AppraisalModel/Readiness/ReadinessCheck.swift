@@ -20,18 +20,17 @@ public enum ReadinessCheck {
   public static func check(
     _ appraisal: Appraisal, catalog: Catalog, result: AppraisalResult, listingCells: Bool = true
   ) -> Readiness {
-    let levels = AppraisalRater.ratedGenericLevels(of: appraisal, catalog: catalog)
     let ratings = Dictionary(
       result.processAreas.map { ($0.processArea, $0) }, uniquingKeysWith: { first, _ in first })
     var cells: [ReadinessCell] = []
     var counts = ReadinessCounts()
     var goals: [NotRatedGoal] = []
     var ratedGoalCount = 0
-    var providers: [String: DataCoverageRule.Providers]? = nil  // only when some coverage fails
 
     for area in AppraisalRater.ratedAreas(of: appraisal, catalog: catalog) {
       guard let rating = ratings[area.id] else { continue }
       let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      let levels = AppraisalRater.ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
       var aggregated: [PracticeReference: (goal: String, practice: OUCharacterization)] = [:]
       for goal in rating.goals {
         for practice in goal.practices { aggregated[practice.practice] = (goal.goal, practice) }
@@ -61,8 +60,7 @@ public enum ReadinessCheck {
       ratedGoalCount += rating.goals.count
       var coverageReasons: [NotRatedGoal.Reason] = []
       if let coverage = rating.coverage, !coverage.isMet {
-        if providers == nil { providers = DataCoverageRule.providers(appraisal) }
-        coverageReasons = shortfalls(coverage, units: units, providers: providers?[area.id] ?? .init())
+        coverageReasons = coverage.subgroups.filter { !$0.isMet }.map(NotRatedGoal.Reason.coverage)
       }
       for goal in rating.goals where goal.value == .notRated {
         var reasons = coverageReasons
@@ -98,18 +96,4 @@ public enum ReadinessCheck {
     }
   }
 
-  /// The failing subgroups of `coverage`, each with the units that do not provide both kinds of evidence.
-  static func shortfalls(
-    _ coverage: CoverageResult, units: [Instantiation], providers: DataCoverageRule.Providers
-  ) -> [NotRatedGoal.Reason] {
-    coverage.subgroups.filter { !$0.isMet }.map { group in
-      let missing = units.filter { unit in
-        (unit.subgroup ?? DataCoverageRule.defaultSubgroup) == group.name
-          && !(providers.artifacts.contains(unit.id) && providers.affirmations.contains(unit.id))
-      }
-      return .coverage(
-        subgroup: group.name, units: group.units, providing: group.providing, required: group.required,
-        missing: missing.map(\.id))
-    }
-  }
 }

@@ -19,11 +19,15 @@ public struct ProcessAreaRating: Hashable, Sendable {
   /// Only for areas that were rated.
   public var capability: CapabilityLevel?
   public var coverage: CoverageResult?
+  /// Continuous appraisals: the capability level sought for this area (its own target or the appraisal's).
+  public var targetCapabilityLevel: Int?
 
   public init(
     processArea: String, name: String, maturityLevel: Int, value: Value, reasons: [String] = [],
-    goals: [GoalRating] = [], capability: CapabilityLevel? = nil, coverage: CoverageResult? = nil
+    goals: [GoalRating] = [], capability: CapabilityLevel? = nil, coverage: CoverageResult? = nil,
+    targetCapabilityLevel: Int? = nil
   ) {
+    self.targetCapabilityLevel = targetCapabilityLevel
     self.processArea = processArea
     self.name = name
     self.maturityLevel = maturityLevel

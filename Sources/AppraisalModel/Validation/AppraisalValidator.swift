@@ -78,7 +78,7 @@ public enum AppraisalValidator {
       scope = Set(appraisal.scope.processAreas)
       units = Dictionary(appraisal.instantiations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       ratedGenericPractices = Set(
-        appraisal.target.ratedGenericLevels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
+        appraisal.ratedGenericLevelsOfAnyArea.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
           .map(\.id))
     }
 
@@ -133,9 +133,59 @@ public enum AppraisalValidator {
           Message.targetLevel(level, "1 to \(catalog.highestCapabilityLevel) for the continuous representation"))
       default: break
       }
+      targetProfileRules(path)
+      outOfScopeRules(path)
+      if appraisal.scope.specificGoalsOnly, case .capabilityLevel = appraisal.target {
+        add(path.appending("specificGoalsOnly"), Message.specificGoalsOnlyContinuous)
+      }
       let share = appraisal.coverage.minimumShare
       if !share.isAllowed {
         add(path.appending("coverage").appending("minimumShare"), Message.badShare(share))
+      }
+    }
+
+    /// Per-area targets: continuous only, areas in scope, each once, levels the catalog has.
+    mutating func targetProfileRules(_ path: ModelPath) {
+      var seen: Set<String> = []
+      for (index, target) in appraisal.scope.areaTargets.enumerated() {
+        let itemPath = path.appending("areaTargets").appending(index)
+        guard case .capabilityLevel = appraisal.target else {
+          add(itemPath, Message.areaTargetStaged(target.processArea))
+          continue
+        }
+        if !scope.contains(target.processArea) {
+          add(
+            itemPath.appending("processArea"),
+            catalog.processArea(target.processArea) == nil
+              ? Message.unknownArea(target.processArea, catalog) : Message.areaOutOfScope(target.processArea))
+        } else if !seen.insert(target.processArea).inserted {
+          add(itemPath.appending("processArea"), Message.duplicateAreaTarget(target.processArea))
+        }
+        if !(1...max(1, catalog.highestCapabilityLevel)).contains(target.level) {
+          add(
+            itemPath.appending("level"),
+            Message.targetLevel(target.level, "1 to \(catalog.highestCapabilityLevel) for a process area's target"))
+        }
+      }
+    }
+
+    /// Out-of-scope reasons: catalog areas not in scope and not declared not applicable, each once.
+    mutating func outOfScopeRules(_ path: ModelPath) {
+      var seen: Set<String> = []
+      let notApplicable = Set(appraisal.scope.notApplicable.map(\.processArea))
+      for (index, exclusion) in appraisal.scope.outOfScope.enumerated() {
+        let itemPath = path.appending("outOfScope").appending(index)
+        let area = exclusion.processArea
+        if catalog.processArea(area) == nil {
+          add(itemPath.appending("processArea"), Message.unknownArea(area, catalog))
+        } else if scope.contains(area) {
+          add(itemPath.appending("processArea"), Message.outOfScopeButInScope(area))
+        } else if notApplicable.contains(area) {
+          add(itemPath.appending("processArea"), Message.outOfScopeAndNotApplicable(area))
+        } else if !seen.insert(area).inserted {
+          add(itemPath.appending("processArea"), Message.duplicateOutOfScope(area))
+        }
+        if exclusion.reason.isBlank { add(itemPath.appending("reason"), Message.emptyOutOfScopeReason(area)) }
       }
     }
 
@@ -285,6 +335,22 @@ public enum AppraisalValidator {
     static func targetLevel(_ level: Int, _ expected: String) -> String {
       "target level \(level); expected \(expected)"
     }
+    static func areaTargetStaged(_ id: String) -> String {
+      "a target level for \(id) needs the continuous representation; a staged scope has one maturity level"
+    }
+    static func duplicateAreaTarget(_ id: String) -> String { "process area \(id) has a second target level" }
+    static func outOfScopeButInScope(_ id: String) -> String {
+      "process area \(id) is given a reason for being out of scope but is listed in the scope's process areas"
+    }
+    static func outOfScopeAndNotApplicable(_ id: String) -> String {
+      "process area \(id) is given a reason for being out of scope but is declared not applicable"
+    }
+    static func duplicateOutOfScope(_ id: String) -> String {
+      "process area \(id) is given a second out-of-scope reason"
+    }
+    static func emptyOutOfScopeReason(_ id: String) -> String { "the out-of-scope reason for \(id) is empty" }
+    static let specificGoalsOnlyContinuous =
+      "specific goals only applies to the staged representation; for the continuous one, target capability level 1"
     static func badShare(_ share: CoveragePolicy.Fraction) -> String {
       "minimum share \(share) is out of range; expected \(CoveragePolicy.Fraction.allowedRange)"
     }

@@ -23,10 +23,18 @@ enum JudgmentApplicability {
   static func problems(in appraisal: Appraisal, catalog: Catalog) -> [ModelProblem] {
     var problems: [ModelProblem] = []
     let scope = Set(appraisal.scope.processAreas)
-    let ratedGenericGoals = appraisal.target.ratedGenericLevels.compactMap {
-      catalog.genericGoal(forCapabilityLevel: $0)
+    // With a target profile, each area rates the generic goals up to its own target.
+    func ratedGenericGoals(_ area: String) -> [GenericGoal] {
+      appraisal.ratedGenericLevels(of: area).compactMap { catalog.genericGoal(forCapabilityLevel: $0) }
     }
-    let ratedGenericPractices = Set(ratedGenericGoals.flatMap(\.practices).map(\.id))
+    var ratedGenericPractices: [String: Set<String>] = [:]
+    func ratedGeneric(_ practice: PracticeReference) -> Bool {
+      if ratedGenericPractices[practice.processArea] == nil {
+        ratedGenericPractices[practice.processArea] = Set(
+          ratedGenericGoals(practice.processArea).flatMap(\.practices).map(\.id))
+      }
+      return ratedGenericPractices[practice.processArea]!.contains(practice.practice)
+    }
 
     // The practices each significance decision's goal rates.
     var goalPractices: [Int: [PracticeReference]] = [:]
@@ -37,7 +45,7 @@ enum JudgmentApplicability {
       let path = ModelPath.root.appending("significanceDecisions").appending(index).appending("goal")
       if let goal = area.goal(decision.goal) {
         goalPractices[index] = goal.practices.map { PracticeReference(area.id, $0.id) }
-      } else if let goal = ratedGenericGoals.first(where: { $0.id == decision.goal }) {
+      } else if let goal = ratedGenericGoals(area.id).first(where: { $0.id == decision.goal }) {
         goalPractices[index] = goal.practices.map { PracticeReference(area.id, $0.id) }
       } else if catalog.genericGoal(decision.goal) != nil {
         problems.append(ModelProblem(.warning, at: path, Message.genericGoalNotRated(area.id, decision.goal)))
@@ -45,7 +53,7 @@ enum JudgmentApplicability {
     }
     func isRated(_ practice: PracticeReference) -> Bool {
       scope.contains(practice.processArea) && catalog.contains(practice)
-        && (!practice.isGeneric || ratedGenericPractices.contains(practice.practice))
+        && (!practice.isGeneric || ratedGeneric(practice))
     }
     let decided = appraisal.aggregationDecisions.map(\.practice).filter(isRated)
     let judged = Set(decided + goalPractices.values.joined())

@@ -44,7 +44,9 @@ struct ActionPlanCSVRenderer {
     for shortfall in plan.coverageShortfalls {
       rows.append([
         "", "coverage-shortfall", shortfall.processArea, "", "", shortfall.missing.joined(separator: " "),
-        "\(shortfall.providing) of \(shortfall.units) provide both, \(shortfall.required) required", "", "", "", "",
+        (shortfall.rule == .share ? "" : "\(shortfall.rule.label): ")
+          + "\(shortfall.providing) of \(shortfall.units) provide\(shortfall.rule == .everyUnit ? " any" : " both"), "
+          + "\(shortfall.required) required", "", "", "", "",
         "", ActionPlanReport.describe(shortfall), "", "",
       ])
     }

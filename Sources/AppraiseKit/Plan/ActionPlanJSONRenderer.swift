@@ -42,7 +42,7 @@ struct ActionPlanJSONRenderer {
       }
       items = plan.items.enumerated().map { index, item in
         var subgroup: String? = nil
-        if case .coverage(let name, _, _, _) = item.kind { subgroup = name }
+        if case .coverage(let count) = item.kind { subgroup = count.name }
         return Item(
           step: index + 1, kind: ActionPlanReport.kind(item.kind), practice: item.practice.description,
           title: item.title, processArea: item.practice.processArea, goals: item.goals, level: item.level,
@@ -60,7 +60,8 @@ struct ActionPlanJSONRenderer {
       }
       coverageShortfalls = plan.coverageShortfalls.map {
         Shortfall(
-          processArea: $0.processArea, subgroup: $0.subgroup, units: $0.units, providing: $0.providing,
+          rule: $0.rule.rawValue, processArea: $0.processArea, subgroup: $0.subgroup, units: $0.units,
+          providing: $0.providing,
           required: $0.required, missing: $0.missing, coveredByPlan: $0.coveredByPlan,
           text: ActionPlanReport.describe($0))
       }
@@ -142,7 +143,7 @@ struct ActionPlanJSONRenderer {
   }
 
   struct Shortfall: Encodable {
-    var processArea, subgroup: String
+    var rule, processArea, subgroup: String
     var units, providing, required: Int
     var missing, coveredByPlan: [String]
     var text: String

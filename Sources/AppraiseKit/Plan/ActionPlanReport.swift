@@ -114,9 +114,13 @@ public struct ActionPlanReport: Sendable {
 
   /// A coverage shortfall in words.
   static func describe(_ shortfall: CoverageShortfall) -> String {
-    "\(shortfall.processArea), subgroup \(shortfall.subgroup): \(shortfall.providing) of \(shortfall.units) units "
-      + "provide both artifacts and affirmations, at least \(shortfall.required) required; not providing both: "
-      + shortfall.missing.joined(separator: ", ")
+    let count =
+      shortfall.rule == .share
+      ? "subgroup \(shortfall.subgroup): \(shortfall.providing) of \(shortfall.units) units provide both artifacts "
+        + "and affirmations, at least \(shortfall.required) required; not providing both: "
+        + shortfall.missing.joined(separator: ", ")
+      : shortfall.count.shortfall
+    return "\(shortfall.processArea), " + count
       + (shortfall.coveredByPlan.isEmpty
         ? "" : "; the plan's cells cover " + shortfall.coveredByPlan.joined(separator: ", "))
   }
@@ -176,10 +180,13 @@ public struct ActionPlanReport: Sendable {
     let named =
       units.count <= ActionItem.namedUnits ? units.joined(separator: ", ") : "each of these \(units.count) units"
     var actions: [String] = []
-    if case .coverage(let subgroup, let count, let providing, let required) = item.kind {
+    if case .coverage(let count) = item.kind {
       actions.append(
-        "data coverage in subgroup \(subgroup) (\(providing) of \(count) units provide both, \(required) required): "
-          + "\(named) provides artifacts and affirmations for \(item.practice.processArea)")
+        "data coverage\(count.rule == .share ? "" : " (\(count.rule.label))") in "
+          + "\(count.rule == .supportFunction ? "support function" : "subgroup") \(count.name) "
+          + "(\(count.providing) of \(count.units) units provide\(count.rule == .everyUnit ? " any" : " both"), "
+          + "\(count.required) required): \(named) provides artifacts and affirmations for \(item.practice.processArea)"
+      )
     } else {
       for weakness in cell.weaknesses {
         actions.append("close weakness" + (weakness.impact == .major ? " (major)" : "") + ": \(weakness.text)")

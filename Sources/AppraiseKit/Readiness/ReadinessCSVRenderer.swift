@@ -24,12 +24,9 @@ struct ReadinessCSVRenderer {
           ["goal", goal.processArea, goal.goal, practice, unit, subgroup, kind, "", "", detail]
         }
         switch reason {
-        case .coverage(let subgroup, let units, let providing, let required, let missing):
-          let detail =
-            "data coverage not met in subgroup \(subgroup): \(providing) of \(units) units provide both "
-            + "artifacts and affirmations, at least \(required) required"
-          rows += missing.map { row(unit: $0, subgroup: subgroup, detail: detail) }
-          if missing.isEmpty { rows.append(row(subgroup: subgroup, detail: detail)) }
+        case .coverage(let count):
+          rows += count.missing.map { row(unit: $0, subgroup: count.name, detail: count.shortfall) }
+          if count.missing.isEmpty { rows.append(row(subgroup: count.name, detail: count.shortfall)) }
         case .notCharacterized(let practice, let units):
           rows += units.map {
             row(practice: practice.description, unit: $0, detail: "nothing recorded: not characterized")

@@ -73,6 +73,7 @@ struct ReadinessJSONRenderer {
     var text: String
     var practice: String?
     var units: [String]?
+    var rule: String?
     var subgroup: String?
     var subgroupUnits: Int?
     var providing: Int?
@@ -82,12 +83,13 @@ struct ReadinessJSONRenderer {
       kind = ReadinessReport.kind(reason)
       text = ReadinessReport.describe(reason)
       switch reason {
-      case .coverage(let subgroup, let units, let providing, let required, let missing):
-        self.subgroup = subgroup
-        subgroupUnits = units
-        self.providing = providing
-        self.required = required
-        self.units = missing
+      case .coverage(let count):
+        rule = count.rule.rawValue
+        subgroup = count.name
+        subgroupUnits = count.units
+        providing = count.providing
+        required = count.required
+        units = count.missing
       case .notCharacterized(let practice, let units):
         self.practice = practice.description
         self.units = units

@@ -87,9 +87,10 @@ public struct ReadinessReport: Sendable {
   /// A reason in words, the units named in full (a to-do list must say where).
   static func describe(_ reason: NotRatedGoal.Reason) -> String {
     switch reason {
-    case .coverage(let subgroup, let units, let providing, let required, let missing):
-      "data coverage not met in subgroup \(subgroup): \(providing) of \(units) units provide both artifacts and "
-        + "affirmations, at least \(required) required; not providing both: " + missing.joined(separator: ", ")
+    case .coverage(let count):
+      // The v1.3 rules name their units already.
+      count.rule == .share
+        ? count.shortfall + "; not providing both: " + count.missing.joined(separator: ", ") : count.shortfall
     case .notCharacterized(let practice, let units):
       units.isEmpty
         ? "\(practice) is not characterized"

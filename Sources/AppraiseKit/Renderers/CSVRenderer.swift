@@ -42,6 +42,9 @@ public struct CSVRenderer: ReportRenderer {
       ["outOfScope"] + report.result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea),
     ]
     rows += report.appraisal.scope.notApplicable.map { ["notApplicable", $0.processArea, $0.reason] }
+    rows += report.appraisal.scope.outOfScope.map { ["outOfScopeReason", $0.processArea, $0.reason] }
+    rows += report.appraisal.scope.areaTargets.map { ["areaTarget", $0.processArea, "\($0.level)"] }
+    rows.append(["coverage", report.coveragePolicyDescription])
     rows += report.appraisal.instantiations.map {
       ["instantiation", $0.id, $0.name, $0.kind.rawValue, $0.subgroup ?? ""]
     }

@@ -65,9 +65,15 @@ public struct JSONRenderer: ReportRenderer {
         inScope: report.ratedAreas.map(\.processArea),
         notApplicable: appraisal.scope.notApplicable.map { .init(processArea: $0.processArea, reason: $0.reason) },
         outOfScope: result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea),
+        outOfScopeReasons: appraisal.scope.outOfScope.isEmpty
+          ? nil : appraisal.scope.outOfScope.map { .init(processArea: $0.processArea, reason: $0.reason) },
         includesAdditions: appraisal.scope.includesAdditions,
+        areaTargets: appraisal.scope.areaTargets.isEmpty
+          ? nil : appraisal.scope.areaTargets.map { .init(processArea: $0.processArea, level: $0.level) },
+        specificGoalsOnly: appraisal.scope.specificGoalsOnly ? true : nil,
         coverage: .init(
-          enabled: appraisal.coverage.isEnabled, minimumShare: appraisal.coverage.minimumShare.description))
+          enabled: appraisal.coverage.isEnabled, rule: appraisal.coverage.rule.rawValue,
+          minimumShare: appraisal.coverage.minimumShare.description))
       instantiations = appraisal.instantiations.map {
         Unit(id: $0.id, name: $0.name, kind: $0.kind.rawValue, subgroup: $0.subgroup, processAreas: $0.processAreas)
       }
@@ -99,12 +105,20 @@ public struct JSONRenderer: ReportRenderer {
     struct Exclusion: Encodable { var processArea, reason: String }
     struct Coverage: Encodable {
       var enabled: Bool
+      var rule: String
       var minimumShare: String
+    }
+    struct AreaTarget: Encodable {
+      var processArea: String
+      var level: Int
     }
     var inScope: [String]
     var notApplicable: [Exclusion]
     var outOfScope: [String]
+    var outOfScopeReasons: [Exclusion]?
     var includesAdditions: Bool
+    var areaTargets: [AreaTarget]?
+    var specificGoalsOnly: Bool?
     var coverage: Coverage
   }
 
@@ -127,7 +141,11 @@ public struct JSONRenderer: ReportRenderer {
     /// The goals not (yet) satisfied, each with its first reason, as the executive summary lists them.
     var remainingGaps: [String]
     var capabilityLevel: Capability?
+    /// Continuous appraisals: the level sought for this area (its own target or the appraisal's).
+    var targetCapabilityLevel: Int?
     var coverageMet: Bool?
+    /// The data-coverage counts that fall short, in the goal reasons' words.
+    var coverageShortfalls: [String]?
     var goals: [GoalEntry]
 
     init(_ area: ProcessAreaRating, report: RateReport, trail: [String: [TrailItem]]) {
@@ -140,7 +158,9 @@ public struct JSONRenderer: ReportRenderer {
       capabilityLevel = area.capability.map {
         Capability(level: $0.level, nextLevelNotRated: $0.nextLevelNotRated, limitation: $0.limitation)
       }
+      targetCapabilityLevel = area.targetCapabilityLevel
       coverageMet = area.coverage.map(\.isMet)
+      if let coverage = area.coverage, !coverage.isMet { coverageShortfalls = DataCoverageRule.shortfall(coverage) }
       goals = area.goals.map { GoalEntry($0, report: report, trail: trail) }
     }
   }

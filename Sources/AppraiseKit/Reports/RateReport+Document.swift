@@ -35,12 +35,17 @@ extension RateReport {
     doc.heading("Scope and sample")
     let inScope = ratedAreas.map(\.processArea)
     let notApplicable = appraisal.scope.notApplicable.map { "\($0.processArea) (\($0.reason))" }
-    let outOfScope = result.processAreas.filter { $0.value == .outOfScope }.map(\.processArea)
+    let reasons = Dictionary(
+      appraisal.scope.outOfScope.map { ($0.processArea, $0.reason) }, uniquingKeysWith: { first, _ in first })
+    let outOfScope = result.processAreas.filter { $0.value == .outOfScope }.map { area in
+      reasons[area.processArea].map { "\(area.processArea) (\($0))" } ?? area.processArea
+    }
     doc.keyValues([
       ("In scope", inScope.isEmpty ? "none" : inScope.joined(separator: ", ")),
       ("Not applicable", notApplicable.isEmpty ? "none" : notApplicable.joined(separator: "; ")),
-      ("Out of scope", outOfScope.isEmpty ? "none" : outOfScope.joined(separator: ", ")),
+      ("Out of scope", outOfScope.isEmpty ? "none" : outOfScope.joined(separator: reasons.isEmpty ? ", " : "; ")),
       ("Additions (SSD)", appraisal.scope.includesAdditions ? "included" : "left out"),
+      ("Data coverage", coveragePolicyDescription),
     ])
     if detail == .summary {
       sampleBySubgroup(&doc)
@@ -120,6 +125,9 @@ extension RateReport {
         "Maturity level \(maturity.level) of target \(maturity.target).", tone: maturity.blockers.isEmpty ? .good : .bad
       )
       blockers(maturity, &doc)
+    } else if case .maturityLevel = appraisal.target, appraisal.scope.specificGoalsOnly {
+      doc.heading("Maturity level")
+      doc.paragraph(Self.specificGoalsOnlyNote)
     }
     doc.heading("Capability profile")
     doc.table(
@@ -139,15 +147,23 @@ extension RateReport {
   private func profileTarget(_ target: Int, _ doc: inout ReportDocument) {
     let (reached, below) = capabilityTarget(target)
     doc.paragraph(
-      "Target capability level \(target): reached by \(reached) of \(ratedAreas.count) process areas in scope"
+      "\(targetLevelPhrase): reached by \(reached) of \(ratedAreas.count) process areas in scope"
         + (below.isEmpty ? "." : "; not reached: " + below.joined(separator: ", ") + "."),
       tone: below.isEmpty ? .good : .bad)
   }
 
   /// How many rated areas reach capability level `target`, and the others as `SCON (CL 0)`.
+  /// With a target profile, each area is held to its own target (`SCON (CL 1 of 2)`).
   func capabilityTarget(_ target: Int) -> (reached: Int, below: [String]) {
-    let below = ratedAreas.filter { ($0.capability?.level ?? 0) < target }
-    return (ratedAreas.count - below.count, below.map { "\($0.processArea) (CL \($0.capability?.level ?? 0))" })
+    let profile = !appraisal.scope.areaTargets.isEmpty
+    let below = ratedAreas.filter { ($0.capability?.level ?? 0) < ($0.targetCapabilityLevel ?? target) }
+    return (
+      ratedAreas.count - below.count,
+      below.map { area in
+        "\(area.processArea) (CL \(area.capability?.level ?? 0)"
+          + (profile ? " of \(area.targetCapabilityLevel ?? target))" : ")")
+      }
+    )
   }
 
   private func blockers(_ maturity: MaturityLevelResult, _ doc: inout ReportDocument) {

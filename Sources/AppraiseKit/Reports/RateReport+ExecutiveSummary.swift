@@ -22,11 +22,13 @@ extension RateReport {
             + (blockers.isEmpty
               ? "." : "; blocking level \(maturity.level + 1): " + blockers.joined(separator: ", ") + "."),
           tone: maturity.level >= maturity.target ? .good : .bad)
+      } else if appraisal.scope.specificGoalsOnly {
+        doc.paragraph(Self.specificGoalsOnlyNote)
       }
     case .capabilityLevel(let target):
       let (reached, below) = capabilityTarget(target)
       doc.paragraph(
-        "Target capability level \(target): reached by \(reached) of \(ratedAreas.count) process areas"
+        "\(targetLevelPhrase): reached by \(reached) of \(ratedAreas.count) process areas"
           + (below.isEmpty ? "." : "; not reached: " + below.joined(separator: ", ") + "."),
         tone: below.isEmpty ? .good : .bad)
     }

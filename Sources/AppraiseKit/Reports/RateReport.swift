@@ -36,9 +36,37 @@ public struct RateReport: Sendable {
   /// "continuous, capability level 1" or "staged, maturity level 3".
   var targetDescription: String {
     switch appraisal.target {
-    case .maturityLevel(let level): "staged representation, target maturity level \(level)"
-    case .capabilityLevel(let level): "continuous representation, target capability level \(level)"
+    case .maturityLevel(let level):
+      "staged representation, target maturity level \(level)"
+        + (appraisal.scope.specificGoalsOnly
+          ? ", specific goals only (no generic goal rated, no maturity level determined)" : "")
+    case .capabilityLevel(let level):
+      "continuous representation, target capability level \(level)"
+        + (appraisal.scope.areaTargets.isEmpty
+          ? ""
+          : " (target profile: "
+            + appraisal.scope.areaTargets.map { "\($0.processArea) CL \($0.level)" }.joined(separator: ", ") + ")")
     }
+  }
+
+  /// The data-coverage policy in a few words (the rules applied give it in full).
+  var coveragePolicyDescription: String {
+    let coverage = appraisal.coverage
+    guard coverage.isEnabled else { return "not checked (disabled in the scope)" }
+    return coverage.rule == .perArea
+      ? "per-area policy, share \(coverage.minimumShare)"
+      : "SCAMPI v1.3 rules per subgroup (i, ii with share \(coverage.minimumShare), iii; support functions)"
+  }
+
+  /// What a staged scope of specific goals only says instead of a maturity level.
+  static let specificGoalsOnlyNote =
+    "Maturity level not determined: the scope rates specific goals only (a gap analysis); no generic goal is rated."
+
+  /// "Target capability level 1" or, with a target profile, "Target capability levels (profile)".
+  var targetLevelPhrase: String {
+    guard case .capabilityLevel(let level) = appraisal.target else { return "" }
+    return appraisal.scope.areaTargets.isEmpty
+      ? "Target capability level \(level)" : "Target capability levels (the target profile)"
   }
 
   /// The practice's title from the catalog (`Provide and Evaluate Service Continuity Training`).

@@ -27,10 +27,18 @@ extension PIIDTemplate {
       case "processAreas": rows.append([key] + appraisal.scope.processAreas)
       case "notApplicable":
         for exclusion in appraisal.scope.notApplicable { rows.append([key, exclusion.processArea, exclusion.reason]) }
+      case "outOfScope":
+        for exclusion in appraisal.scope.outOfScope { rows.append([key, exclusion.processArea, exclusion.reason]) }
+      case "areaTarget":
+        for target in appraisal.scope.areaTargets { rows.append([key, target.processArea, "\(target.level)"]) }
+      case "specificGoalsOnly":
+        if appraisal.scope.specificGoalsOnly { rows.append([key, "true"]) }
       case "coverage":
         lists.append((rows.count, "coverage enabled", Choices.flags))
         let coverage = appraisal.coverage
-        rows.append([key, coverage.isEnabled ? "true" : "false", coverage.minimumShare.description])
+        rows.append(
+          [key, coverage.isEnabled ? "true" : "false", coverage.minimumShare.description]
+            + (coverage.rule == .scampi13 ? [] : [coverage.rule.rawValue]))
       case "instantiation": continue  // the Instantiations sheet
       case "aggregationDecision":
         for decision in appraisal.aggregationDecisions {

@@ -22,6 +22,8 @@ package enum EvidenceVocabulary {
   package static let impacts = Dictionary(uniqueKeysWithValues: Observation.Impact.allCases.map { ($0.rawValue, $0) })
   package static let observationKinds: [String: Observation.Kind] = ["strength": .strength, "weakness": .weakness]
   package static let representations = ["staged", "continuous"]
+  package static let coverageRules = Dictionary(
+    uniqueKeysWithValues: CoveragePolicy.Rule.allCases.map { ($0.rawValue, $0) })
   package static let reportStatuses = Dictionary(
     uniqueKeysWithValues: Disclosure.ReportStatus.allCases.map { ($0.rawValue, $0) })
 

@@ -16,6 +16,14 @@ public enum EvidenceWriter {
         "    <notApplicable" + attributes(exclusion, Format.exclusion) + ">" + escaped(exclusion.reason)
         + "</notApplicable>\n"
     }
+    for exclusion in appraisal.scope.outOfScope {
+      out +=
+        "    <outOfScope" + attributes(exclusion, Format.exclusion) + ">" + escaped(exclusion.reason)
+        + "</outOfScope>\n"
+    }
+    for target in appraisal.scope.areaTargets {
+      out += "    <areaTarget" + attributes(target, Format.areaTarget) + "/>\n"
+    }
     out += "    <coverage" + attributes(appraisal.coverage, Format.coverage) + "/>\n  </scope>\n"
     if !appraisal.disclosure.isEmpty { out += disclosureXML(appraisal.disclosure) }
     out += "  <instantiations>\n"
@@ -62,6 +70,13 @@ public enum EvidenceWriter {
     if !appraisal.scope.notApplicable.isEmpty {
       scope.append(
         ("notApplicable", .array(appraisal.scope.notApplicable.map { .object(members($0, Format.exclusion)) })))
+    }
+    if !appraisal.scope.outOfScope.isEmpty {
+      scope.append(("outOfScope", .array(appraisal.scope.outOfScope.map { .object(members($0, Format.exclusion)) })))
+    }
+    if !appraisal.scope.areaTargets.isEmpty {
+      scope.append(
+        ("areaTargets", .array(appraisal.scope.areaTargets.map { .object(members($0, Format.areaTarget)) })))
     }
     scope.append(("coverage", .object(members(appraisal.coverage, Format.coverage))))
     var top: [(String, JSON)] = [

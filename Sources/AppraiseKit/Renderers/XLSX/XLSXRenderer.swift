@@ -78,9 +78,14 @@ extension XLSXRenderer {
       add("Scope", "Not applicable", exclusion.processArea, exclusion.reason)
     }
     for area in report.result.processAreas where area.value == .outOfScope {
-      add("Scope", "Out of scope", area.processArea, area.name)
+      let reason = report.appraisal.scope.outOfScope.first { $0.processArea == area.processArea }?.reason
+      add("Scope", "Out of scope", area.processArea, area.name + (reason.map { " — \($0)" } ?? ""))
+    }
+    for target in report.appraisal.scope.areaTargets {
+      add("Scope", "Target capability level", target.processArea, "CL \(target.level)")
     }
     add("Scope", "Additions (SSD)", report.appraisal.scope.includesAdditions ? "included" : "left out")
+    add("Scope", "Data coverage", report.coveragePolicyDescription)
     for unit in report.appraisal.instantiations {
       let areas = unit.processAreas?.joined(separator: " ") ?? "all in scope"
       add("Sample", unit.id, unit.name, "\(unit.kind.rawValue); \(unit.subgroup ?? "no subgroup"); \(areas)")

@@ -40,7 +40,7 @@ package enum CSVAppraisalDecoder {
 
   /// The settings block's keys, in the order the format documents them.
   package static let settingKeys =
-    ["formatVersion"] + EvidenceFormat.header.map(\.name) + EvidenceFormat.scope.map(\.name)
+    ["formatVersion"] + EvidenceFormat.header.map(\.name) + EvidenceFormat.scope.map(\.csvName)
     + EvidenceFormat.disclosure.map(\.csvName) + ["instantiation", "aggregationDecision", "significanceDecision"]
 
   /// The disclosure's fields by their settings key (`teamMember` for `teamMembers`).
@@ -147,9 +147,13 @@ package enum CSVAppraisalDecoder {
       "targetLevel": Setting(values: 1, repeats: false, layout: "the target level", freeText: false),
       "includeAdditions": Setting(values: 1, repeats: false, layout: "true or false", freeText: false),
       "processAreas": Setting(values: nil, repeats: false, layout: "one process area id per cell", freeText: false),
+      "specificGoalsOnly": Setting(values: 1, repeats: false, layout: "true or false", freeText: false),
       "notApplicable": Setting(values: 2, repeats: true, layout: "process area, reason", freeText: true),
+      "outOfScope": Setting(values: 2, repeats: true, layout: "process area, reason", freeText: true),
+      "areaTarget": Setting(values: 2, repeats: true, layout: "process area, target capability level", freeText: false),
       "coverage": Setting(
-        values: 2, repeats: false, layout: "enabled (true or false), minimum share (e.g. 1/2)", freeText: false),
+        values: 3, repeats: false,
+        layout: "enabled (true or false), minimum share (e.g. 1/2), rule (scampi-1.3 or per-area)", freeText: false),
       "aggregationDecision": Setting(
         values: 3, repeats: true, layout: "practice reference, value, justification", freeText: true),
       "significanceDecision": Setting(
@@ -273,6 +277,9 @@ package enum CSVAppraisalDecoder {
     var includesAdditions = true
     var processAreas: [String] = []
     var notApplicable: [AppraisalScope.Exclusion] = []
+    var outOfScope: [AppraisalScope.Exclusion] = []
+    var areaTargets: [AppraisalScope.AreaTarget] = []
+    var specificGoalsOnly = false
     var coverage = CoveragePolicy.standard
     var disclosure = Disclosure()
     var instantiations: [Instantiation] = []
@@ -445,7 +452,12 @@ package enum CSVAppraisalDecoder {
         let path: ModelPath = [.key("scope"), .key("includeAdditions")]
         includesAdditions = bool(values.first, named: key, at: keyField, path: path) ?? true
       case "processAreas": processAreasRow(keyField, values)
+      case "specificGoalsOnly":
+        let path: ModelPath = [.key("scope"), .key("specificGoalsOnly")]
+        specificGoalsOnly = bool(values.first, named: key, at: keyField, path: path) ?? false
       case "notApplicable": notApplicableRow(keyField, values)
+      case "outOfScope": outOfScopeRow(keyField, values)
+      case "areaTarget": areaTargetRow(keyField, values)
       case "coverage": coverageRow(keyField, values)
       case "instantiation": instantiationRow(keyField, values)
       case "aggregationDecision": aggregationRow(keyField, values)
@@ -580,6 +592,31 @@ package enum CSVAppraisalDecoder {
         AppraisalScope.Exclusion(processArea: area ?? "", reason: values.count > 1 ? values[1].text : ""))
     }
 
+    mutating func outOfScopeRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("scope"), .key("outOfScope"), .index(outOfScope.count)])
+      record(path, keyField)
+      let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
+      if values.count > 1 { record(path.appending("reason"), values[1]) }
+      outOfScope.append(
+        AppraisalScope.Exclusion(processArea: area ?? "", reason: values.count > 1 ? values[1].text : ""))
+    }
+
+    mutating func areaTargetRow(_ keyField: Field, _ values: [Field]) {
+      let path = ModelPath([.key("scope"), .key("areaTargets"), .index(areaTargets.count)])
+      record(path, keyField)
+      let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
+      var level = 1
+      if let text = required(values, 1, named: "level", key: keyField, path: path.appending("level")) {
+        if let number = Int(text), (1...5).contains(number) {
+          level = number
+        } else {
+          error(
+            at: values[1], "\"level\" is \"\(text)\"; expected an integer from 1 to 5", failed: path.appending("level"))
+        }
+      }
+      areaTargets.append(AppraisalScope.AreaTarget(processArea: area ?? "", level: level))
+    }
+
     mutating func coverageRow(_ keyField: Field, _ values: [Field]) {
       let path: ModelPath = [.key("scope"), .key("coverage")]
       record(path, keyField)
@@ -596,6 +633,16 @@ package enum CSVAppraisalDecoder {
               + "as 50% or 0.5, or format the cell as text before typing 1/2", failed: path.appending("minimumShare"))
         } else {
           error(at: values[1], V.Message.badFraction(text), failed: path.appending("minimumShare"))
+        }
+      }
+      if values.count > 2, !values[2].isEmpty {
+        record(path.appending("rule"), values[2])
+        if let rule = V.coverageRules[values[2].text] {
+          coverage.rule = rule
+        } else {
+          error(
+            at: values[2], V.Message.notOneOf("rule", values[2].text, V.coverageRules.keys),
+            failed: path.appending("rule"))
         }
       }
     }
@@ -1165,7 +1212,8 @@ package enum CSVAppraisalDecoder {
       let appraisal = Appraisal(
         header: header,
         scope: AppraisalScope(
-          processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions),
+          processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions,
+          outOfScope: outOfScope, areaTargets: areaTargets, specificGoalsOnly: specificGoalsOnly),
         target: target, coverage: coverage, disclosure: disclosure, instantiations: instantiations, evidence: evidence,
         observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregationDecisions, significanceDecisions: significanceDecisions)

@@ -40,6 +40,7 @@ package enum JSONAppraisalDecoder {
     static let header = names(EvidenceFormat.header)
     static let scope = names(EvidenceFormat.scope)
     static let exclusion = names(EvidenceFormat.exclusion)
+    static let areaTarget = names(EvidenceFormat.areaTarget)
     static let coverage = names(EvidenceFormat.coverage)
     static let disclosure = names(EvidenceFormat.disclosure)
     static let person = names(EvidenceFormat.person)
@@ -126,17 +127,27 @@ package enum JSONAppraisalDecoder {
         "representation", Dictionary(uniqueKeysWithValues: V.representations.map { ($0, $0) }))
       let level = object.int("targetLevel", in: 1...5)
       let target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
-      let notApplicable = object.array("notApplicable", required: false).map { element in
+      func exclusions(_ key: String, what: String) -> [AppraisalScope.Exclusion] {
+        object.array(key, required: false).map { element in
+          let item = walker.object(element.node, at: element.path, allowed: Members.exclusion, what: what)
+          return AppraisalScope.Exclusion(
+            processArea: item?.string("processArea") ?? "", reason: item?.string("reason", allowEmpty: true) ?? "")
+        }
+      }
+      let notApplicable = exclusions("notApplicable", what: "a not-applicable declaration")
+      let outOfScope = exclusions("outOfScope", what: "an out-of-scope reason")
+      let areaTargets = object.array("areaTargets", required: false).map { element in
         let item = walker.object(
-          element.node, at: element.path, allowed: Members.exclusion, what: "a not-applicable declaration")
-        return AppraisalScope.Exclusion(
-          processArea: item?.string("processArea") ?? "", reason: item?.string("reason", allowEmpty: true) ?? "")
+          element.node, at: element.path, allowed: Members.areaTarget, what: "a process area's target level")
+        return AppraisalScope.AreaTarget(
+          processArea: item?.string("processArea") ?? "", level: item?.int("level", in: 1...5) ?? 1)
       }
       var coverage = CoveragePolicy.standard
       if let policy = object.object(
         "coverage", allowed: Members.coverage, what: "the coverage policy", required: false)
       {
         readFields(Generic.coverage, into: &coverage, policy)
+        if let rule = policy.choice("rule", V.coverageRules, required: false) { coverage.rule = rule }
         if let text = policy.string("minimumShare", required: false) {
           if let share = V.fraction(text) {
             coverage.minimumShare = share
@@ -147,7 +158,8 @@ package enum JSONAppraisalDecoder {
       }
       let scope = AppraisalScope(
         processAreas: object.strings("processAreas"), notApplicable: notApplicable,
-        includesAdditions: object.bool("includeAdditions", default: true))
+        includesAdditions: object.bool("includeAdditions", default: true), outOfScope: outOfScope,
+        areaTargets: areaTargets, specificGoalsOnly: object.bool("specificGoalsOnly", default: false))
       return (scope, target, coverage)
     }
 

@@ -86,6 +86,7 @@ package enum XMLAppraisalDecoder {
     static let header = EvidenceFormat.header.attributeNames()
     static let scope = EvidenceFormat.scope.attributeNames()
     static let exclusion = EvidenceFormat.exclusion.attributeNames()
+    static let areaTarget = EvidenceFormat.areaTarget.attributeNames()
     static let coverage = EvidenceFormat.coverage.attributeNames()
     static let disclosure = EvidenceFormat.disclosure.attributeNames()
     static let person = EvidenceFormat.person.attributeNames()
@@ -107,6 +108,7 @@ package enum XMLAppraisalDecoder {
   fileprivate enum Generic {
     static let header = generic(EvidenceFormat.header)
     static let exclusion = generic(EvidenceFormat.exclusion)
+    static let areaTarget = generic(EvidenceFormat.areaTarget)
     static let coverage = generic(EvidenceFormat.coverage)
     static let disclosure = generic(EvidenceFormat.disclosure)
     static let person = generic(EvidenceFormat.person)
@@ -224,6 +226,25 @@ package enum XMLAppraisalDecoder {
         readFields(Generic.exclusion, into: &exclusion, attributes, at: path)
         scope.notApplicable.append(exclusion)
         finishAttributes(attributes, element: name)
+      case ("scope", "outOfScope"):
+        path = ModelPath.root.appending("scope").appending("outOfScope").appending(scope.outOfScope.count)
+        sourceMap.record(path, line: line, column: nil)
+        var attributes = attributes
+        attributes.allow(Names.exclusion)
+        var exclusion = AppraisalScope.Exclusion(processArea: "", reason: "")
+        readFields(Generic.exclusion, into: &exclusion, attributes, at: path)
+        scope.outOfScope.append(exclusion)
+        finishAttributes(attributes, element: name)
+      case ("scope", "areaTarget"):
+        path = ModelPath.root.appending("scope").appending("areaTargets").appending(scope.areaTargets.count)
+        sourceMap.record(path, line: line, column: nil)
+        var attributes = attributes
+        attributes.allow(Names.areaTarget)
+        var target = AppraisalScope.AreaTarget(processArea: "", level: 1)
+        readFields(Generic.areaTarget, into: &target, attributes, at: path)
+        target.level = attributes.int("level", at: path, in: 1...5, &self) ?? 1
+        scope.areaTargets.append(target)
+        finishAttributes(attributes, element: name)
       case ("scope", "coverage"):
         path = ModelPath.root.appending("scope").appending("coverage")
         var attributes = attributes
@@ -231,6 +252,9 @@ package enum XMLAppraisalDecoder {
         var policy = coverage
         readFields(Generic.coverage, into: &policy, attributes, at: path)
         coverage = policy
+        if let rule = attributes.choice("rule", at: path, V.coverageRules, &self, required: false) {
+          coverage.rule = rule
+        }
         if let text = attributes.optional("minimumShare", at: path, &self) {
           if let share = V.fraction(text) {
             coverage.minimumShare = share
@@ -281,6 +305,8 @@ package enum XMLAppraisalDecoder {
       switch open.name {
       case "notApplicable":
         scope.notApplicable[scope.notApplicable.count - 1].reason = text
+      case "outOfScope":
+        scope.outOfScope[scope.outOfScope.count - 1].reason = text
       case "note":
         evidence[evidence.count - 1].note = text.isEmpty ? nil : text
       case "weakness", "strength":
@@ -352,6 +378,7 @@ package enum XMLAppraisalDecoder {
       let level = attributes.int("targetLevel", at: path, in: 1...5, &self)
       target = V.target(representation: representation ?? "continuous", level: level ?? 1)!
       scope.includesAdditions = attributes.bool("includeAdditions", at: path, default: true, &self)
+      scope.specificGoalsOnly = attributes.bool("specificGoalsOnly", at: path, default: false, &self)
       if let list = attributes.required("processAreas", at: path, &self) {
         scope.processAreas = V.list(list)
         for index in scope.processAreas.indices {

@@ -33,11 +33,23 @@ package enum EvidenceFormat {
     Field("targetLevel", .integer(1...5), required: true) { .number($0.target.representation.level) },
     Field("includeAdditions", .boolean, required: false, access: .flag(\.scope.includesAdditions, default: true)),
     Field("processAreas", .idList, required: true) { .list($0.scope.processAreas) },
+    Field(
+      "specificGoalsOnly", .boolean, required: false, access: .flag(\.scope.specificGoalsOnly, default: false)
+    ) { $0.scope.specificGoalsOnly ? .flag(true) : nil },
     Field("notApplicable", .records, required: false, xml: .child("notApplicable")),
+    Field("outOfScope", .records, required: false, xml: .child("outOfScope")),
+    Field("areaTargets", .records, required: false, xml: .child("areaTarget"), csv: "areaTarget"),
     Field("coverage", .record, required: false, xml: .child("coverage")),
   ]
 
-  /// `<notApplicable>` in `<scope>`, `"notApplicable"` entries, `notApplicable` settings rows.
+  /// `<areaTarget>` in `<scope>`, `"areaTargets"` entries, `areaTarget` settings rows: a process area's own
+  /// target capability level (continuous scope).
+  package static let areaTarget: [EvidenceField<AppraisalScope.AreaTarget>] = [
+    .text("processArea", \.processArea),
+    Field("level", .integer(1...5), required: true) { .number($0.level) },
+  ]
+
+  /// `<notApplicable>` and `<outOfScope>` in `<scope>`, their JSON entries and settings rows.
   package static let exclusion: [EvidenceField<AppraisalScope.Exclusion>] = [
     .text("processArea", \.processArea),
     Field("reason", .text, required: true, xml: .content, access: .text(\.reason)),
@@ -47,6 +59,9 @@ package enum EvidenceFormat {
   package static let coverage: [EvidenceField<CoveragePolicy>] = [
     Field("enabled", .boolean, required: false, access: .flag(\.isEnabled, default: true)),
     Field("minimumShare", .fraction, required: false) { .text($0.minimumShare.description) },
+    Field("rule", .choice(CoveragePolicy.Rule.allCases.map(\.rawValue)), required: false) {
+      $0.rule == .scampi13 ? nil : .text($0.rule.rawValue)
+    },
   ]
 
   /// `<disclosure>` (after `<scope>`), `"disclosure"`, and one kind of CSV settings row per field, keyed by its

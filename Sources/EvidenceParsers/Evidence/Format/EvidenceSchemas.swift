@@ -108,7 +108,10 @@ package enum EvidenceSchemas {
       header: Record(EvidenceFormat.header),
       scope: Record(
         EvidenceFormat.scope,
-        nested: ["notApplicable": Record(EvidenceFormat.exclusion), "coverage": Record(EvidenceFormat.coverage)]),
+        nested: [
+          "notApplicable": Record(EvidenceFormat.exclusion), "outOfScope": Record(EvidenceFormat.exclusion),
+          "areaTargets": Record(EvidenceFormat.areaTarget), "coverage": Record(EvidenceFormat.coverage),
+        ]),
       disclosure: Record(
         EvidenceFormat.disclosure,
         nested: [

@@ -31,7 +31,9 @@ struct EvidenceSummarizer {
 
   /// Prepares the look-up tables from the parts of the file that precede the evidence.
   mutating func begin(scope: AppraisalScope, target: RatingTarget, instantiations: [Instantiation]) {
-    let generic = target.ratedGenericLevels.flatMap { catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? [] }
+    let generic = scope.ratedGenericLevelsOfAnyArea(target: target).flatMap {
+      catalog.genericGoal(forCapabilityLevel: $0)?.practices ?? []
+    }
     var practices: [PracticeReference] = []
     for id in scope.processAreas {
       guard let area = catalog.processArea(id), !areaIDs.contains(id) else { continue }
