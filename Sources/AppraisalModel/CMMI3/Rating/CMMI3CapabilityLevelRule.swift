@@ -45,7 +45,9 @@ public enum CMMI3CapabilityLevelRule {
     static func noGroup(_ area: String, _ level: Int) -> String {
       "CL \(level) not given: \(area) has no practices at level \(level) (not inferred; team decides)"
     }
-    static func unsatisfied(_ level: Int) -> String { "CL \(level) not reached: the level \(level) group is Unsatisfied" }
+    static func unsatisfied(_ level: Int) -> String {
+      "CL \(level) not reached: the level \(level) group is Unsatisfied"
+    }
     static func notRated(_ level: Int) -> String { "CL \(level) undetermined: the level \(level) group is Not Rated" }
   }
 }

@@ -37,7 +37,8 @@ public enum CMMI3OrganizationalProcessRule {
 
   enum Message {
     static let notYetRefused = "NY is not allowed for GOV or II; expected FM, LM, PM or DM"
-    static let outOfScopeRefused = "out of scope is not a value for an organizational process; expected FM, LM, PM or DM"
+    static let outOfScopeRefused =
+      "out of scope is not a value for an organizational process; expected FM, LM, PM or DM"
     static let usesNone = "the project uses no organizational process"
     static func missing(_ processes: [String]) -> String {
       "no value for organizational process " + processes.joined(separator: ", ")

@@ -76,7 +76,8 @@ public enum PracticeGroupRatingRule {
         + (practice.judgmentNeeded && practice.isDefault ? " (proposed; judgment needed)" : "")
     }
     static func notAllowed(
-      _ value: PracticeGroupRating.Value, _ defaultValue: PracticeGroupRating.Value, _ allowed: [PracticeGroupRating.Value]
+      _ value: PracticeGroupRating.Value, _ defaultValue: PracticeGroupRating.Value,
+      _ allowed: [PracticeGroupRating.Value]
     ) -> String {
       "team decision \(value.rawValue) is not allowed for a group whose default is \(defaultValue.rawValue); expected "
         + allowed.map(\.rawValue).joined(separator: " or ")

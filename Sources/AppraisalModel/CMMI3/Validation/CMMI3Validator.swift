@@ -221,11 +221,13 @@ public enum CMMI3Validator {
         } else if decision.level > appraisal.ratedLevel(for: decision.practiceArea) {
           add(
             path.appending("level"),
-            Message.groupAboveTarget(decision.practiceArea, decision.level, appraisal.ratedLevel(for: decision.practiceArea)),
+            Message.groupAboveTarget(
+              decision.practiceArea, decision.level, appraisal.ratedLevel(for: decision.practiceArea)),
             .warning)
         }
         if !groups.insert("\(decision.practiceArea) \(decision.level)").inserted {
-          add(path, Message.duplicate("decision for practice group", "\(decision.practiceArea) level \(decision.level)"))
+          add(
+            path, Message.duplicate("decision for practice group", "\(decision.practiceArea) level \(decision.level)"))
         }
         justification(decision.justification, at: path)
         if evaluation { add(path, Message.evaluation("practice group decision"), .warning) }

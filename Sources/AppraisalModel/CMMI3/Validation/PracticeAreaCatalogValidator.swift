@@ -13,7 +13,9 @@ public enum PracticeAreaCatalogValidator {
     func add(_ path: ModelPath, _ message: String) { problems.append(ModelProblem(at: path, message)) }
     let model = ModelPath.root.appending("model")
     if catalog.model.id.allSatisfy(\.isWhitespace) { add(model.appending("id"), Message.emptyModel("id")) }
-    if catalog.model.version.allSatisfy(\.isWhitespace) { add(model.appending("version"), Message.emptyModel("version")) }
+    if catalog.model.version.allSatisfy(\.isWhitespace) {
+      add(model.appending("version"), Message.emptyModel("version"))
+    }
     if catalog.practiceAreas.isEmpty { add(ModelPath.root.appending("practiceAreas"), Message.noAreas) }
 
     var areaIDs: Set<String> = []
@@ -43,7 +45,8 @@ public enum PracticeAreaCatalogValidator {
             add(practicePath, Message.badPracticeID(practice.id))
             continue
           }
-          if id.practiceArea != area.id || id.level != group.level {
+          // Under a group whose level is already wrong, the ids are not judged against it.
+          if (1...5).contains(group.level) && (id.practiceArea != area.id || id.level != group.level) {
             add(practicePath, Message.misplaced(practice.id, area.id, group.level))
           } else if !practiceIDs.insert(practice.id).inserted {
             add(practicePath, Message.duplicatePractice(practice.id))
@@ -77,7 +80,9 @@ public enum PracticeAreaCatalogValidator {
 
     let provenance = ModelPath.root.appending("provenance")
     if let given = catalog.provenance {
-      if given.source.allSatisfy(\.isWhitespace) { add(provenance.appending("source"), Message.emptyProvenance("source")) }
+      if given.source.allSatisfy(\.isWhitespace) {
+        add(provenance.appending("source"), Message.emptyProvenance("source"))
+      }
       if given.licence.allSatisfy(\.isWhitespace) {
         add(provenance.appending("licence"), Message.emptyProvenance("licence"))
       }
@@ -122,7 +127,9 @@ public enum PracticeAreaCatalogValidator {
       "view \(view) names practice area \(id) more than once"
     }
     static let noViews = "the catalog has no views; expected at least one (e.g. All)"
-    static func emptyProvenance(_ member: String) -> String { "the provenance \(member) is empty; expected a non-empty string" }
+    static func emptyProvenance(_ member: String) -> String {
+      "the provenance \(member) is empty; expected a non-empty string"
+    }
     static let textWithoutProvenance =
       "the catalog has titles or statements but no provenance; expected \"provenance\" with the source and the licence "
       + "under which the text is held"
