@@ -30,6 +30,8 @@ report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/rep
 readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/readiness.schema.json")))
 trend_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/trend.schema.json")))
 plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
+practice_area_schema = jsonschema.Draft202012Validator(
+    json.load(open("docs/schemas/practice-area-catalog.schema.json")))
 
 
 def check_json(validator, path):
@@ -48,8 +50,10 @@ def check_xml(path):
 
 
 cases = []
+# Practice-area catalogs (the CMMI V3.0 structure, docs/cmmi-3.md) are named *-structure.json.
 for path in sorted(glob.glob("practice-catalogs/*.json") + glob.glob("fixtures/catalogs/*.json")):
-    cases.append((path, True, check_json(catalog_schema, path)))
+    schema = practice_area_schema if path.endswith("-structure.json") else catalog_schema
+    cases.append((path, True, check_json(schema, path)))
 for path in sorted(glob.glob("fixtures/invalid/catalogs/*.json")):
     cases.append((path, False, check_json(catalog_schema, path)))
 valid_evidence = sorted(glob.glob("fixtures/evidence/*") + glob.glob("fixtures/company-a/*"))
