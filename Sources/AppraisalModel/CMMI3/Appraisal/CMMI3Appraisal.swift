@@ -100,6 +100,9 @@ public struct CMMI3Appraisal: Hashable, Sendable {
   public var view: String
   /// The view's optional areas switched on (`["SAM"]` for the Services view with SAM).
   public var optionalAreas: [String]
+  /// The areas of the view the appraisal rates, when a gap analysis takes only some (`nil`: the whole view and
+  /// the optional areas switched on).
+  public var selectedAreas: [String]?
   public var target: Target
   public var projects: [Project]
   public var organizationalProcesses: [OrganizationalProcess]
@@ -129,6 +132,7 @@ public struct CMMI3Appraisal: Hashable, Sendable {
     self.practiceGroupDecisions = practiceGroupDecisions
     self.organizationalProcessValues = organizationalProcessValues
     self.teamProjectValues = teamProjectValues
+    self.selectedAreas = nil
   }
 
   /// Whether SAM is switched on.
@@ -136,7 +140,9 @@ public struct CMMI3Appraisal: Hashable, Sendable {
 
   /// The areas this appraisal rates: the view's areas and the optional ones switched on, in catalog order.
   public func practiceAreas(in catalog: PracticeAreaCatalog) -> [PracticeArea] {
-    catalog.practiceAreas(inView: view, includingOptional: optionalAreas)
+    let areas = catalog.practiceAreas(inView: view, includingOptional: optionalAreas)
+    guard let selectedAreas else { return areas }
+    return areas.filter { selectedAreas.contains($0.id) }
   }
 
   /// The level up to which area `id` is rated: its target, capped at 3 in a capability appraisal.

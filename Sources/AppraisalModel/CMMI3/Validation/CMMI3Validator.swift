@@ -71,6 +71,20 @@ public enum CMMI3Validator {
           add(path, Message.duplicate("optional area", id))
         }
       }
+      if let selected = appraisal.selectedAreas {
+        let available = Set(
+          catalog.practiceAreas(inView: appraisal.view, includingOptional: appraisal.optionalAreas).map(\.id))
+        var chosen: Set<String> = []
+        for (index, id) in selected.enumerated() {
+          let path = ModelPath.root.appending("selectedAreas").appending(index)
+          if view != nil && !available.contains(id) {
+            add(path, Message.notInView(id, appraisal.view))
+          } else if !chosen.insert(id).inserted {
+            add(path, Message.duplicate("selected area", id))
+          }
+        }
+        if selected.isEmpty { add(ModelPath.root.appending("selectedAreas"), Message.noSelectedArea) }
+      }
       let capability = appraisal.representation == .capability
       let highest = CMMI3CapabilityLevelRule.highestCapabilityLevel
       let target = ModelPath.root.appending("target")
@@ -293,6 +307,10 @@ public enum CMMI3Validator {
         + (view.optional.isEmpty ? "none" : "one of " + view.optional.joined(separator: ", "))
     }
     static func duplicate(_ what: String, _ id: String) -> String { "duplicate \(what) \"\(id)\"" }
+    static func notInView(_ id: String, _ view: String) -> String {
+      "\(id) is not a practice area of view \(view) (or an optional area switched on); expected one of its areas"
+    }
+    static let noSelectedArea = "the selected areas are empty; leave them out to rate the whole view"
     static func badLevel(_ level: Int) -> String { "target level \(level); expected a level from 1 to 5" }
     static func capabilityAbove(_ level: Int, what: String) -> String {
       "\(what) is \(level); a capability appraisal rates at most level \(CMMI3CapabilityLevelRule.highestCapabilityLevel)"
