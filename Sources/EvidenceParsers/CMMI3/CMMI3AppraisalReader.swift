@@ -76,7 +76,9 @@ public enum CMMI3AppraisalReader {
         severity: .error, location: problem.line > 0 ? map.location(line: problem.line, column: problem.column) : nil,
         file: file, message: problem.message)
     }
-    guard let root = tree.root else { return CMMI3AppraisalDecoding(appraisal: nil, sourceMap: map, problems: problems) }
+    guard let root = tree.root else {
+      return CMMI3AppraisalDecoding(appraisal: nil, sourceMap: map, problems: problems)
+    }
     var decoder = CMMI3TreeDecoder(sourceMap: map)
     let appraisal = decoder.decode(root)
     problems += decoder.problems.map { LocatedProblem($0, in: decoder.sourceMap) }
@@ -101,7 +103,8 @@ public enum CMMI3AppraisalReader {
         {
           continue
         }
-        problems.append(LocatedProblem(ModelProblem(problem.severity, at: path, problem.message), in: decoding.sourceMap))
+        problems.append(
+          LocatedProblem(ModelProblem(problem.severity, at: path, problem.message), in: decoding.sourceMap))
       }
     }
     return Array(Set(problems)).sorted()

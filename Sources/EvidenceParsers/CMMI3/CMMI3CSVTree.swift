@@ -27,7 +27,9 @@ package enum CMMI3CSVTree {
     "areaTarget": ("areaTargets", ["practiceArea", "level"]),
     "organizationalProcess": ("organizationalProcesses", ["id", "name"]),
     "project": ("projects", ["id", "name", "outOfScope", "organizationalProcesses"]),
-    "organizationalProcessValue": ("organizationalProcessValues", ["practice", "process", "value", "weakness", "weaknessId"]),
+    "organizationalProcessValue": (
+      "organizationalProcessValues", ["practice", "process", "value", "weakness", "weaknessId"]
+    ),
     "teamOUValue": ("teamOUValues", ["practice", "value", "justification"]),
     "practiceGroupDecision": ("practiceGroupDecisions", ["practiceArea", "level", "value", "justification"]),
     "teamProjectValue": ("teamProjectValues", ["practice", "project", "value", "justification"]),
@@ -42,7 +44,8 @@ package enum CMMI3CSVTree {
     var node: JSONNode {
       var all = members
       if !weaknesses.isEmpty {
-        all.append(JSONMember(key: "weaknesses", keyPosition: position, value: JSONNode(.array(weaknesses), at: position)))
+        all.append(
+          JSONMember(key: "weaknesses", keyPosition: position, value: JSONNode(.array(weaknesses), at: position)))
       }
       return JSONNode(.object(all), at: position)
     }
@@ -86,7 +89,11 @@ package enum CMMI3CSVTree {
         if let id = fields["weaknessId"] { members.append(scalar("id", id)) }
         record.weaknesses.append(JSONNode(.object(members), at: JSONPosition(line: text.line, column: text.column)))
       } else if let id = fields["weaknessId"] {
-        problems.append((id.line, id.column, "a weakness id \"\(id.value.trimmed)\" without a weakness; expected the weakness text beside it"))
+        problems.append(
+          (
+            id.line, id.column,
+            "a weakness id \"\(id.value.trimmed)\" without a weakness; expected the weakness text beside it"
+          ))
       }
     }
     /// A row for the key already seen adds its weakness; other cells must be empty or repeat the first row's.
@@ -128,7 +135,7 @@ package enum CMMI3CSVTree {
               problems.append((cells[0].line, cells[0].column, "duplicate setting \"\(name)\"; expected it once"))
               continue
             }
-            extra(cells, after: 2, name, &problems)
+            extra(cells, after: 2, name, fields: ["value"], &problems)
             guard cells.count > 1, !cells[1].value.trimmed.isEmpty else { continue }
             let member = scalar(name, cells[1])
             switch parent {
@@ -144,7 +151,7 @@ package enum CMMI3CSVTree {
             scope.append(ids(name, cells.dropFirst(), at: position(cells[0])))
           } else if let (list, names) = rowFields[name] {
             seenSettings.insert(name)
-            extra(cells, after: names.count + 1, name, &problems)
+            extra(cells, after: names.count + 1, name, fields: names, &problems)
             var fields: [String: CSVCell] = [:]
             for (offset, field) in names.enumerated() where offset + 1 < cells.count {
               if !cells[offset + 1].value.trimmed.isEmpty { fields[field] = cells[offset + 1] }
@@ -158,7 +165,8 @@ package enum CMMI3CSVTree {
             for field in names where field != "weakness" && field != "weaknessId" {
               guard let value = fields[field] else { continue }
               record.members.append(
-                CMMI3EvidenceFormat.idLists.contains(field) ? ids(field, [value], at: position(value)) : scalar(field, value))
+                CMMI3EvidenceFormat.idLists.contains(field)
+                  ? ids(field, [value], at: position(value)) : scalar(field, value))
             }
             weakness(fields, to: &record, &problems)
             add(list, record)
@@ -184,10 +192,13 @@ package enum CMMI3CSVTree {
         }
         let known = Set(columns.map(\.index))
         for (index, cell) in cells.enumerated() where !known.contains(index) && !cell.value.trimmed.isEmpty {
-          problems.append((cell.line, cell.column, "a value in a column without a name; expected a column of the header row"))
+          problems.append(
+            (cell.line, cell.column, "a value in a column without a name; expected a column of the header row"))
         }
         let key = "\(fields["practice"]?.value.trimmed ?? "")\u{0}\(fields["project"]?.value.trimmed ?? "")"
-        if merge("practiceInputs", key: key, fields: fields, compare: ["artifact", "affirmation"], &problems) { continue }
+        if merge("practiceInputs", key: key, fields: fields, compare: ["artifact", "affirmation"], &problems) {
+          continue
+        }
         keys["practiceInputs\u{0}\(key)"] = lists["practiceInputs"]?.count ?? 0
         var record = Record(position: position(cells[0]), members: [])
         for field in ["practice", "project", "artifact", "affirmation"] {
@@ -201,16 +212,20 @@ package enum CMMI3CSVTree {
       return (nil, problems)
     }
     if seenSettings.isEmpty && lists.isEmpty {
-      problems.append((0, nil, "no settings rows; expected a V3 appraisal starting with formatVersion,1 and method,cmmi-3.0"))
+      problems.append(
+        (0, nil, "no settings rows; expected a V3 appraisal starting with formatVersion,1 and method,cmmi-3.0"))
       return (nil, problems)
     }
     var members = root
-    if !header.isEmpty { members.append(JSONMember(key: "header", keyPosition: start, value: JSONNode(.object(header), at: start))) }
+    if !header.isEmpty {
+      members.append(JSONMember(key: "header", keyPosition: start, value: JSONNode(.object(header), at: start)))
+    }
     var scopeMembers = scope
     if let targets = lists.removeValue(forKey: "areaTargets") {
       let position = targets[0].position
       scopeMembers.append(
-        JSONMember(key: "areaTargets", keyPosition: position, value: JSONNode(.array(targets.map(\.node)), at: position)))
+        JSONMember(
+          key: "areaTargets", keyPosition: position, value: JSONNode(.array(targets.map(\.node)), at: position)))
     }
     if !scopeMembers.isEmpty {
       members.append(JSONMember(key: "scope", keyPosition: start, value: JSONNode(.object(scopeMembers), at: start)))
@@ -218,7 +233,8 @@ package enum CMMI3CSVTree {
     for list in listOrder {
       guard let records = lists[list] else { continue }
       let position = records[0].position
-      members.append(JSONMember(key: list, keyPosition: position, value: JSONNode(.array(records.map(\.node)), at: position)))
+      members.append(
+        JSONMember(key: list, keyPosition: position, value: JSONNode(.array(records.map(\.node)), at: position)))
     }
     return (JSONNode(.object(members), at: start), problems)
   }
@@ -242,18 +258,27 @@ package enum CMMI3CSVTree {
     let missing = known.prefix(4).filter { name in !columns.contains { $0.name == name } }
     if !missing.isEmpty {
       problems.append(
-        (cells[0].line, cells[0].column, "the practice-input table has no column " + missing.joined(separator: ", ")
-          + "; expected a header row naming " + known.joined(separator: ", ")))
+        (
+          cells[0].line, cells[0].column,
+          "the practice-input table has no column " + missing.joined(separator: ", ")
+            + "; expected a header row naming " + known.joined(separator: ", ")
+        ))
       return nil
     }
     return columns
   }
 
   /// Reports non-empty cells of a settings row beyond its `count` cells.
-  private static func extra(_ cells: [CSVCell], after count: Int, _ name: String, _ problems: inout [Problem]) {
+  private static func extra(
+    _ cells: [CSVCell], after count: Int, _ name: String, fields: [String], _ problems: inout [Problem]
+  ) {
     for cell in cells.dropFirst(count) where !cell.value.trimmed.isEmpty {
       problems.append(
-        (cell.line, cell.column, "the \(name) row has more than \(count - 1) value\(count == 2 ? "" : "s"); expected at most \(count) cells"))
+        (
+          cell.line, cell.column,
+          "a value beyond the fields of the \(name) row (" + fields.joined(separator: ", ")
+            + "); expected an empty cell"
+        ))
       return
     }
   }

@@ -18,7 +18,9 @@ package enum CMMI3EvidenceFormat {
       "organizationalProcessValues", "teamOUValues", "practiceGroupDecisions", "teamProjectValues",
     ],
     "header": ["id", "name", "organizationalUnit", "date", "model", "modelVersion"],
-    "scope": ["appraisalType", "representation", "view", "optionalAreas", "selectedAreas", "targetLevel", "areaTargets"],
+    "scope": [
+      "appraisalType", "representation", "view", "optionalAreas", "selectedAreas", "targetLevel", "areaTargets",
+    ],
     "areaTarget": ["practiceArea", "level"],
     "organizationalProcess": ["id", "name"],
     "project": ["id", "name", "outOfScope", "organizationalProcesses"],

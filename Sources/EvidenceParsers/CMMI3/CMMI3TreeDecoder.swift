@@ -41,11 +41,12 @@ package struct CMMI3TreeDecoder {
     let view = text(scopeNode, scopePath, "view", record: "scope") ?? ""
     let optionalAreas = ids(scopeNode, scopePath, "optionalAreas") ?? []
     let selectedAreas = ids(scopeNode, scopePath, "selectedAreas")
-    let level = int(scopeNode, scopePath, "targetLevel", record: "scope") ?? 0
+    // A target that failed to decode stands as 5, which judges no record above it.
+    let level = int(scopeNode, scopePath, "targetLevel", record: "scope") ?? 5
     let areaTargets = records(scopeNode, scopePath, "areaTargets", record: "areaTarget") { d, node, path in
       CMMI3Appraisal.Target.AreaTarget(
         practiceArea: d.text(node, path, "practiceArea", record: "areaTarget") ?? "",
-        level: d.int(node, path, "level", record: "areaTarget") ?? 0)
+        level: d.int(node, path, "level", record: "areaTarget") ?? 5)
     }
     let processes = records(root, path, "organizationalProcesses", record: "organizationalProcess") { d, node, path in
       CMMI3Appraisal.OrganizationalProcess(
@@ -54,7 +55,8 @@ package struct CMMI3TreeDecoder {
     }
     let projects = records(root, path, "projects", record: "project", required: true) { d, node, path in
       CMMI3Appraisal.Project(
-        id: d.text(node, path, "id", record: "project") ?? "", name: d.text(node, path, "name", record: "project") ?? "",
+        id: d.text(node, path, "id", record: "project") ?? "",
+        name: d.text(node, path, "name", record: "project") ?? "",
         outOfScope: d.ids(node, path, "outOfScope") ?? [],
         organizationalProcesses: d.ids(node, path, "organizationalProcesses") ?? [])
     }
@@ -125,7 +127,8 @@ package struct CMMI3TreeDecoder {
   private mutating func weaknesses(_ node: JSONNode, _ path: ModelPath) -> [CMMI3PracticeInput.Weakness] {
     records(node, path, "weaknesses", record: "weakness") { d, node, path in
       CMMI3PracticeInput.Weakness(
-        d.text(node, path, "text", record: "weakness") ?? "", id: d.text(node, path, "id", record: "weakness", required: false))
+        d.text(node, path, "text", record: "weakness") ?? "",
+        id: d.text(node, path, "id", record: "weakness", required: false))
     }
   }
 

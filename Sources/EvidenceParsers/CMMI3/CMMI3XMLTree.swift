@@ -49,6 +49,15 @@ package enum CMMI3XMLTree {
     }
   }
 
+  /// `no child elements`, `<weakness>` or `one of <a>, <b>`.
+  private static func expected(_ names: [String]) -> String {
+    switch names.count {
+    case 0: "no child elements"
+    case 1: "<\(names[0])>"
+    default: "one of " + names.map { "<\($0)>" }.joined(separator: ", ")
+    }
+  }
+
   private static func childNames(of record: String) -> [String] {
     switch record {
     case "appraisal": ["header", "scope"] + CMMI3EvidenceFormat.lists.map(\.list)
@@ -101,7 +110,7 @@ package enum CMMI3XMLTree {
                 (
                   line, nil,
                   "unknown element <\(name)> in <\(parent.name)>; expected "
-                    + (expected.isEmpty ? "no child elements" : "one of " + expected.map { "<\($0)>" }.joined(separator: ", "))
+                    + Self.expected(expected)
                 ))
             }
           }
@@ -117,7 +126,10 @@ package enum CMMI3XMLTree {
           } else if case .skipped = frame.kind {
           } else {
             problems.append(
-              (line, column > 0 ? column : nil, "unexpected text in <\(frame.name)>; expected only elements and attributes"))
+              (
+                line, column > 0 ? column : nil,
+                "unexpected text in <\(frame.name)>; expected only elements and attributes"
+              ))
           }
           stack.append(frame)
         case .endElement:
@@ -130,7 +142,8 @@ package enum CMMI3XMLTree {
             var members = frame.members
             for list in frame.lists {
               members.append(
-                JSONMember(key: list.key, keyPosition: list.position, value: JSONNode(.array(list.nodes), at: list.position)))
+                JSONMember(
+                  key: list.key, keyPosition: list.position, value: JSONNode(.array(list.nodes), at: list.position)))
             }
             if record == "weakness", !frame.text.isEmpty {
               let position = frame.textPosition ?? frame.position
