@@ -179,6 +179,53 @@ struct CMMI3AppraisalReaderTests {
     }
   }
 
+  /// A workbook whose first sheet holds `rows` as inline strings (the parts of the hand-made sample, its
+  /// sheet replaced).
+  static func workbook(_ rows: [[String]]) throws -> [UInt8] {
+    func escaped(_ text: String) -> String {
+      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+    var sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    for (index, row) in rows.enumerated() {
+      sheet += "<row r=\"\(index + 1)\">"
+      for (column, text) in row.enumerated() where !text.isEmpty {
+        let reference = "\(SourceLocation.columnLetters(column + 1))\(index + 1)"
+        sheet += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(escaped(text))</t></is></c>"
+      }
+      sheet += "</row>"
+    }
+    sheet += "</sheetData></worksheet>"
+    let parts = try XLSXReaderTests.sampleParts().map { part in
+      part.0 == "xl/worksheets/sheet1.xml" ? (part.0, Array(sheet.utf8)) : part
+    }
+    return try XLSXReaderTests.zip(parts)
+  }
+
+  @Test("an .xlsx workbook carrying the CSV layout loads to the same appraisal; its problems are located by cell")
+  func workbook() throws {
+    let catalog = try Self.catalog()
+    let rows = try CSVTokenizer.rows(Golden.bytes("fixtures/cmmi3/services-gap.csv")).map { $0.cells.map(\.value) }
+    let bytes = try Self.workbook(rows)
+    let appraisal = try CMMI3AppraisalReader.read(bytes: bytes, syntax: .xlsx, file: "w.xlsx", catalog: catalog)
+    #expect(appraisal == (try Self.load("fixtures/cmmi3/services-gap.xml")))
+    #expect(try EvidenceMethod.detect(bytes: bytes, syntax: .xlsx, file: "w.xlsx") == .cmmi30)
+
+    var broken = rows
+    let row = try #require(broken.firstIndex { $0.first == "IRP 2.1" })
+    broken[row][2] = "yes"
+    let brokenBytes = try Self.workbook(broken)
+    do throws(ReadFailure) {
+      _ = try CMMI3AppraisalReader.read(bytes: brokenBytes, syntax: .xlsx, file: "w.xlsx", catalog: catalog)
+      Issue.record("the broken workbook was accepted")
+    } catch {
+      let sheet = try #require(error.problems.first?.location?.sheet)
+      #expect(
+        error.problems.map(\.description) == [
+          "w.xlsx:\(sheet)!C\(row + 1): error: \"artifact\" is \"yes\"; expected one of \"0\", \"1\", \"NY\""
+        ])
+    }
+  }
+
   @Test("a SCAMPI V1.3 file given to the V3 reader is refused with located problems")
   func scampiFile() throws {
     #expect(throws: ReadFailure.self) {
