@@ -235,7 +235,8 @@ package struct CMMI3TreeDecoder {
     }
   }
 
-  /// The records of array member `key`, each checked as `record`; a record that is not an object is left out.
+  /// The records of array member `key`, each checked as `record`; one that is not an object is reported and
+  /// stands as a placeholder (every validation problem under it is dropped).
   private mutating func records<T>(
     _ node: JSONNode, _ path: ModelPath, _ key: String, record name: String, required: Bool = false,
     _ body: (inout CMMI3TreeDecoder, JSONNode, ModelPath) -> T
@@ -249,7 +250,15 @@ package struct CMMI3TreeDecoder {
     var result: [T] = []
     for (index, element) in elements.enumerated() {
       let elementPath = path.appending(key).appending(index)
-      if object(element, at: elementPath, record: name) { result.append(body(&self, element, elementPath)) }
+      if object(element, at: elementPath, record: name) {
+        result.append(body(&self, element, elementPath))
+      } else {
+        // A placeholder keeps the indices of the records after it aligned with the file; its own
+        // problems would only repeat that it is not an object.
+        let kept = problems
+        result.append(body(&self, JSONNode(.object([]), at: element.position), elementPath))
+        problems = kept
+      }
     }
     return result
   }
