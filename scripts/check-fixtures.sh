@@ -18,4 +18,6 @@ done < <(find "$out" -type f -print0)
 [ "$status" -eq 0 ] && echo "check-fixtures: $(find "$out" -type f | wc -l) generated fixtures match"
 # The CMMI V3.0 structure catalog is generated too (scripts/generate-cmmi3-structure.py).
 python3 scripts/generate-cmmi3-structure.py --check || status=1
+# So are the CMMI V3.0 evidence fixtures, one description in three syntaxes (scripts/generate-cmmi3-fixtures.py).
+python3 scripts/generate-cmmi3-fixtures.py --check || status=1
 exit "$status"

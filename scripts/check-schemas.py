@@ -26,10 +26,12 @@ os.chdir(ROOT)
 catalog_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/catalog.schema.json")))
 evidence_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/evidence.schema.json")))
 xsd = xmlschema.XMLSchema("docs/schemas/evidence.xsd")
+cmmi3_xsd = xmlschema.XMLSchema("docs/schemas/cmmi3-evidence.xsd")
 report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/report.schema.json")))
 readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/readiness.schema.json")))
 trend_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/trend.schema.json")))
 plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
+cmmi3_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cmmi3-evidence.schema.json")))
 practice_area_schema = jsonschema.Draft202012Validator(
     json.load(open("docs/schemas/practice-area-catalog.schema.json")))
 
@@ -42,9 +44,9 @@ def check_json(validator, path):
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(document)]
 
 
-def check_xml(path):
+def check_xml(path, schema=None):
     try:
-        return [str(e.reason) for e in xsd.iter_errors(path)]
+        return [str(e.reason) for e in (schema or xsd).iter_errors(path)]
     except Exception as error:  # malformed XML, forbidden DTD, …
         return [f"not valid XML: {type(error).__name__}"]
 
@@ -68,6 +70,18 @@ for path in valid_evidence + invalid_evidence:
         continue  # CSV has no schema; its reader is the specification (docs/evidence-format.md).
     should_pass = path in valid_evidence or name.startswith("semantic-")
     cases.append((path, should_pass, problems))
+
+# CMMI V3.0 evidence files (docs/cmmi-3-evidence-format.md) against their own schemas: the fixtures are
+# accepted, the invalid ones rejected unless named semantic-* (problems only the catalog reveals).
+valid_cmmi3 = sorted(glob.glob("fixtures/cmmi3/*"))
+for path in valid_cmmi3 + sorted(glob.glob("fixtures/invalid/cmmi3/*")):
+    if path.endswith(".json"):
+        problems = check_json(cmmi3_schema, path)
+    elif path.endswith(".xml"):
+        problems = check_xml(path, cmmi3_xsd)
+    else:
+        continue
+    cases.append((path, path in valid_cmmi3 or os.path.basename(path).startswith("semantic-"), problems))
 
 # The JSON report golden files (written by the built binary) must match the report schema, the
 # `validate --readiness` ones (readiness-*) the readiness schema, the `trend` ones (trend*) the trend
