@@ -1,12 +1,11 @@
 import AppraisalModel
 
-/// The appraisal method an evidence file is for, as its first lines declare it: a V3 file names
-/// `cmmi-3.0` (XML `<appraisal method="cmmi-3.0">`, JSON `"method": "cmmi-3.0"`, CSV row `method,cmmi-3.0`);
-/// a file without `method` is a SCAMPI V1.3 appraisal (docs/evidence-format.md).
-public enum EvidenceMethod: String, Sendable, CaseIterable {
-  case scampi13 = "scampi-1.3"
-  case cmmi30 = "cmmi-3.0"
+/// The appraisal method an evidence file is for (a ``MethodProfile``), as its first lines declare it: a V3 file
+/// names `cmmi-3.0` (XML `<appraisal method="cmmi-3.0">`, JSON `"method": "cmmi-3.0"`, CSV row
+/// `method,cmmi-3.0`); a file without `method` is a SCAMPI V1.3 appraisal (docs/evidence-format.md).
+public typealias EvidenceMethod = MethodProfile
 
+extension MethodProfile {
   /// How much of a file ``detect(path:)`` reads at most (64 KiB): the declaration must come before it.
   public static let prefixLimit = 64 << 10
 
