@@ -142,7 +142,7 @@ public struct HTMLRenderer: ReportRenderer {
     }
     html += "</tbody>\n</table>\n</div>\n"
     html += "<ul class=\"legend\">\n"
-    for state in HeatState.legend {
+    for state in HeatState.legend(map.scale) {
       html +=
         "<li><span class=\"swatch hm \(state.cssClass)\">\(Self.escape(state.shown))</span> "
         + "\(Self.escape(state.legendText))</li>\n"
@@ -168,7 +168,16 @@ public struct HTMLRenderer: ReportRenderer {
     }
 
     static let codes = ["FI", "LI", "PI", "NI", "NY"]
-    static let legend: [HeatState] = codes.map { .code($0) } + [.notCharacterized, .notApplicable]
+    static let legend: [HeatState] = legend(.scampi)
+
+    /// The legend of a scale: its codes, then not characterized and not applicable.
+    static func legend(_ scale: ReportDocument.HeatScale) -> [HeatState] {
+      scale.codes.map { .code($0) } + [.notCharacterized, .notApplicable]
+    }
+
+    /// CMMI V3.0 characterizations and weakness risks share the colours of the SCAMPI codes they stand
+    /// beside (FM as FI, …, DM as NI; risk L as FI, M as PI, H as NI).
+    static let aliases = ["FM": "FI", "LM": "LI", "PM": "PI", "DM": "NI", "L": "FI", "M": "PI", "H": "NI"]
 
     var dataValue: String {
       switch self {
@@ -180,7 +189,8 @@ public struct HTMLRenderer: ReportRenderer {
 
     var cssClass: String {
       switch self {
-      case .code(let code): Self.codes.contains(code) ? "hm-\(code.lowercased())" : "hm-other"
+      case .code(let code):
+        Self.codes.contains(Self.aliases[code] ?? code) ? "hm-\((Self.aliases[code] ?? code).lowercased())" : "hm-other"
       case .notCharacterized: "hm-none"
       case .notApplicable: "hm-na"
       }
@@ -202,6 +212,13 @@ public struct HTMLRenderer: ReportRenderer {
       case .code("PI"): "PI, partially implemented"
       case .code("NI"): "NI, not implemented"
       case .code("NY"): "NY, not yet implemented"
+      case .code("FM"): "FM, fully meets"
+      case .code("LM"): "LM, largely meets"
+      case .code("PM"): "PM, partially meets"
+      case .code("DM"): "DM, does not meet"
+      case .code("L"): "L, low weakness risk"
+      case .code("M"): "M, medium weakness risk"
+      case .code("H"): "H, high weakness risk"
       case .code(let code): code
       case .notCharacterized: "not characterized"
       case .notApplicable: "not applicable"
@@ -215,6 +232,13 @@ public struct HTMLRenderer: ReportRenderer {
       case .code("PI"): "partially implemented"
       case .code("NI"): "not implemented"
       case .code("NY"): "not yet"
+      case .code("FM"): "fully meets"
+      case .code("LM"): "largely meets"
+      case .code("PM"): "partially meets"
+      case .code("DM"): "does not meet"
+      case .code("L"): "low weakness risk"
+      case .code("M"): "medium weakness risk"
+      case .code("H"): "high weakness risk"
       case .code(let code): code
       case .notCharacterized: "not characterized"
       case .notApplicable: "not applicable"
