@@ -235,8 +235,8 @@ extension CMMI3JSONDocument {
     ouValues = result.ouValues.map { value in
       OUValue(
         practice: value.practice, value: value.value?.code, proposed: value.proposed?.code,
-        allowed: value.allowed.map(\.code), judgmentNeeded: value.judgmentNeeded, default: value.isDefault,
-        label: CMMI3Report.label(isDefault: value.isDefault), teamJustification: value.teamJustification,
+        allowed: value.allowed.map(\.code), judgmentNeeded: value.judgmentNeeded,
+        default: value.isProposedDefault, label: CMMI3Report.label(value), teamJustification: value.teamJustification,
         reason: value.reason, rejectedTeamValue: value.rejectedTeamValue)
     }
     projectValues = result.projectValues.map { value in

@@ -2,7 +2,7 @@ import AppraisalModel
 
 extension CMMI3Report {
   /// The columns of the CSV report's table: one tidy row per fact, `record` saying which.
-  static let csvColumns = [
+  public static let csvColumns = [
     "record", "practiceArea", "level", "practice", "project", "value", "risk", "proposed", "allowed", "default",
     "judgmentNeeded", "basis", "reason",
   ]
@@ -26,7 +26,8 @@ extension CMMI3Report {
       rows.append([
         "ouValue", area(ofPractice: value.practice), location.map { "\($0.level)" } ?? "", value.practice, "",
         value.value?.code ?? "", "", value.proposed?.code ?? "", value.allowed.map(\.code).joined(separator: " "),
-        yes(value.isDefault), yes(value.judgmentNeeded), value.isDefault ? "proposed" : "team",
+        yes(value.isProposedDefault), yes(value.judgmentNeeded),
+        value.value == nil ? "undetermined" : value.isDefault ? "proposed" : "team",
         (value.teamJustification.map { "team: \($0); " } ?? "") + value.reason,
       ])
     }

@@ -189,7 +189,7 @@ extension CMMI3Report {
           .init(value.practice), .init(value.value?.code ?? "—", Self.tone(value.value)),
           .init(value.proposed?.code ?? "—"), .init(value.allowed.map(\.code).joined(separator: ", ")),
           .init(value.judgmentNeeded ? "yes" : "no", value.judgmentNeeded ? .warning : .plain),
-          .init(Self.label(isDefault: value.isDefault), value.isDefault ? .warning : .plain), .init(why),
+          .init(Self.label(value), value.isProposedDefault ? .warning : .plain), .init(why),
         ]
       })
   }

@@ -115,7 +115,7 @@ extension XLSXRenderer {
         let ou = report.result.ouValue(practice)
         row += [
           .init(ou?.value?.code ?? "—", Self.style(cmmi3: ou?.value?.code)),
-          .init(ou.map { CMMI3Report.label(isDefault: $0.isDefault) } ?? "", ou?.isDefault == true ? .warning : .plain),
+          .init(ou.map(CMMI3Report.label) ?? "", ou?.isProposedDefault == true ? .warning : .plain),
           .init(ou?.judgmentNeeded == true ? "yes" : "no", ou?.judgmentNeeded == true ? .warning : .plain),
         ]
       }

@@ -55,8 +55,16 @@ public struct CMMI3Report: Sendable {
   /// The label of a value the team entered.
   static let teamLabel = "team decision"
 
+  /// The label of an OU value left undetermined (a project not characterized): neither proposed nor decided.
+  static let undeterminedLabel = "undetermined"
+
   /// The label of a value: ``defaultLabel`` or ``teamLabel``.
   static func label(isDefault: Bool) -> String { isDefault ? defaultLabel : teamLabel }
+
+  /// The label of an OU value: ``defaultLabel``, ``teamLabel`` or, with no value, ``undeterminedLabel``.
+  static func label(_ value: CMMI3OUValue) -> String {
+    value.value == nil ? undeterminedLabel : label(isDefault: value.isProposedDefault)
+  }
 
   /// The areas rated, in catalog order.
   var areas: [PracticeArea] { result.practiceAreas.compactMap { catalog.practiceArea($0) } }
@@ -143,6 +151,11 @@ public struct CMMI3Report: Sendable {
 
   /// The OU values waiting for the team's choice among several allowed values.
   var judgmentsNeeded: [CMMI3OUValue] { result.ouValues.filter { $0.judgmentNeeded && $0.isDefault } }
+}
+
+extension CMMI3OUValue {
+  /// Whether the value is a default the tool proposed (not the team's, and not undetermined).
+  var isProposedDefault: Bool { isDefault && proposed != nil }
 }
 
 extension CMMI3ProjectValue {

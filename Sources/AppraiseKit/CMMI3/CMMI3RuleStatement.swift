@@ -61,7 +61,7 @@ public struct CMMI3RuleStatement: Hashable, Sendable {
   static let ouAggregation = CMMI3RuleStatement(
     rule: "OU characterization", status: .flaggedDefault,
     statement: "proposed from the project values by analogy with SCAMPI's aggregation table (FM and LM mixed → LM; "
-      + "any PM → PM, LM or PM allowed; any DM → DM, DM, PM or LM allowed); the team enters the OU value by "
+      + "any PM → PM, with LM or PM allowed; any DM → DM, with DM, PM or LM allowed); the team enters the OU value by "
       + "consensus. The allowed sets are an analogy, not a published rule")
   static let practiceGroupRating = CMMI3RuleStatement(
     rule: "Practice group rating", status: .flaggedDefault,
