@@ -12,21 +12,23 @@ enum CMMI3ReportFixture {
 
   static let inputs = [
     InputDigest(role: "appraisal", path: "services-gap.cmmi3.json", sha256: String(repeating: "a", count: 64)),
-    InputDigest(role: "catalog", path: "practice-catalogs/cmmi-3.0-structure.json", sha256: String(repeating: "b", count: 64)),
+    InputDigest(
+      role: "catalog", path: "practice-catalogs/cmmi-3.0-structure.json", sha256: String(repeating: "b", count: 64)),
   ]
 
   static let selected = ["IRP", "CONT", "SDM", "STSM", "GOV", "II"]
 
   /// Inputs that differ from artifact 1, affirmation 1 and no weakness (FM), by practice and project.
-  static let exceptions: [String: (CMMI3PracticeInput.Value, CMMI3PracticeInput.Value, [CMMI3PracticeInput.Weakness])] = [
-    "IRP 2.2 P1": (.yes, .yes, [.init("Incident categories are not reviewed", id: "W-IRP-1")]),  // LM
-    "IRP 2.3 P1": (.yes, .no, [.init("Resolution not confirmed with the requester")]),  // PM
-    "CONT 2.1 P1": (.no, .no, [.init("No continuity plan for the service desk", id: "W-CONT-1")]),  // DM
-    "SDM 2.4 P2": (.notYet, .notYet, []),  // NY, left out of the OU value
-    "SDM 2.5 P1": (.notYet, .notYet, []),
-    "SDM 2.5 P2": (.notYet, .notYet, []),
-    "SDM 2.5 P3": (.notYet, .notYet, []),  // all NY: OU NY, group Not Rated
-  ]
+  static let exceptions: [String: (CMMI3PracticeInput.Value, CMMI3PracticeInput.Value, [CMMI3PracticeInput.Weakness])] =
+    [
+      "IRP 2.2 P1": (.yes, .yes, [.init("Incident categories are not reviewed", id: "W-IRP-1")]),  // LM
+      "IRP 2.3 P1": (.yes, .no, [.init("Resolution not confirmed with the requester")]),  // PM
+      "CONT 2.1 P1": (.no, .no, [.init("No continuity plan for the service desk", id: "W-CONT-1")]),  // DM
+      "SDM 2.4 P2": (.notYet, .notYet, []),  // NY, left out of the OU value
+      "SDM 2.5 P1": (.notYet, .notYet, []),
+      "SDM 2.5 P2": (.notYet, .notYet, []),
+      "SDM 2.5 P3": (.notYet, .notYet, []),  // all NY: OU NY, group Not Rated
+    ]
 
   static func appraisal(type: AppraisalType = .benchmark) -> CMMI3Appraisal {
     let projects = [

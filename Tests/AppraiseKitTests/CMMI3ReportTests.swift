@@ -59,7 +59,8 @@ struct CMMI3ReportTests {
     #expect(html.contains("@page"))
   }
 
-  @Test("the workbook's sheets read back match their golden dump", arguments: [("benchmark", false), ("evaluation", true)])
+  @Test(
+    "the workbook's sheets read back match their golden dump", arguments: [("benchmark", false), ("evaluation", true)])
   func workbookGolden(name: String, evaluation: Bool) throws {
     let report = evaluation ? Self.evaluation : Self.benchmark
     let rendered = try AppraisalPipeline.render(report, format: .xlsx)
@@ -157,7 +158,9 @@ struct CMMI3ReportTests {
     #expect(positions == positions.sorted())
   }
 
-  @Test("every flagged default is listed with its kind, subject and reason", arguments: [ReportFormat.text, .markdown, .html])
+  @Test(
+    "every flagged default is listed with its kind, subject and reason",
+    arguments: [ReportFormat.text, .markdown, .html])
   func defaultsListed(_ format: ReportFormat) throws {
     let text = try Self.text(Self.benchmark, format)
     let flags = Self.benchmark.result.flags
@@ -179,7 +182,9 @@ struct CMMI3ReportTests {
     let result = Self.benchmark.result
     let ou = try #require(json["ouValues"] as? [[String: Any]])
     #expect(ou.map { $0["default"] as? Bool } == result.ouValues.map { $0.isDefault && $0.proposed != nil })
-    #expect(ou.filter { $0["default"] as? Bool == true }.count == result.flags.filter { [.ouCharacterization, .judgmentNeeded].contains($0.kind) }.count)
+    #expect(
+      ou.filter { $0["default"] as? Bool == true }.count
+        == result.flags.filter { [.ouCharacterization, .judgmentNeeded].contains($0.kind) }.count)
     let groups = try #require(json["practiceGroups"] as? [[String: Any]])
     #expect(groups.map { $0["default"] as? Bool } == result.practiceGroups.map(\.isDefault))
     let values = try #require(json["projectValues"] as? [[String: Any]])

@@ -46,7 +46,9 @@ extension CMMI3Report {
       ])
     }
     if let maturity = result.maturityLevel {
-      rows.append(["maturityLevel", "", "\(maturity.target)", "", "", "\(maturity.level)", "", "", "", "no", "", "", ""])
+      rows.append([
+        "maturityLevel", "", "\(maturity.target)", "", "", "\(maturity.level)", "", "", "", "no", "", "", "",
+      ])
       rows += maturity.blockers.map {
         ["maturityBlocker", $0.practiceArea, "\(maturity.level + 1)", "", "", "", "", "", "", "no", "", "", $0.reason]
       }
@@ -90,7 +92,8 @@ extension CMMI3Report {
     rows += areas.map { ["practiceArea", $0.id, $0.domain, $0.title ?? ""] }
     rows += appraisal.projects.map {
       [
-        "project", $0.id, $0.name, $0.outOfScope.joined(separator: " "), $0.organizationalProcesses.joined(separator: " "),
+        "project", $0.id, $0.name, $0.outOfScope.joined(separator: " "),
+        $0.organizationalProcesses.joined(separator: " "),
       ]
     }
     rows += appraisal.organizationalProcesses.map { ["organizationalProcess", $0.id, $0.name] }

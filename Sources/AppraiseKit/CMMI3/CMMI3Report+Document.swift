@@ -58,7 +58,9 @@ extension CMMI3Report {
     return "Capability target reached by \(result.capabilityLevels.count - below.count) of "
       + "\(result.capabilityLevels.count) practice areas"
       + (below.isEmpty
-        ? "." : "; not reached: " + below.map { "\($0.practiceArea) (CL \($0.level) of \($0.target))" }
+        ? "."
+        : "; not reached: "
+          + below.map { "\($0.practiceArea) (CL \($0.level) of \($0.target))" }
           .joined(separator: ", ") + ".")
   }
 

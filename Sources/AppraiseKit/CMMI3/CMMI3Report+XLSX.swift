@@ -53,28 +53,34 @@ extension XLSXRenderer {
     add("Appraisal", "Appraisal", header.name, header.id)
     add("Appraisal", "Organizational unit", header.organizationalUnit)
     add("Appraisal", "Date", header.date)
-    add("Appraisal", "Model", "\(report.catalog.model.id) \(report.catalog.model.version)", report.catalog.model.title ?? "")
+    add(
+      "Appraisal", "Model", "\(report.catalog.model.id) \(report.catalog.model.version)",
+      report.catalog.model.title ?? "")
     add("Appraisal", "Representation", report.appraisal.representation.rawValue)
     add("Appraisal", "View", report.viewDescription)
     add("Appraisal", "Selected areas", report.selectionDescription)
     add("Appraisal", "Target", result.producesRatings ? report.targetDescription : "none")
     for area in report.areas {
-      add("Scope", "Practice area", report.name(ofArea: area.id), "\(area.domain); rated up to level "
-        + "\(report.appraisal.ratedLevel(for: area.id))")
+      add(
+        "Scope", "Practice area", report.name(ofArea: area.id),
+        "\(area.domain); rated up to level "
+          + "\(report.appraisal.ratedLevel(for: area.id))")
     }
     for project in report.appraisal.projects {
       add(
         "Scope", "Project \(project.id)", project.name,
         "out of scope: " + (project.outOfScope.isEmpty ? "none" : project.outOfScope.joined(separator: ", "))
           + "; organizational processes: "
-          + (project.organizationalProcesses.isEmpty ? "none" : project.organizationalProcesses.joined(separator: ", ")))
+          + (project.organizationalProcesses.isEmpty ? "none" : project.organizationalProcesses.joined(separator: ", "))
+      )
     }
     for process in report.appraisal.organizationalProcesses {
       add("Scope", "Organizational process", process.id, process.name)
     }
     for level in result.capabilityLevels {
       add(
-        "Capability level", level.practiceArea, "CL \(level.level)", "target CL \(level.target)"
+        "Capability level", level.practiceArea, "CL \(level.level)",
+        "target CL \(level.target)"
           + (level.limitation.map { "; \($0)" } ?? ""), level.level >= level.target ? .good : .bad)
     }
     if let maturity = result.maturityLevel {
