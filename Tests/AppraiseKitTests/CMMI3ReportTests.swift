@@ -88,6 +88,35 @@ struct CMMI3ReportTests {
     return sheets
   }
 
+  @Test(
+    "--format pdf prints the V3 report through Chromium: the cover first, the report from page 2",
+    .enabled(
+      if: OptionalTools.required || (OptionalTools.command("chromium") && OptionalTools.command("pdftotext")),
+      "chromium or poppler-utils not installed: apt-get install -y chromium poppler-utils"),
+    .timeLimit(.minutes(3)))
+  func pdf() throws {
+    let rendered = try AppraisalPipeline.render(Self.benchmark, format: .pdf, paper: .letter)
+    #expect(rendered.isBinary && rendered.bytes.starts(with: Array("%PDF-".utf8)))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cmmi3-\(UUID().uuidString).pdf")
+    try Data(rendered.bytes).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    func page(_ number: Int) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["pdftotext", "-layout", "-f", "\(number)", "-l", "\(number)", file.path, "-"]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return text
+    }
+    let cover = try page(1)
+    #expect(cover.contains("CMMI V3.0 APPRAISAL REPORT"), "\(cover)")
+    #expect(cover.contains("Benchmark: a maturity or capability rating, valid 3 years."))
+    #expect(try page(2).contains("Executive summary"))
+  }
+
   // MARK: - Schema
 
   @Test(

@@ -132,7 +132,8 @@ public struct HTMLRenderer: ReportRenderer {
         let state = HeatState(value)
         let label = index < labels.count ? labels[index] : nil
         let column = label ?? (index < map.columns.count ? map.columns[index] : "\(index + 1)")
-        let tooltip = "\(row.label) · \(column): \(state.description)"
+        let tooltip =
+          "\(row.label) · \(column): \(state == .notApplicable ? state.legendText(map.scale) : state.description)"
         let shown = label.map { "<span class=\"hm-id\">\(Self.escape($0))</span>" } ?? ""
         html +=
           "<td class=\"hm \(state.cssClass)\" data-value=\"\(Self.escape(state.dataValue))\""
@@ -145,7 +146,7 @@ public struct HTMLRenderer: ReportRenderer {
     for state in HeatState.legend(map.scale) {
       html +=
         "<li><span class=\"swatch hm \(state.cssClass)\">\(Self.escape(state.shown))</span> "
-        + "\(Self.escape(state.legendText))</li>\n"
+        + "\(Self.escape(state.legendText(map.scale)))</li>\n"
     }
     return html + "</ul>\n</figure>\n"
   }
@@ -223,6 +224,11 @@ public struct HTMLRenderer: ReportRenderer {
       case .notCharacterized: "not characterized"
       case .notApplicable: "not applicable"
       }
+    }
+
+    /// The legend's words on `scale`: a V3 cell left empty is an area out of scope for the project.
+    func legendText(_ scale: ReportDocument.HeatScale) -> String {
+      self == .notApplicable && scale != .scampi ? "out of scope" : legendText
     }
 
     var legendText: String {
