@@ -93,4 +93,12 @@ enum CMMI3ReportFixture {
   static func report(type: AppraisalType = .benchmark) -> CMMI3Report {
     CMMI3Report(rating: appraisal(type: type), catalog: catalog, inputs: inputs)
   }
+
+  /// The same appraisal as a capability appraisal: target CL 2, SDM's own target CL 1.
+  static func capabilityReport() -> CMMI3Report {
+    var appraisal = appraisal()
+    appraisal.representation = .capability
+    appraisal.target = .init(level: 2, practiceAreas: [.init(practiceArea: "SDM", level: 1)])
+    return CMMI3Report(rating: appraisal, catalog: catalog, inputs: inputs)
+  }
 }

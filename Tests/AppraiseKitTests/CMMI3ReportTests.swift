@@ -47,6 +47,13 @@ struct CMMI3ReportTests {
       against: "Tests/AppraiseKitTests/Golden/cmmi3-evaluation.\(Self.ending(format))")
   }
 
+  @Test("every text format of the capability variant matches its golden file", arguments: ReportFormat.textFormats)
+  func capabilityGolden(_ format: ReportFormat) throws {
+    try Golden.check(
+      try Self.text(CMMI3ReportFixture.capabilityReport(), format),
+      against: "Tests/AppraiseKitTests/Golden/cmmi3-capability.\(Self.ending(format))")
+  }
+
   @Test("the print layout (what --format pdf prints) matches its golden file, cover first")
   func printGolden() throws {
     let html = HTMLRenderer(print: PrintSettings(paper: .a4)).render(Self.benchmark)
@@ -55,7 +62,7 @@ struct CMMI3ReportTests {
     let summary = try #require(html.range(of: "Executive summary"))
     #expect(cover.lowerBound < summary.lowerBound)
     let statement = CMMI3Report.methodStatement.replacingOccurrences(of: "'", with: "&#39;")
-    #expect(html.components(separatedBy: statement).count == 2, "the statement once, on the cover")
+    #expect(html.components(separatedBy: statement).count == 3, "on the cover and in the executive summary")
     #expect(html.contains("@page"))
   }
 
@@ -120,14 +127,17 @@ struct CMMI3ReportTests {
   // MARK: - Schema
 
   @Test(
-    "the JSON of both variants validates against docs/schemas/cmmi3-report.schema.json",
+    "the JSON of every variant validates against docs/schemas/cmmi3-report.schema.json",
     .enabled(if: OptionalTools.schemaPackages, "python3 with jsonschema not installed: pip install jsonschema"))
   func schema() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cmmi3-schema-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     var files: [String] = []
-    for (name, report) in [("benchmark", Self.benchmark), ("evaluation", Self.evaluation)] {
+    for (name, report) in [
+      ("benchmark", Self.benchmark), ("evaluation", Self.evaluation),
+      ("capability", CMMI3ReportFixture.capabilityReport()),
+    ] {
       let file = folder.appendingPathComponent("\(name).json")
       try Data(try Self.text(report, .json).utf8).write(to: file)
       files.append(file.path)
@@ -270,10 +280,7 @@ struct CMMI3ReportTests {
 
   @Test("a capability appraisal reports each area's capability level against its target")
   func capability() throws {
-    var appraisal = CMMI3ReportFixture.appraisal()
-    appraisal.representation = .capability
-    appraisal.target = .init(level: 2, practiceAreas: [.init(practiceArea: "SDM", level: 1)])
-    let report = CMMI3Report(rating: appraisal, catalog: CMMI3ReportFixture.catalog, inputs: [])
+    let report = CMMI3ReportFixture.capabilityReport()
     let text = try Self.text(report, .text)
     #expect(text.contains("capability level 2 (per area: SDM CL 1)"))
     #expect(text.contains("Capability target reached by"))

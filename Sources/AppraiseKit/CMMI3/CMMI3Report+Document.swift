@@ -1,13 +1,12 @@
 import AppraisalModel
 
 extension CMMI3Report {
-  /// The report as format-neutral blocks, for the text, Markdown and HTML renderers: the method statement,
-  /// the executive summary, the appraisal, levels, practice-group ratings, OU characterizations, per-project
+  /// The report as format-neutral blocks, for the text, Markdown and HTML renderers: the executive summary
+  /// (with the type's validity statement and the method statement), the appraisal, levels, practice-group ratings, OU characterizations, per-project
   /// characterizations and weaknesses; then the appendices: the defaults the tool proposed, the rules
   /// applied, and the input files with the tool.
   func document() -> ReportDocument {
     var doc = ReportDocument(title: "CMMI V3.0 appraisal: \(appraisal.header.name)")
-    doc.paragraph(Self.methodStatement, tone: .warning)
     executiveSummary(&doc)
     identification(&doc)
     levels(&doc)
@@ -30,12 +29,14 @@ extension CMMI3Report {
     doc.paragraph(result.type.summary)
     guard result.producesRatings else {
       doc.paragraph(Self.evaluationStatement, tone: .warning)
+      doc.paragraph(Self.methodStatement, tone: .warning)
       let high = result.risks.filter { $0.risk == .high }.map { "\($0.practice) in \($0.project)" }
       doc.paragraph(
         high.isEmpty ? "High weakness risk: none." : "High weakness risk: " + high.joined(separator: ", ") + ".",
         tone: high.isEmpty ? .good : .bad)
       return
     }
+    doc.paragraph(Self.methodStatement, tone: .warning)
     doc.paragraph(levelSummary, tone: levelReached ? .good : .bad)
     let needed = judgmentsNeeded
     doc.paragraph(
@@ -135,6 +136,7 @@ extension CMMI3Report {
       }
     }
     if !result.capabilityLevels.isEmpty {
+      doc.paragraph(levelSummary, tone: levelReached ? .good : .bad)
       doc.table(
         ["Practice area", "Capability level", "Target", "Limitation"],
         result.capabilityLevels.map { level in

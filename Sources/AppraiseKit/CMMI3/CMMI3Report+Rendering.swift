@@ -40,15 +40,9 @@ extension MarkdownRenderer {
 }
 
 extension HTMLRenderer {
-  /// The CMMI V3.0 report as one HTML page; with ``print`` laid out for paper behind a cover page (which
-  /// carries the method statement, so the page proper does not repeat it).
+  /// The CMMI V3.0 report as one HTML page; with ``print`` laid out for paper behind a cover page.
   public func render(_ report: CMMI3Report) -> String {
-    var document = report.document()
-    guard let print else { return render(document) }
-    if case .paragraph(CMMI3Report.methodStatement, .warning)? = document.blocks.first {
-      document.blocks.removeFirst()
-    }
-    return render(document, page: PrintPage(report, settings: print))
+    render(report.document(), page: print.map { PrintPage(report, settings: $0) })
   }
 }
 
