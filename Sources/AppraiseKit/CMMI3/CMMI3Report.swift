@@ -20,6 +20,7 @@ public struct CMMI3Report: Sendable {
   /// Validation warnings of the input (errors stop before rating).
   public var warnings: [String]
 
+  /// A report of `result`, which ``CMMI3Rater`` derived from `appraisal` against `catalog`.
   public init(
     appraisal: CMMI3Appraisal, result: CMMI3Result, catalog: PracticeAreaCatalog, inputs: [InputDigest],
     warnings: [String] = []

@@ -20,8 +20,11 @@ public struct CMMI3RuleStatement: Hashable, Sendable {
     }
   }
 
+  /// The rule's name (`OU characterization`).
   public var rule: String
+  /// As published or a flagged default.
   public var status: Status
+  /// What the rule decides, from what, in a sentence.
   public var statement: String
 
   public init(rule: String, status: Status, statement: String) {
