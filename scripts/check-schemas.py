@@ -32,6 +32,7 @@ readiness_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/
 trend_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/trend.schema.json")))
 plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
 cmmi3_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cmmi3-evidence.schema.json")))
+cmmi3_report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cmmi3-report.schema.json")))
 practice_area_schema = jsonschema.Draft202012Validator(
     json.load(open("docs/schemas/practice-area-catalog.schema.json")))
 
@@ -99,6 +100,9 @@ for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("T
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))
+# The CMMI V3.0 report goldens (written by the library, Tests/AppraiseKitTests/CMMI3ReportTests.swift).
+for path in sorted(glob.glob("Tests/AppraiseKitTests/Golden/cmmi3-*.json")):
+    cases.append((path, True, check_json(cmmi3_report_schema, path)))
 
 passed = failed = 0
 for path, should_pass, problems in cases:

@@ -195,7 +195,7 @@ public enum AppraisalPipeline {
   }
 
   /// `html` printed by `printer`, or by the Chromium found in the environment; the PDF dated `date`.
-  private static func printPDF(_ html: String, date: String, printer: ChromiumPrinter?) throws(RenderFailure)
+  static func printPDF(_ html: String, date: String, printer: ChromiumPrinter?) throws(RenderFailure)
     -> [UInt8]
   {
     do throws(ChromiumPrinter.Failure) {

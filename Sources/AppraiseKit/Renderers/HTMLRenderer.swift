@@ -132,7 +132,8 @@ public struct HTMLRenderer: ReportRenderer {
         let state = HeatState(value)
         let label = index < labels.count ? labels[index] : nil
         let column = label ?? (index < map.columns.count ? map.columns[index] : "\(index + 1)")
-        let tooltip = "\(row.label) · \(column): \(state.description)"
+        let tooltip =
+          "\(row.label) · \(column): \(state == .notApplicable ? state.legendText(map.scale) : state.description)"
         let shown = label.map { "<span class=\"hm-id\">\(Self.escape($0))</span>" } ?? ""
         html +=
           "<td class=\"hm \(state.cssClass)\" data-value=\"\(Self.escape(state.dataValue))\""
@@ -142,10 +143,10 @@ public struct HTMLRenderer: ReportRenderer {
     }
     html += "</tbody>\n</table>\n</div>\n"
     html += "<ul class=\"legend\">\n"
-    for state in HeatState.legend {
+    for state in HeatState.legend(map.scale) {
       html +=
         "<li><span class=\"swatch hm \(state.cssClass)\">\(Self.escape(state.shown))</span> "
-        + "\(Self.escape(state.legendText))</li>\n"
+        + "\(Self.escape(state.legendText(map.scale)))</li>\n"
     }
     return html + "</ul>\n</figure>\n"
   }
@@ -168,7 +169,16 @@ public struct HTMLRenderer: ReportRenderer {
     }
 
     static let codes = ["FI", "LI", "PI", "NI", "NY"]
-    static let legend: [HeatState] = codes.map { .code($0) } + [.notCharacterized, .notApplicable]
+    static let legend: [HeatState] = legend(.scampi)
+
+    /// The legend of a scale: its codes, then not characterized and not applicable.
+    static func legend(_ scale: ReportDocument.HeatScale) -> [HeatState] {
+      scale.codes.map { .code($0) } + [.notCharacterized, .notApplicable]
+    }
+
+    /// CMMI V3.0 characterizations and weakness risks share the colours of the SCAMPI codes they stand
+    /// beside (FM as FI, …, DM as NI; risk L as FI, M as PI, H as NI).
+    static let aliases = ["FM": "FI", "LM": "LI", "PM": "PI", "DM": "NI", "L": "FI", "M": "PI", "H": "NI"]
 
     var dataValue: String {
       switch self {
@@ -180,7 +190,8 @@ public struct HTMLRenderer: ReportRenderer {
 
     var cssClass: String {
       switch self {
-      case .code(let code): Self.codes.contains(code) ? "hm-\(code.lowercased())" : "hm-other"
+      case .code(let code):
+        Self.codes.contains(Self.aliases[code] ?? code) ? "hm-\((Self.aliases[code] ?? code).lowercased())" : "hm-other"
       case .notCharacterized: "hm-none"
       case .notApplicable: "hm-na"
       }
@@ -202,10 +213,22 @@ public struct HTMLRenderer: ReportRenderer {
       case .code("PI"): "PI, partially implemented"
       case .code("NI"): "NI, not implemented"
       case .code("NY"): "NY, not yet implemented"
+      case .code("FM"): "FM, fully meets"
+      case .code("LM"): "LM, largely meets"
+      case .code("PM"): "PM, partially meets"
+      case .code("DM"): "DM, does not meet"
+      case .code("L"): "L, low weakness risk"
+      case .code("M"): "M, medium weakness risk"
+      case .code("H"): "H, high weakness risk"
       case .code(let code): code
       case .notCharacterized: "not characterized"
       case .notApplicable: "not applicable"
       }
+    }
+
+    /// The legend's words on `scale`: a V3 cell left empty is an area out of scope for the project.
+    func legendText(_ scale: ReportDocument.HeatScale) -> String {
+      self == .notApplicable && scale != .scampi ? "out of scope" : legendText
     }
 
     var legendText: String {
@@ -215,6 +238,13 @@ public struct HTMLRenderer: ReportRenderer {
       case .code("PI"): "partially implemented"
       case .code("NI"): "not implemented"
       case .code("NY"): "not yet"
+      case .code("FM"): "fully meets"
+      case .code("LM"): "largely meets"
+      case .code("PM"): "partially meets"
+      case .code("DM"): "does not meet"
+      case .code("L"): "low weakness risk"
+      case .code("M"): "medium weakness risk"
+      case .code("H"): "high weakness risk"
       case .code(let code): code
       case .notCharacterized: "not characterized"
       case .notApplicable: "not applicable"

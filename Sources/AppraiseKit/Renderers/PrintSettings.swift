@@ -25,7 +25,8 @@ public struct PrintSettings: Hashable, Sendable {
   /// loses its page break, nothing else).
   static let sectionsOnNewPage: Set<String> = [
     "Process area ratings", "Findings", "Practice characterizations", "Goal satisfaction before and after",
-    "Practice characterization transitions",
+    "Practice characterization transitions", "Practice group ratings", "Project characterizations",
+    "Weakness risk per project",
   ]
 
   /// Whether a section headed `text` starts on a new page: a long section, or an appendix.

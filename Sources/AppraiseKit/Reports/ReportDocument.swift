@@ -25,6 +25,23 @@ struct ReportDocument: Sendable {
     /// Per row, what each cell is, printed in the cell (`SP 2.3`) where a column stands for different
     /// things in different rows; empty: the column header says it.
     var cellLabels: [[String]] = []
+    /// Which codes the cells hold, for the legend and colours.
+    var scale: HeatScale = .scampi
+  }
+
+  /// The code sets a heat map may show: SCAMPI's FI/LI/PI/NI/NY, CMMI V3.0's FM/LM/PM/DM/NY, or an
+  /// Evaluation's weakness risk L/M/H/NY.
+  enum HeatScale: Sendable {
+    case scampi, cmmi3, risk
+
+    /// The codes in legend order.
+    var codes: [String] {
+      switch self {
+      case .scampi: ["FI", "LI", "PI", "NI", "NY"]
+      case .cmmi3: ["FM", "LM", "PM", "DM", "NY"]
+      case .risk: ["L", "M", "H", "NY"]
+      }
+    }
   }
 
   /// A line chart over the appraisals of a series (`trend`): HTML draws it as inline SVG; text and
