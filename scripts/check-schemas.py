@@ -97,6 +97,8 @@ for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("T
         problems = check_json(trend_schema, path)
     elif os.path.basename(path).startswith("plan-"):
         problems = check_json(plan_schema, path)
+    elif os.path.basename(path).startswith("rate-cmmi3"):
+        problems = check_json(cmmi3_report_schema, path)
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))

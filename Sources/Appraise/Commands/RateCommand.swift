@@ -47,6 +47,7 @@ struct RateCommand: ParsableCommand {
   }
 
   func run() throws {
+    if try exitOnFailure({ try AppraisalPipeline.method(of: file) }) == .cmmi30 { return try runCMMI3() }
     let (catalog, catalogDigest) = try options.loadCatalog()
     try options.checkOutput(reading: [file], viewMapping: viewMapping)
     let printer = try options.printer()
@@ -57,6 +58,31 @@ struct RateCommand: ParsableCommand {
         try AppraisalPipeline.addCrossModelView(
           to: &report, framework: (itil ?? .v4).framework, mappingPath: viewMapping)
       }
+    }
+    let rendered = try Timings.measure("render \(options.resolvedFormat.rawValue)") {
+      try options.render(report, printer: printer)
+    }
+    try options.emit(rendered)
+    try options.checkFailOn(report.result, appraisal: file)
+  }
+
+  /// A CMMI V3.0 appraisal (its file declares `method="cmmi-3.0"`): rated against the structure catalog
+  /// (`--catalog`: a local copy from `appraise catalog import`) and reported in the same formats.
+  private func runCMMI3() throws {
+    if view != nil {
+      throw ValidationError("--view itil rates SCAMPI V1.3 appraisals; \(file) is a CMMI V3.0 appraisal")
+    }
+    let (catalog, catalogDigest) = try exitOnFailure {
+      try AppraisalPipeline.loadStructureCatalog(path: options.catalog)
+    }
+    try options.checkOutput(reading: [file])
+    let printer = try options.printer()
+    let loaded = try Timings.measure("read and validate") {
+      try exitOnFailure { try AppraisalPipeline.readCMMI3(path: file, catalog: catalog) }
+    }
+    for warning in loaded.warnings { printError(warning.description) }
+    let report = Timings.measure("rate") {
+      AppraisalPipeline.rate(loaded, catalog: catalog, catalogDigest: catalogDigest)
     }
     let rendered = try Timings.measure("render \(options.resolvedFormat.rawValue)") {
       try options.render(report, printer: printer)

@@ -59,10 +59,35 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
-    if readiness { return try runReadiness(catalog: loaded) }
+    if readiness {
+      if try exitOnFailure({ try AppraisalPipeline.method(of: files[0]) }) == .cmmi30 {
+        throw ValidationError(
+          "--readiness lists SCAMPI V1.3 cells; \(files[0]) is a CMMI V3.0 appraisal (rate it: its report lists "
+            + "every NY project value)")
+      }
+      return try runReadiness(catalog: try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog })
+    }
+    // Each catalog is read when a file needs it: --catalog names a V1.3 catalog or a V3.0 structure catalog.
+    var scampiCatalog: Catalog? = nil
+    var structureCatalog: PracticeAreaCatalog? = nil
     var status: ExitCode = .success
     for file in files {
+      do {
+        if try AppraisalPipeline.method(of: file) == .cmmi30 {
+          let structure = try structureCatalog ?? AppraisalPipeline.loadStructureCatalog(path: catalog).catalog
+          structureCatalog = structure
+          let loaded = try AppraisalPipeline.readCMMI3(path: file, catalog: structure)
+          for warning in loaded.warnings { printError(warning.description) }
+          try Console.output(AppraisalPipeline.validSummary(loaded, catalog: structure))
+          continue
+        }
+      } catch let failure as ReadFailure {
+        let code = fail(failure)
+        if status != ExitStatus.noInput { status = code }
+        continue
+      }
+      let loaded = try scampiCatalog ?? exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
+      scampiCatalog = loaded
       let result: AppraisalReader.Loaded
       do {
         result = try AppraisalPipeline.read(path: file, catalog: loaded)

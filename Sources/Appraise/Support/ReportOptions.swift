@@ -85,6 +85,14 @@ struct ReportOptions: ParsableArguments {
     }
   }
 
+  /// The CMMI V3.0 report in the chosen format, `--paper` and colour.
+  func render(_ report: CMMI3Report, printer: ChromiumPrinter?) throws -> RenderedReport {
+    try render { () throws(RenderFailure) in
+      try AppraisalPipeline.render(
+        report, format: resolvedFormat, colour: coloured, paper: paper ?? .a4, printer: printer)
+    }
+  }
+
   /// What `render` returns; a workbook that cannot be written ends the command (73), a missing Chromium
   /// (69), a Chromium that printed no PDF (70).
   private func render(_ render: () throws(RenderFailure) -> RenderedReport) throws -> RenderedReport {
@@ -137,6 +145,13 @@ struct ReportOptions: ParsableArguments {
   /// Exits with status 1, naming on stderr the goals that tripped `--fail-on`, when the rating of
   /// `appraisal` meets it.
   func checkFailOn(_ result: AppraisalResult, appraisal: String) throws {
+    guard let failure = failOn?.failure(in: result, appraisal: appraisal) else { return }
+    printError(failure)
+    throw ExitCode(1)
+  }
+
+  /// The same gate over a V3 rating's practice groups.
+  func checkFailOn(_ result: CMMI3Result, appraisal: String) throws {
     guard let failure = failOn?.failure(in: result, appraisal: appraisal) else { return }
     printError(failure)
     throw ExitCode(1)
