@@ -32,6 +32,8 @@ trend_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/tren
 plan_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/plan.schema.json")))
 practice_area_schema = jsonschema.Draft202012Validator(
     json.load(open("docs/schemas/practice-area-catalog.schema.json")))
+crosswalk_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/crosswalk.schema.json")))
+cross_version_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cross-version.schema.json")))
 
 
 def check_json(validator, path):
@@ -85,6 +87,12 @@ for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("T
     else:
         problems = check_json(report_schema, path)
     cases.append((path, True, problems))
+
+# Model crosswalks (docs/cmmi-3.md, "Crosswalk") and the cross-version report golden files.
+for path in sorted(glob.glob("practice-catalogs/mappings/crosswalk-*.json")):
+    cases.append((path, True, check_json(crosswalk_schema, path)))
+for path in sorted(glob.glob("Tests/AppraiseKitTests/Golden/cross-version*.json")):
+    cases.append((path, True, check_json(cross_version_schema, path)))
 
 passed = failed = 0
 for path, should_pass, problems in cases:
