@@ -148,19 +148,24 @@ extension CrossVersionComparison {
           level: min(capability.level, 3), nextLevelNotRated: capability.nextLevelNotRated,
           ratedUpTo: max(1, min(target, 3))))
     }
-    let goals = links.filter(\.isGenericGoal).compactMap { link in Int(link.from.dropFirst(3)).map { ($0, link.from) } }
+    var goalIDs: [(number: Int, id: String)] = []
+    for link in links where link.isGenericGoal {
+      if let number = Int(link.from.dropFirst(3)), !goalIDs.contains(where: { $0.number == number }) {
+        goalIDs.append((number, link.from))
+      }
+    }
+    let goalRatings = goalIDs.sorted { $0.number < $1.number }.map { goal in
+      (goal.number, result.ratedProcessAreas.compactMap { $0.goal(goal.id) })
+    }
+    let goalRatedUpTo = goalRatings.filter { !$0.1.isEmpty }.map(\.0).max() ?? 0
     var goalLevel = 0
     var goalNotRated = false
-    var goalRatedUpTo = 0
-    for (number, id) in Set(goals.map(\.0)).sorted().map({ number in (number, goals.first { $0.0 == number }!.1) }) {
-      let ratings = result.ratedProcessAreas.compactMap { $0.goal(id) }
-      if ratings.isEmpty { break }
-      goalRatedUpTo = number
-      if ratings.allSatisfy({ $0.value == .satisfied }) {
+    for (number, ratings) in goalRatings {
+      if !ratings.isEmpty && ratings.allSatisfy({ $0.value == .satisfied }) {
         goalLevel = number
         continue
       }
-      goalNotRated = !ratings.contains { $0.value == .unsatisfied }
+      goalNotRated = ratings.isEmpty || !ratings.contains { $0.value == .unsatisfied }
       break
     }
     if goalRatedUpTo > 0 {
