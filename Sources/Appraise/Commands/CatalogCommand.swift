@@ -9,6 +9,10 @@ struct CatalogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalog",
     abstract: "List the process areas, goals and practices of a catalog, or import licensed V3.0 text.",
+    usage: """
+      appraise catalog [<process-area>] [--catalog <catalog>]
+      appraise catalog import --statements <csv> --source <text> --licence <text> --output <file>
+      """,
     discussion: """
       Without a subcommand, lists every process area with its maturity level, category and type. With a \
       process area id, lists its specific goals and practices and the generic goals. `catalog import` writes \
@@ -18,7 +22,8 @@ struct CatalogCommand: ParsableCommand {
         appraise catalog
         appraise catalog SSD
         appraise catalog --catalog fixtures/catalogs/acme-service-model-1.0.json
-        appraise catalog import --statements my.csv --source S --licence L --output local.json
+        appraise catalog import --statements my.csv --source 'Licensed copy' \\
+          --licence 'Internal use' --output local.json
       """,
     subcommands: [CatalogListCommand.self, CatalogImportCommand.self],
     defaultSubcommand: CatalogListCommand.self)

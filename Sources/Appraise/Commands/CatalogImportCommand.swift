@@ -21,8 +21,10 @@ struct CatalogImportCommand: ParsableCommand {
       cannot be written.
 
       Examples:
-        appraise catalog import --statements my-statements.csv --source 'CMMI V3.0 model, licensed copy' \\
-          --licence 'ISACA licence 1234, internal use' --output local/cmmi-3.0-licensed.json
+        appraise catalog import --statements my-statements.csv \\
+          --source 'CMMI V3.0 model, licensed copy' \\
+          --licence 'ISACA licence 1234, internal use' \\
+          --output local/cmmi-3.0-licensed.json
       """)
 
   @Option(help: "The CSV file of titles and statements (columns id, title, statement).")
