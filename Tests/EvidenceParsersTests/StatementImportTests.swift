@@ -44,8 +44,10 @@ struct StatementImportTests {
     let cont = read.practiceArea("CONT")!.practiceGroups[0].practices[0]
     #expect(cont.title == "Example practice title (invented)")
     // Only text was added: the same areas, groups, practice ids and views as the bundled structure.
+    #expect(read.model.reference == Self.bundled.model.reference! + StatementImport.localCopyNote)
     var stripped = read
     stripped.provenance = nil
+    stripped.model.reference = Self.bundled.model.reference
     stripped.practiceAreas = read.practiceAreas.map { area in
       var area = area
       area.title = nil

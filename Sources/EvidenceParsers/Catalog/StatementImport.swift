@@ -18,6 +18,9 @@ public enum StatementImport {
   /// The columns the CSV may have.
   public static let columns = ["id", "title", "statement"]
 
+  /// Appended to the model's `reference` in the local copy, whose structure came with no model text.
+  public static let localCopyNote = "; this local copy adds the user's licensed titles and statements (see provenance)"
+
   /// The catalog with the titles and statements of the CSV at `path` and `provenance`.
   public static func merge(
     csvPath path: String, into catalog: PracticeAreaCatalog, provenance: PracticeAreaCatalog.Provenance,
@@ -133,6 +136,10 @@ public enum StatementImport {
     if !problems.isEmpty { throw .invalid(file: file, problems: problems.sorted()) }
     if firstLine.isEmpty { throw .invalid(file: file, problems: [problem(file, header.line, 1, Message.noRows)]) }
     merged.provenance = provenance
+    // The bundled reference says the structure carries no model text; the local copy now does.
+    if let reference = merged.model.reference, !reference.hasSuffix(localCopyNote) {
+      merged.model.reference = reference + localCopyNote
+    }
     return merged
   }
 
