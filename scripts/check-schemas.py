@@ -35,6 +35,8 @@ cmmi3_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cmmi
 cmmi3_report_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cmmi3-report.schema.json")))
 practice_area_schema = jsonschema.Draft202012Validator(
     json.load(open("docs/schemas/practice-area-catalog.schema.json")))
+crosswalk_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/crosswalk.schema.json")))
+cross_version_schema = jsonschema.Draft202012Validator(json.load(open("docs/schemas/cross-version.schema.json")))
 
 
 def check_json(validator, path):
@@ -105,6 +107,12 @@ for path in sorted(glob.glob("Tests/AppraiseTests/Golden/*.json") + glob.glob("T
 # The CMMI V3.0 report goldens (written by the library, Tests/AppraiseKitTests/CMMI3ReportTests.swift).
 for path in sorted(glob.glob("Tests/AppraiseKitTests/Golden/cmmi3-*.json")):
     cases.append((path, True, check_json(cmmi3_report_schema, path)))
+
+# Model crosswalks (docs/cmmi-3.md, "Crosswalk") and the cross-version report golden files.
+for path in sorted(glob.glob("practice-catalogs/mappings/crosswalk-*.json")):
+    cases.append((path, True, check_json(crosswalk_schema, path)))
+for path in sorted(glob.glob("Tests/AppraiseKitTests/Golden/cross-version*.json")):
+    cases.append((path, True, check_json(cross_version_schema, path)))
 
 passed = failed = 0
 for path, should_pass, problems in cases:

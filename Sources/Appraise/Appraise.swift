@@ -58,11 +58,7 @@ struct Appraise: ParsableCommand {
     if let code = error as? ExitCode { return code.rawValue }
     if let validation = error as? ValidationError, let command {
       let subcommand = type(of: command)
-      let name =
-        ([configuration.commandName ?? "appraise"]
-        + (subcommand == Appraise.self
-          ? [] : [subcommand.configuration.commandName ?? ""]))
-        .joined(separator: " ")
+      let name = ([configuration.commandName ?? "appraise"] + commandPath(to: subcommand)).joined(separator: " ")
       printError(
         "Error: \(validation.message)\nUsage: \(usageString(for: subcommand))\n  See '\(name) --help' for more information."
       )
@@ -83,6 +79,22 @@ struct Appraise: ParsableCommand {
     }
     printError(message)
     return code
+  }
+}
+
+extension Appraise {
+  /// The subcommand names leading from `parent` to `command` (`catalog import`), leaving out a default
+  /// subcommand, which the user does not type (`catalog` for `catalog list`); empty for `parent` itself.
+  static func commandPath(to command: ParsableCommand.Type, from parent: ParsableCommand.Type = Appraise.self)
+    -> [String]
+  {
+    for child in parent.configuration.subcommands {
+      let name = child == parent.configuration.defaultSubcommand ? [] : [child.configuration.commandName ?? ""]
+      if child == command { return name }
+      let below = commandPath(to: command, from: child)
+      if !below.isEmpty || child.configuration.subcommands.contains(where: { $0 == command }) { return name + below }
+    }
+    return []
   }
 }
 
