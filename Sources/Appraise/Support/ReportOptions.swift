@@ -45,6 +45,9 @@ struct ReportOptions: ParsableArguments {
   var resolvedFormat: ReportFormat { format ?? output.flatMap(ReportFormat.init(outputPath:)) ?? .text }
 
   /// Whether the text report is coloured: on a terminal, never with NO_COLOR set (https://no-color.org).
+  /// Whether text output is coloured (a terminal, no `NO_COLOR`, or `--colour`).
+  var colourOutput: Bool { coloured }
+
   private var coloured: Bool {
     let terminal = output == nil && isatty(STDOUT_FILENO) == 1
     return colour || (terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)

@@ -13,8 +13,9 @@ extension AppraisalPipeline {
   /// The method the evidence file at `path` declares at its start (``EvidenceMethod``). Only a regular file is
   /// looked at ahead of reading: a pipe or device can be read once only, so it is read as SCAMPI V1.3 (save a
   /// V3 file to a regular file first; docs/cmmi-3-evidence-format.md).
+  /// A file of no evidence syntax is left to the SCAMPI reader too, whose message says what it is (`.xlsm`).
   public static func method(of path: String) throws(ReadFailure) -> MethodProfile {
-    guard InputFile.isRegular(path) else { return .scampi13 }
+    guard InputFile.isRegular(path), EvidenceSyntax(path: path) != nil else { return .scampi13 }
     return try EvidenceMethod.detect(path: path)
   }
 
