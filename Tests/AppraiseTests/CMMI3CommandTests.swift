@@ -72,3 +72,25 @@ struct CMMI3CommandTests {
     #expect(!result.stderr.isEmpty)
   }
 }
+
+@Suite("commands built on SCAMPI V1.3 refuse a CMMI V3.0 appraisal")
+struct CMMI3RefusalTests {
+  @Test(
+    "plan, trend, template --from and import --merge: exit 64 naming the file",
+    arguments: [
+      ["plan", CMMI3CommandTests.fixture],
+      ["trend", "fixtures/company-a/after.xml", CMMI3CommandTests.fixture],
+      ["template", "--from", CMMI3CommandTests.fixture, "--output", "-"],
+      [
+        "import", "--from", "servicenow", "fixtures/itsm/servicenow/incident.xml", "--merge",
+        CMMI3CommandTests.fixture, "--output", "/nonexistent-dir/merged.xml",
+      ],
+    ])
+  func refused(arguments: [String]) throws {
+    let result = try AppraiseRunner.run(arguments)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(
+      result.stderr.contains("works on SCAMPI V1.3 appraisals; \(CMMI3CommandTests.fixture) is a CMMI V3.0 appraisal"))
+    #expect(result.stdout.isEmpty)
+  }
+}

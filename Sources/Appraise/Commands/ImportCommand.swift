@@ -93,6 +93,7 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
+    try MethodCheck.requireSCAMPI([merge].compactMap { $0 }, for: "appraise import --merge")
     let loadedCatalog = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
     let options = ITSMImportOptions(
       groupBy: groupBy, continuityLabel: continuityLabel,

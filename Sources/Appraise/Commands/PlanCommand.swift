@@ -72,6 +72,7 @@ struct PlanCommand: ParsableCommand {
   }
 
   func run() throws {
+    try MethodCheck.requireSCAMPI([file], for: "appraise plan")
     if resolvedFormat.isBinary {
       try OutputFile.refuseTerminal(
         output, because: "--format \(resolvedFormat.rawValue) is binary", fileExtension: resolvedFormat.rawValue)

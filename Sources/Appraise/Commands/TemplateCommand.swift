@@ -81,6 +81,7 @@ struct TemplateCommand: ParsableCommand {
   }
 
   func run() throws {
+    try MethodCheck.requireSCAMPI([from].compactMap { $0 }, for: "appraise template --from")
     let loaded = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: catalog).catalog }
     if output != "-" {
       try OutputFile.refuse(

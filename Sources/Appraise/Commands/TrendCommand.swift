@@ -50,6 +50,7 @@ struct TrendCommand: ParsableCommand {
   }
 
   func run() throws {
+    try MethodCheck.requireSCAMPI(files, for: "appraise trend")
     let (catalog, catalogDigest) = try exitOnFailure { try AppraisalPipeline.loadCatalog(path: self.catalog) }
     try checkOutput()
     var reports: [RateReport] = []
