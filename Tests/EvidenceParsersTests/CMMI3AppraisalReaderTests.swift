@@ -232,4 +232,17 @@ struct CMMI3AppraisalReaderTests {
       try CMMI3AppraisalReader.read(path: Golden.url("fixtures/company-a/after.json").path, catalog: Self.catalog())
     }
   }
+
+  @Test("JSON inputs may be the numbers 1 and 0 as well as the strings")
+  func numericInputs() throws {
+    let path = Golden.url("fixtures/cmmi3/services-gap.json").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let numeric = text.replacingOccurrences(of: "\"artifact\": \"1\"", with: "\"artifact\": 1")
+      .replacingOccurrences(of: "\"affirmation\": \"0\"", with: "\"affirmation\": 0")
+    #expect(numeric != text)
+    let read = try CMMI3AppraisalReader.read(
+      bytes: Array(numeric.utf8), syntax: .json, file: "numeric.json", catalog: try Self.catalog())
+    #expect(read == (try Self.load("fixtures/cmmi3/services-gap.json")))
+  }
+
 }

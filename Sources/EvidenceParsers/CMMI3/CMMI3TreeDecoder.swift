@@ -213,6 +213,8 @@ package struct CMMI3TreeDecoder {
     let expected = "one of " + choices.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
     guard let value = member(node, path, key, record: record, required: true, expected: expected) else { return nil }
     if let text = value.stringValue, let choice = choices[text] { return choice }
+    // JSON writers put the inputs 1 and 0 as numbers as often as strings: both mean the same.
+    if let number = value.intValue, let choice = choices[String(number)] { return choice }
     fail(path.appending(key), "\"\(key)\" is \(Self.describe(value)); expected \(expected)")
     return nil
   }
