@@ -69,7 +69,8 @@ enum ReportChecks {
 
   /// The width of every footer row, by its key (`nil`: a list, at least the key).
   static let csvFooterWidths: [String: Int?] = [
-    "method": 2, "model": 4, "appraisal": 6, "after": 6, "before": 6, "target": 2, "inScope": nil,
+    "method": 2, "model": 4, "appraisal": 6, "coverage": 2, "outOfScopeReason": 3, "areaTarget": 3, "after": 6,
+    "before": 6, "target": 2, "inScope": nil,
     "outOfScope": nil, "notApplicable": 3, "instantiation": 5, "aggregationDecision": 4, "judgmentNeeded": 4,
     "significanceDecision": 4, "maturityLevel": 2, "equivalentStaging": 2, "detail": 3, "rule": 3, "view": 3,
     "viewProcess": 4, "viewLink": 9, "viewSource": 4, "input": 4, "tool": 3, "warning": 2,
