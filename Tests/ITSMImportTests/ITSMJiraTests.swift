@@ -182,6 +182,18 @@ struct ITSMJiraTests {
     #expect(task.state == .closed && task.fields["resolved"] == nil && task.fields["closed"] == "2026-02-06")
     let open = try Self.record(records, "HD-5")
     #expect(open.state == .inProgress && open.fields["closed"] == nil)
+    // Newest first (as some clients write it): the latest transition to the current status still wins.
+    let json = """
+      {"issues": [{"key": "P-1", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "P"},
+        "status": {"name": "Closed", "statusCategory": {"key": "done"}}, "resolutiondate": null},
+       "changelog": {"histories": [
+         {"created": "2026-03-05T09:00:00.000+0000", "items": [{"field": "status", "toString": "Closed"}]},
+         {"created": "2026-03-04T09:00:00.000+0000", "items": [{"field": "status", "toString": "Reopened"}]},
+         {"created": "2026-03-02T09:00:00.000+0000", "items": [{"field": "status", "toString": "Closed"}]},
+         {"created": "2026-03-06T09:00:00.000+0000", "items": [{"field": "assignee", "toString": "Closed"}]}]}}]}
+      """
+    let (reversed, _) = try ITSMFixtureTests.readTemporary(.jiraSM, [("search.json", json)])
+    #expect(reversed.first?.fields["closed"] == "2026-03-05")
     // The search and XML fixtures: done issues are closed on their resolution date.
     let (xml, _) = ITSMFixtureTests.records(.jiraSM, "jira-sm", ["issues.xml"])
     #expect(try Self.record(xml, "SD-1").fields["closed"] == "2026-01-12")

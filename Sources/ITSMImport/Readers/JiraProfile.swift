@@ -246,21 +246,26 @@ enum JiraProfile: ITSMProfile {
       return state == .closed || state == .cancelled
     }
 
-    /// When the issue last moved to its current status, or else to a status the status table closes, from
-    /// the changelog (`expand=changelog`: `changelog.histories[].items[]` with `field` `status`).
+    /// When the issue last moved to its current status, or else to a status the status table closes or
+    /// cancels, from the changelog (`expand=changelog`: `changelog.histories[].items[]` with `field`
+    /// `status`). The latest by time wins (in document order when times do not read).
     var doneTransition: String? {
       guard !xml else { return nil }
       let current = statusName?.lowercased()
-      var found: (date: String, current: Bool)?
+      var found: (date: String, current: Bool, time: Int?)?
       for history in node["changelog"]["histories"].elements {
         guard let created = history["created"].text else { continue }
+        let time = ITSMText.instant(created)
         for item in history["items"].elements where item["field"].text?.lowercased() == "status" {
           guard let target = item["toString"].text?.lowercased() else { continue }
           let isCurrent = target == current
-          let closes = [.closed, .cancelled].contains(statuses[target])
-          guard isCurrent || closes else { continue }
-          // The latest transition to the current status wins over any other; histories are in time order.
-          if found == nil || isCurrent || found?.current == false { found = (created, isCurrent) }
+          guard isCurrent || [.closed, .cancelled].contains(statuses[target]) else { continue }
+          if let previous = found {
+            // A transition to the current status beats any other; among equals, the later one.
+            if previous.current && !isCurrent { continue }
+            if previous.current == isCurrent, let before = previous.time, let now = time, now < before { continue }
+          }
+          found = (created, isCurrent, time)
         }
       }
       return found?.date
