@@ -21,10 +21,12 @@ struct ImportCommandTests {
   /// One run per tool directory, as fixtures/itsm/README.md describes: the files, and the number of records
   /// the README expects of them together.
   static let runs: [String: (files: [String], records: Int)] = [
-    "jira-sm": (["search.json", "issues.xml"], 25),
+    "jira-sm": (["search.json", "issues.xml", "partial-export.xml"], 28),
     "manageengine": (["requests.json", "problems.json", "changes.json"], 23),
     "freshservice": (["groups.json", "tickets.json", "problems.json", "changes.json", "releases.json"], 35),
-    "bmc-helix": (["incidents.csv", "problems.json", "changes.csv"], 25),
+    "bmc-helix": (
+      ["incidents.csv", "problems.json", "changes.csv", "service-requests.json", "simplified-tickets.json"], 32
+    ),
   ]
 
   @Test(
@@ -294,7 +296,7 @@ struct ImportCommandTests {
     #expect(written.contains("IMP-servicenow-incident-recorded-service-desk"))
     #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-m-nchen"))
     let validated = try AppraiseRunner.run(["validate", output])
-    #expect(validated.stdout.contains("50 evidence items"), "\(validated.stdout)")
+    #expect(validated.stdout.contains("53 evidence items"), "\(validated.stdout)")
   }
 
   @Test("--merge keeps the disclosure facts of the appraisal it merges into")
@@ -336,6 +338,29 @@ struct ImportCommandTests {
     ] {
       let result = try AppraiseRunner.run(["import"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    }
+  }
+
+  @Test("--jira-type imports a service desk run in Jira Software; a malformed entry is a usage error")
+  func jiraType() throws {
+    let output = Self.temporary("software.xml")
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let file = Self.fixture("jira-sm/software-search.json")
+    let plain = try AppraiseRunner.run(["import", "--from", "jira-sm", file, "--output", output])
+    #expect(plain.status == 65, "\(plain.stderr)")
+    #expect(plain.stderr.contains("pass --jira-type 'Outage=incident'"), "\(plain.stderr)")
+    let result = try AppraiseRunner.run(
+      ["import", "--from", "jira-sm", file, "--output", output]
+        + ["--jira-type", "Outage=incident", "--jira-type", "Support Request=service-request"]
+        + ["--jira-type", "bug=incident", "--jira-type", "Task=service-request"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("5 records (2 incident, 3 service-request)"), "\(result.stdout)")
+    #expect(result.stderr.contains("warning: partial export: the page holds issues 1–6 of the 9"), "\(result.stderr)")
+    for entry in ["Outage", "Outage=sla"] {
+      let refused = try AppraiseRunner.run(
+        ["import", "--from", "jira-sm", file, "--output", output, "--jira-type", entry])
+      #expect(refused.status == 64, "\(refused.stderr)")
+      #expect(refused.stderr.contains("--jira-type \(entry) is not NAME=KIND"), "\(refused.stderr)")
     }
   }
 }

@@ -1,5 +1,6 @@
 import AppraisalModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import EvidenceParsers
@@ -33,7 +34,9 @@ struct ITSMJiraTests {
       .jiraSM, "jira-sm", ["search.json"], options: ITSMImportOptions(continuityLabel: "notfalltest"))
     #expect(!other.contains { $0.id == "NETZ-9" })
     #expect(
-      ITSMFixtureTests.messages(results).contains("NETZ-9: issue type 'Task' is not an ITSM record type: skipped"))
+      ITSMFixtureTests.messages(results).contains(
+        "NETZ-9: issue type 'Task' is not an ITSM record type: skipped "
+          + "(to import it, pass --jira-type 'Task=incident' or problem, change, service-request)"))
   }
 
   @Test("SLA fields become sla records: completed, ongoing breached, paused")
@@ -142,5 +145,155 @@ struct ITSMJiraTests {
         "4:3: issue fields.project.key is the number 10000; expected a string: skipped",
         "5:3: issue fields.issuelinks[].inwardIssue.key is the number 5; expected a string: skipped",
       ])
+  }
+
+  /// The type map of fixtures/itsm/jira-sm/software-search.json (a service desk run in Jira Software).
+  static let softwareTypes: [String: ITSMRecord.Kind] = [
+    "Outage": .incident, "Support Request": .serviceRequest, "Bug": .incident, "Task": .serviceRequest,
+  ]
+
+  @Test("Jira Software types: skipped with a hint naming --jira-type, imported through the type map")
+  func typeMap() throws {
+    let (none, plain) = ITSMFixtureTests.records(.jiraSM, "jira-sm", ["software-search.json"])
+    #expect(none.isEmpty)
+    #expect(
+      ITSMFixtureTests.messages(plain).contains(
+        "HD-2: issue type 'Support Request' is not an ITSM record type: skipped "
+          + "(to import it, pass --jira-type 'Support Request=incident' or problem, change, service-request)"))
+    let (records, results) = ITSMFixtureTests.records(
+      .jiraSM, "jira-sm", ["software-search.json"], options: ITSMImportOptions(jiraTypes: Self.softwareTypes))
+    #expect(records.map(\.id) == ["HD-1", "HD-2", "HD-3", "HD-4", "HD-5"])
+    #expect(records.map(\.kind) == [.incident, .serviceRequest, .incident, .serviceRequest, .serviceRequest])
+    #expect(ITSMFixtureTests.messages(results).contains { $0.hasPrefix("HD-6: issue type 'Epic'") })
+    // Names are matched without case; the map comes before the built-in names.
+    let (mapped, _) = ITSMFixtureTests.records(
+      .jiraSM, "jira-sm", ["search.json"], options: ITSMImportOptions(jiraTypes: ["bug": .problem, "FAULT": .change]))
+    #expect(try Self.record(mapped, "NETZ-10").kind == .problem)
+  }
+
+  @Test("closed date: resolutiondate, else the changelog's transition to the Done-category status")
+  func closedDate() throws {
+    let (records, _) = ITSMFixtureTests.records(
+      .jiraSM, "jira-sm", ["software-search.json"], options: ITSMImportOptions(jiraTypes: Self.softwareTypes))
+    let outage = try Self.record(records, "HD-1")
+    #expect(
+      outage.state == .closed && outage.fields["resolved"] == "2026-02-02" && outage.fields["closed"] == "2026-02-02")
+    let task = try Self.record(records, "HD-4")
+    #expect(task.state == .closed && task.fields["resolved"] == nil && task.fields["closed"] == "2026-02-06")
+    let open = try Self.record(records, "HD-5")
+    #expect(open.state == .inProgress && open.fields["closed"] == nil)
+    // Newest first (as some clients write it): the latest transition to the current status still wins.
+    let json = """
+      {"issues": [{"key": "P-1", "fields": {"issuetype": {"name": "Incident"}, "project": {"key": "P"},
+        "status": {"name": "Closed", "statusCategory": {"key": "done"}}, "resolutiondate": null},
+       "changelog": {"histories": [
+         {"created": "2026-03-05T09:00:00.000+0000", "items": [{"field": "status", "toString": "Closed"}]},
+         {"created": "2026-03-04T09:00:00.000+0000", "items": [{"field": "status", "toString": "Reopened"}]},
+         {"created": "2026-03-02T09:00:00.000+0000", "items": [{"field": "status", "toString": "Closed"}]},
+         {"created": "2026-03-06T09:00:00.000+0000", "items": [{"field": "assignee", "toString": "Closed"}]}]}}]}
+      """
+    let (reversed, _) = try ITSMFixtureTests.readTemporary(.jiraSM, [("search.json", json)])
+    #expect(reversed.first?.fields["closed"] == "2026-03-05")
+    // The search and XML fixtures: done issues are closed on their resolution date.
+    let (xml, _) = ITSMFixtureTests.records(.jiraSM, "jira-sm", ["issues.xml"])
+    #expect(try Self.record(xml, "SD-1").fields["closed"] == "2026-01-12")
+    #expect(try Self.record(xml, "SD-2").fields["closed"] == nil)
+  }
+
+  @Test("Won't Do, Duplicate, Cannot Reproduce: cancelled, no resolved date, the resolution kept")
+  func unfixed() throws {
+    let (records, _) = ITSMFixtureTests.records(
+      .jiraSM, "jira-sm", ["software-search.json", "partial-export.xml"],
+      options: ITSMImportOptions(jiraTypes: Self.softwareTypes))
+    for (id, resolution, closed) in [
+      ("HD-2", "Won't Do", "2026-02-04"), ("HD-3", "Cannot Reproduce", "2026-02-09"),
+      ("SUP-171574", "Duplicate", "2026-03-02"),
+    ] {
+      let record = try Self.record(records, id)
+      #expect(record.state == .cancelled, "\(id)")
+      #expect(record.fields["resolution"] == resolution && record.fields["resolved"] == nil, "\(id)")
+      #expect(record.fields["closed"] == closed, "\(id)")
+    }
+    let done = try Self.record(records, "SUP-171573")
+    #expect(done.state == .closed && done.fields["resolved"] == "2026-03-02")
+    // Not evidence of resolved incidents: only the fixed incident HD-1 meets incident-resolved.
+    let mapping = try ImportMappingReader.read(
+      path: BundledCatalog.path("mappings/itsm-cmmi-svc-1.3.json")!, catalog: BundledCatalog.load())
+    let resolvedRule = try #require(mapping.rules.first { $0.id == "incident-resolved" })
+    #expect(records.filter(resolvedRule.matches).map(\.id) == ["HD-1"])
+  }
+
+  @Test("partial exports warned once per file: RSS issue total, REST total, isLast false")
+  func partial() throws {
+    let (_, results) = ITSMFixtureTests.records(
+      .jiraSM, "jira-sm", ["software-search.json", "partial-export.xml"],
+      options: ITSMImportOptions(jiraTypes: Self.softwareTypes))
+    let rest = results[0].problems.filter { $0.message.hasPrefix("partial export") }
+    #expect(rest.count == 1)
+    #expect(
+      rest.first?.message.hasPrefix("partial export: the page holds issues 1–6 of the 9 the search found") == true)
+    let rss = results[1].problems.filter { $0.message.hasPrefix("partial export") }
+    #expect(rss.map(\.message).first?.hasPrefix("partial export: the file holds issues 1–3 of the 171574") == true)
+    #expect(rss.first?.location?.line == 10)
+    // Complete exports: no warning.
+    let (_, complete) = ITSMFixtureTests.records(.jiraSM, "jira-sm", ["search.json", "issues.xml"])
+    #expect(!complete.flatMap(\.problems).contains { $0.message.hasPrefix("partial export") })
+    let page = """
+      {"isLast": false, "nextPageToken": "CAEaAggD", "issues": [
+        {"key": "P-1", "fields": {"issuetype": {"name": "Incident"}, "status": {"name": "Open"}, "project": {"key": "P"}}}]}
+      """
+    let (records, paged) = try ITSMFixtureTests.readTemporary(.jiraSM, [("page.json", page)])
+    #expect(records.count == 1)
+    #expect(ITSMFixtureTests.messages(paged).first?.hasPrefix("partial export: \"isLast\" is false") == true)
+  }
+
+  @Test(
+    "--jira-type entries: NAME=KIND with one of the four kinds",
+    arguments: [
+      ("Support Request=service-request", "Support Request", ITSMRecord.Kind.serviceRequest),
+      ("Outage = incident", "Outage", .incident), ("Bug=problem", "Bug", .problem), ("RFC=change", "RFC", .change),
+    ])
+  func jiraTypeOption(text: String, name: String, kind: ITSMRecord.Kind) {
+    let parsed = ITSMImportOptions.jiraType(text)
+    #expect(parsed?.0 == name && parsed?.1 == kind)
+  }
+
+  @Test(
+    "--jira-type entries refused", arguments: ["Bug", "Bug=sla", "=incident", "Bug=Incident", "Bug=continuity-test"])
+  func jiraTypeRefused(text: String) {
+    #expect(ITSMImportOptions.jiraType(text) == nil)
+  }
+
+  @Test("the mapping file's jiraIssueTypes reach the reader; --jira-type comes first")
+  func mappingTable() throws {
+    let text = """
+      {"formatVersion": 1, "model": "CMMI-SVC", "modelVersion": "1.3", "title": "t", "rules": [],
+       "jiraIssueTypes": {"Outage": "incident", "Support Request": "service-request", "Task": "change"}}
+      """
+    let catalog = try BundledCatalog.load()
+    let mapping = try ImportMappingReader.read(bytes: Array(text.utf8), file: "rules.json", catalog: catalog)
+    #expect(mapping.jiraIssueTypes == ["Outage": .incident, "Support Request": .serviceRequest, "Task": .change])
+    let file = Golden.url("fixtures/itsm/jira-sm/software-search.json").path
+    let request = ITSMImportRequest(
+      tool: .jiraSM, files: [file], options: ITSMImportOptions(jiraTypes: ["task": .serviceRequest]))
+    let imported = try ITSMImportPipeline.read(request, mapping: mapping) { _ in }
+    #expect(imported.importer.recordsByKind == [.incident: 1, .serviceRequest: 3])
+  }
+
+  @Test("a jiraIssueTypes entry of another kind is a located mapping error")
+  func mappingTableRefused() throws {
+    let text = """
+      {"formatVersion": 1, "model": "CMMI-SVC", "modelVersion": "1.3", "title": "t", "rules": [],
+       "jiraIssueTypes": {"Outage": "sla", "Bug": 3}}
+      """
+    do {
+      _ = try ImportMappingReader.read(bytes: Array(text.utf8), file: "rules.json", catalog: BundledCatalog.load())
+      Issue.record("accepted")
+    } catch {
+      let lines = error.problems.map(\.description)
+      #expect(lines.count == 2, "\(lines)")
+      #expect(lines.contains { $0.contains("issue type \"Outage\" maps to \"sla\"; expected one of \"incident\"") })
+      #expect(lines.contains { $0.contains("issue type \"Bug\" maps to the number 3") })
+    }
   }
 }

@@ -64,6 +64,13 @@ struct ImportCommand: ParsableCommand {
   )
   var jiraField: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Jira: an issue type read as a record kind, as NAME=KIND (repeatable), e.g. 'Support Request=service-request'.",
+      discussion:
+        "KIND is incident, problem, change or service-request. The mapping file's jiraIssueTypes does the same."))
+  var jiraType: [String] = []
+
   @Option(help: "ServiceNow Table API: the table of records that do not name theirs (e.g. incident).")
   var table: String?
 
@@ -85,6 +92,11 @@ struct ImportCommand: ParsableCommand {
     for field in jiraField where ITSMImportOptions.jiraField(field) == nil {
       throw ValidationError("--jira-field \(field) is not NAME=customfield_ID")
     }
+    for type in jiraType where ITSMImportOptions.jiraType(type) == nil {
+      throw ValidationError(
+        "--jira-type \(type) is not NAME=KIND; expected KIND to be one of "
+          + ITSMImportOptions.jiraTypeKinds.map(\.rawValue).joined(separator: ", "))
+    }
     if let date, !AppraisalValidator.isCalendarDate(date) {
       throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
     }
@@ -98,7 +110,8 @@ struct ImportCommand: ParsableCommand {
     let options = ITSMImportOptions(
       groupBy: groupBy, continuityLabel: continuityLabel,
       jiraFields: Dictionary(jiraField.compactMap(ITSMImportOptions.jiraField), uniquingKeysWith: { _, last in last }),
-      serviceNowTable: table)
+      serviceNowTable: table,
+      jiraTypes: Dictionary(jiraType.compactMap(ITSMImportOptions.jiraType), uniquingKeysWith: { _, last in last }))
     let request = ITSMImportRequest(
       tool: ITSMTool(rawValue: from)!, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
       kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date)

@@ -64,12 +64,18 @@ public struct ImportMapping: Hashable, Sendable {
   public var modelVersion: String
   public var title: String
   public var rules: [Rule]
+  /// Jira issue type names read as a record kind (`"Support Request": "service-request"`), for service desks
+  /// run in Jira Software or Jira Cloud; `--jira-type` entries come before them.
+  public var jiraIssueTypes: [String: ITSMRecord.Kind]
 
-  public init(model: String, modelVersion: String, title: String, rules: [Rule]) {
+  public init(
+    model: String, modelVersion: String, title: String, rules: [Rule], jiraIssueTypes: [String: ITSMRecord.Kind] = [:]
+  ) {
     self.model = model
     self.modelVersion = modelVersion
     self.title = title
     self.rules = rules
+    self.jiraIssueTypes = jiraIssueTypes
   }
 
   /// Every problem of the mapping against `catalog`: model mismatch, duplicate rule ids, practices

@@ -78,8 +78,13 @@ public enum ITSMImportPipeline {
     for file in request.files where names[file] == nil {
       names[file] = file.split(separator: "/").last.map(String.init) ?? file
     }
+    // The mapping file's Jira issue types, under those of the request (`--jira-type`).
+    var options = request.options
+    for (name, kind) in mapping.jiraIssueTypes where options.jiraTypes[name.lowercased()] == nil {
+      options.jiraTypes[name.lowercased()] = kind
+    }
     let results = ITSMImportReader.read(
-      paths: request.files, tool: request.tool, options: request.options, policy: request.policy, problems: problems
+      paths: request.files, tool: request.tool, options: options, policy: request.policy, problems: problems
     ) { record, file in
       importer.add(record, from: names[file] ?? file)
     }

@@ -52,15 +52,33 @@ public struct ITSMImportOptions: Sendable {
   public var jiraFields: [String: String]
   /// ServiceNow Table API: the table of records without `sys_class_name` when the file does not tell.
   public var serviceNowTable: String?
+  /// Jira: issue type names (lower-cased) read as a record kind (`support request` → service-request), from
+  /// `--jira-type` and the mapping file's `jiraIssueTypes`; they come before the built-in type names.
+  public var jiraTypes: [String: ITSMRecord.Kind]
 
   public init(
     groupBy: [String] = [], continuityLabel: String = "continuity-test", jiraFields: [String: String] = [:],
-    serviceNowTable: String? = nil
+    serviceNowTable: String? = nil, jiraTypes: [String: ITSMRecord.Kind] = [:]
   ) {
     self.groupBy = groupBy
     self.continuityLabel = continuityLabel
     self.jiraFields = jiraFields
     self.serviceNowTable = serviceNowTable
+    self.jiraTypes = Dictionary(
+      jiraTypes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
+  }
+
+  /// The record kinds a Jira issue type may be mapped to (`--jira-type`, `jiraIssueTypes`).
+  public static let jiraTypeKinds: [ITSMRecord.Kind] = [.incident, .problem, .change, .serviceRequest]
+
+  /// A ``jiraTypes`` entry written `NAME=KIND` (`Support Request=service-request`, as `--jira-type` takes it;
+  /// the name may hold spaces, the kind is one of ``jiraTypeKinds``); `nil` otherwise.
+  public static func jiraType(_ text: String) -> (String, ITSMRecord.Kind)? {
+    guard let equals = text.lastIndex(of: "=") else { return nil }
+    let name = String(text[..<equals]).trimmed
+    let kind = ITSMRecord.Kind(rawValue: String(text[text.index(after: equals)...]).trimmed)
+    guard !name.isEmpty, let kind, jiraTypeKinds.contains(kind) else { return nil }
+    return (name, kind)
   }
 
   /// A ``jiraFields`` entry written `NAME=customfield_ID` (`rootCause=customfield_10040`, as `--jira-field`

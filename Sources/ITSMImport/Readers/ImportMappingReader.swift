@@ -17,7 +17,8 @@ public enum ImportMappingReader {
   private static func decode(_ root: JSONNode, _ walker: JSONModelWalker) -> ImportMapping? {
     guard
       let top = walker.object(
-        root, at: .root, allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "$schema"],
+        root, at: .root,
+        allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "jiraIssueTypes", "$schema"],
         what: "the mapping")
     else { return nil }
     JSONDocumentReader.checkFormatVersion(top, walker, supported: supportedFormatVersions)
@@ -57,6 +58,31 @@ public enum ImportMappingReader {
     }
     return ImportMapping(
       model: top.string("model") ?? "", modelVersion: top.string("modelVersion") ?? "",
-      title: top.string("title") ?? "", rules: rules)
+      title: top.string("title") ?? "", rules: rules, jiraIssueTypes: jiraIssueTypes(top, walker))
+  }
+
+  /// The optional `jiraIssueTypes` table: Jira issue type name → record kind (one of
+  /// ``ITSMImportOptions/jiraTypeKinds``).
+  private static func jiraIssueTypes(_ top: JSONObject, _ walker: JSONModelWalker) -> [String: ITSMRecord.Kind] {
+    guard let table = top.node.member("jiraIssueTypes"), !table.isNull else { return [:] }
+    let path = top.path.appending("jiraIssueTypes")
+    guard let members = table.objectMembers else {
+      walker.problem(
+        path, "\"jiraIssueTypes\" is \(table.kindDescription); expected an object of Jira issue type names and kinds")
+      return [:]
+    }
+    let kinds = ITSMImportOptions.jiraTypeKinds
+    var types: [String: ITSMRecord.Kind] = [:]
+    for member in members {
+      if let text = member.value.stringValue, let kind = ITSMRecord.Kind(rawValue: text), kinds.contains(kind) {
+        types[member.key] = kind
+      } else {
+        walker.problem(
+          path.appending(member.key),
+          "issue type \"\(member.key)\" maps to \(member.value.stringValue.map { "\"\($0)\"" } ?? member.value.kindDescription); "
+            + "expected one of " + kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+      }
+    }
+    return types
   }
 }

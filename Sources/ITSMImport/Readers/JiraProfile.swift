@@ -4,15 +4,34 @@ import EvidenceParsers
 /// Jira Service Management (docs/itsm-import.md, "Jira Service Management"): the REST search result
 /// (`{"issues": [{"key": …, "fields": {…}}], "names": {…}}`) and the XML issue export (RSS:
 /// `rss/channel/item`). Issues labelled as continuity tests, incidents, problems, changes and service
-/// requests (with or without the `[System] ` prefix) are read; other issue types are skipped with a
-/// warning. SLA fields of the JSON shape become `sla` records of their issue's group.
+/// requests (with or without the `[System] ` prefix) are read, and any issue type the type map
+/// (`--jira-type`, the mapping file's `jiraIssueTypes`) names; other issue types are skipped with a warning
+/// naming `--jira-type`. SLA fields of the JSON shape become `sla` records of their issue's group.
+///
+/// An issue in a Done-category status is closed on its `resolutiondate`, else on the changelog's last
+/// transition to that status (`expand=changelog`). A resolution that is not a fix (``unfixedResolutions``:
+/// "Won't Do", "Duplicate", "Cannot Reproduce", …) makes the issue `cancelled`, without a resolved date, so
+/// it never counts as resolved. A partial export — RSS `<issue start end total>` with `total` above the
+/// items returned, a REST page with `total` above `startAt` + `maxResults`, or `isLast: false` — is warned
+/// once per file (``PartialExport``).
 enum JiraProfile: ITSMProfile {
   static let tool = ITSMTool.jiraSM
   static let xmlShape: NativeRecordReader.XMLShape? = NativeRecordReader.XMLShape(
-    root: "rss", wrappers: ["channel"], records: ["item"], description: "a Jira XML issue export (<rss>)")
+    root: "rss", wrappers: ["channel"], records: ["item", "issue"], description: "a Jira XML issue export (<rss>)")
   static let jsonArrays = ["issues"]
 
   static func normalize(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome] {
+    // The RSS channel's `<issue start end total>` element: no record, at most a warning.
+    if context.syntax == .xml && record.container == "issue" {
+      return PartialExport.rss(record.node).map { [.skipped($0.message)] } ?? []
+    }
+    let partial: [ITSMOutcome] =
+      context.syntax == .json
+      ? PartialExport.rest(context.envelope).map { [.skipped($0.message, once: "partial export")] } ?? [] : []
+    return partial + normalizeIssue(record, context: context)
+  }
+
+  static func normalizeIssue(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome] {
     let issue = Issue(record.node, xml: context.syntax == .xml, names: context.envelope["names"], context.options)
     let key = issue.key
     let prefix = key.map { "\($0): " } ?? ""
@@ -24,9 +43,14 @@ enum JiraProfile: ITSMProfile {
       kind = .continuityTest
     } else if let typeName = issue.typeName {
       var type = typeName.lowercased()
+      let mapped = context.options.jiraTypes[type]
       if type.hasPrefix("[system] ") { type.removeFirst("[system] ".count) }
-      guard let known = kinds[type] else {
-        return [.skipped("\(prefix)issue type '\(typeName)' is not an ITSM record type: skipped")]
+      guard let known = mapped ?? context.options.jiraTypes[type] ?? kinds[type] else {
+        return [
+          .skipped(
+            "\(prefix)issue type '\(typeName)' is not an ITSM record type: skipped "
+              + "(to import it, pass --jira-type '\(typeName)=incident' or problem, change, service-request)")
+        ]
       }
       kind = known
     } else {
@@ -39,7 +63,7 @@ enum JiraProfile: ITSMProfile {
 
     var draft = RecordDraft()
     // State: by status name, else by status category.
-    let state: ITSMRecord.State
+    var state: ITSMRecord.State
     if let status = issue.statusName {
       if let known = statuses[status.lowercased()] {
         state = known
@@ -60,9 +84,25 @@ enum JiraProfile: ITSMProfile {
       draft.warn("no status: state 'unknown'")
     }
 
-    if let resolution = issue.resolution, resolution.lowercased() != "unresolved" { draft["resolution"] = resolution }
+    var fixed = true
+    if let resolution = issue.resolution, resolution.lowercased() != "unresolved" {
+      draft["resolution"] = resolution
+      if unfixedResolutions.contains(resolution.lowercased()) {
+        // Closed without a fix: kept apart from resolved work.
+        fixed = false
+        if state != .unknown { state = .cancelled }
+      }
+    }
+    let resolvedField = issue.xml ? "resolved" : "fields.resolutiondate"
     draft.date("opened", issue.created, field: issue.xml ? "created" : "fields.created")
-    draft.date("resolved", issue.resolved, field: issue.xml ? "resolved" : "fields.resolutiondate")
+    if fixed { draft.date("resolved", issue.resolved, field: resolvedField) }
+    if issue.isDone(state: state) {
+      if let resolved = issue.resolved {
+        draft.date("closed", resolved, field: resolvedField)
+      } else if let transition = issue.doneTransition {
+        draft.date("closed", transition, field: "changelog.histories[].created")
+      }
+    }
     draft["priority"] = issue.priority
     draft["category"] = issue.requestType
     for (name, value) in issue.customFields where ITSMRecord.optionalFields.contains(name) {
@@ -124,6 +164,12 @@ enum JiraProfile: ITSMProfile {
     "resolved": .resolved, "closed": .closed, "done": .closed, "completed": .closed,
     "canceled": .cancelled, "cancelled": .cancelled, "declined": .cancelled, "rejected": .cancelled,
     "won't do": .cancelled,
+  ]
+  /// Resolutions (lower-cased) that close an issue without fixing it (Jira's defaults and common ones):
+  /// the issue becomes `cancelled` and gets no resolved date.
+  static let unfixedResolutions: Set<String> = [
+    "won't do", "won't fix", "duplicate", "cannot reproduce", "declined", "incomplete", "obsolete",
+    "not a bug", "works as designed", "withdrawn", "abandoned",
   ]
   static let categories: [String: ITSMRecord.State] = ["new": .new, "indeterminate": .inProgress, "done": .closed]
 
@@ -192,6 +238,38 @@ enum JiraProfile: ITSMProfile {
     var resolution: String? { xml ? node["resolution"].text : fields["resolution"]["name"].text }
     var created: String? { xml ? node["created"].text : fields["created"].text }
     var resolved: String? { xml ? node["resolved"].text : fields["resolutiondate"].text }
+
+    /// Whether the issue's status is in the Done category: its category key is `done`, or (without a
+    /// category) its state is closed or cancelled.
+    func isDone(state: ITSMRecord.State) -> Bool {
+      if let category = statusCategory?.lowercased() { return category == "done" }
+      return state == .closed || state == .cancelled
+    }
+
+    /// When the issue last moved to its current status, or else to a status the status table closes or
+    /// cancels, from the changelog (`expand=changelog`: `changelog.histories[].items[]` with `field`
+    /// `status`). The latest by time wins (in document order when times do not read).
+    var doneTransition: String? {
+      guard !xml else { return nil }
+      let current = statusName?.lowercased()
+      var found: (date: String, current: Bool, time: Int?)?
+      for history in node["changelog"]["histories"].elements {
+        guard let created = history["created"].text else { continue }
+        let time = ITSMText.instant(created)
+        for item in history["items"].elements where item["field"].text?.lowercased() == "status" {
+          guard let target = item["toString"].text?.lowercased() else { continue }
+          let isCurrent = target == current
+          guard isCurrent || [.closed, .cancelled].contains(statuses[target]) else { continue }
+          if let previous = found {
+            // A transition to the current status beats any other; among equals, the later one.
+            if previous.current && !isCurrent { continue }
+            if previous.current == isCurrent, let before = previous.time, let now = time, now < before { continue }
+          }
+          found = (created, isCurrent, time)
+        }
+      }
+      return found?.date
+    }
     var priority: String? { xml ? node["priority"].text : fields["priority"]["name"].text }
     var projectKey: NativeNode { xml ? node["project"]["key"] : fields["project"]["key"] }
     var firstComponent: NativeNode {
