@@ -200,6 +200,19 @@ struct ITSMServiceNowTests {
           + "sys_id '8a4dde73c6112278017a6a4baf547aa7' used as group"))
   }
 
+  @Test("JSONv2 with displayvalue=all: a group's name from its dv_ field")
+  func jsonV2DisplayFields() throws {
+    let json = """
+      {"records": [{"number": "INC7", "state": "1", "assignment_group": "287ebd7da9fe198100f92cc8d1d2154e",
+                    "dv_assignment_group": "Rechenzentrum München"},
+                   {"number": "INC8", "state": "1", "assignment_group": "287ebd7da9fe198100f92cc8d1d2154e",
+                    "dv_assignment_group": ""}]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.servicenow, [("incident.json", json)])
+    #expect(records.map(\.group) == ["Rechenzentrum München", "287ebd7da9fe198100f92cc8d1d2154e"])
+    #expect(ITSMFixtureTests.messages(results).filter { $0.hasPrefix("INC") }.count == 1)
+  }
+
   @Test("a sys_user_group export in the same import names the groups, as XML unload or Table API JSON")
   func groupExport() throws {
     for groups in ["sys_user_group.json", "sys_user_group.xml"] {

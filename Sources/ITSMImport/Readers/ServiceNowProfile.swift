@@ -81,7 +81,8 @@ enum ServiceNowProfile: ITSMProfile {
   // MARK: - Groups
 
   /// The group of a record of `table` and the warning about it, if any. A reference by sys_id only is
-  /// named through the `sys_user_group` records of the run (`lookups`; none in the first pass).
+  /// named by its JSONv2 display field (`dv_assignment_group`, with `displayvalue=all`), else through the
+  /// `sys_user_group` records of the run (`lookups`; none in the first pass).
   static func group(
     _ record: NativeRecord, table: String, options: ITSMImportOptions, lookups: ITSMLookups? = nil
   ) -> (String, String?) {
@@ -89,6 +90,7 @@ enum ServiceNowProfile: ITSMProfile {
     for field in fields {
       let (name, key) = reference(record[field])
       if let name = ITSMText.groupName(name) { return (name, nil) }
+      if key != nil, let name = ITSMText.groupName(text(record["dv_" + field])) { return (name, nil) }
       if let key {
         guard let lookups else { return (key, nil) }
         if let named = lookups.name(key, in: "sys_user_group") { return (named, nil) }
