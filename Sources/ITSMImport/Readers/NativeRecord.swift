@@ -173,7 +173,8 @@ enum ITSMOutcome {
   /// A normalized record and the warnings about it (the reader prefixes them with the record's id).
   case record(ITSMRecord, warnings: [String])
   /// Not a record the import uses (e.g. a Jira `Bug`): a warning, the record is not counted. With `once`,
-  /// only the first of the warnings with that key in a file is reported.
+  /// only the first of the warnings with that key in a file is reported — which is also how a profile
+  /// reports a note about the file once, beside the record it normalizes.
   case skipped(String, once: String? = nil)
   /// The record cannot be used (no id): an error, the record is skipped and not counted.
   case error(String)
