@@ -111,4 +111,44 @@ struct ITSMFreshserviceTests {
         "1:15: problem associated_change is the string \"12\"; expected a number: skipped",
       ])
   }
+
+  @Test("an id read twice is counted once, with one warning per file counting the repeats")
+  func repeatedIDs() throws {
+    let (records, results) = ITSMFixtureTests.records(
+      .freshservice, "freshservice", ["groups.json", "tickets-duplicates.json"])
+    #expect(records.map(\.id) == ["INC-61", "INC-62", "INC-63"])
+    #expect(try Self.record(records, "INC-62").state == .onHold, "the first record with the id is kept")
+    #expect(results[1].recordCount == 3 && results[1].recordErrorCount == 0)
+    #expect(
+      ITSMFixtureTests.messages(results) == [
+        "3 records repeat 2 ids read before (ticket 61, ticket 62): each id is counted once, the first record "
+          + "kept and the repeats left out"
+      ])
+  }
+
+  @Test("the same ticket in two files (overlapping pages) is counted once; the warning is in the later file")
+  func repeatedAcrossFiles() throws {
+    let page = { (ids: [Int]) in
+      #"{"tickets": ["#
+        + ids.map { #"{"id": \#($0), "type": "Incident", "status": 2, "group_id": 1001}"# }.joined(separator: ",")
+        + "]}"
+    }
+    let (records, results) = try ITSMFixtureTests.readTemporary(
+      .freshservice, [("page1.json", page([1, 2, 3])), ("page2.json", page([3, 4, 5, 6, 7, 8]))])
+    #expect(records.map(\.id) == ["INC-1", "INC-2", "INC-3", "INC-4", "INC-5", "INC-6", "INC-7", "INC-8"])
+    #expect(results[0].problems.filter { $0.message.contains("read before") }.isEmpty)
+    #expect(
+      results[1].problems.filter { $0.message.contains("read before") }.map(\.message) == [
+        "1 record repeats an id read before (ticket 3): each id is counted once, the first record kept and the "
+          + "repeats left out"
+      ])
+    // A problem and a ticket with the same number are different records.
+    let (both, _) = try ITSMFixtureTests.readTemporary(
+      .freshservice,
+      [
+        ("tickets.json", page([9])),
+        ("problems.json", #"{"problems": [{"id": 9, "status": 1, "group_id": 1001}]}"#),
+      ])
+    #expect(both.map(\.id) == ["INC-9", "PRB-9"])
+  }
 }

@@ -106,4 +106,63 @@ struct ITSMManageEngineTests {
         "5:3: request id is an object; expected a string or a number: skipped",
       ])
   }
+
+  @Test("a single-record response ({\"request\": {…}}) is read as one request")
+  func singleRecord() throws {
+    let (records, results) = ITSMFixtureTests.records(.manageengine, "manageengine", ["request-single.json"])
+    #expect(results[0].failure == nil && results[0].problems.isEmpty)
+    #expect(records.map(\.id) == ["120", "120/Medium SLA"])
+    let request = try Self.record(records, "120")
+    #expect(request.kind == .incident && request.state == .resolved && request.group == "Service Desk")
+    #expect(request.fields["opened"] == "2026-02-16" && request.fields["resolved"] == "2026-02-16")
+    #expect(request.fields["resolution"] == "Berechtigung über Gruppe P-Lesen erteilt.")
+    #expect(request.fields["priority"] == "Medium" && request.fields["category"] == "Zugriff")
+  }
+
+  @Test("single problem and change responses, and a failed single-record response")
+  func singleProblemAndChange() throws {
+    let problem = """
+      {"problem": {"id": "207", "status": {"name": "Open"}, "group": {"name": "RZ"}},
+       "response_status": {"status_code": 2000, "status": "success"}}
+      """
+    let change = """
+      {"change": {"id": "308", "display_id": "CH-308", "status": {"name": "Completed"}, "group": {"name": "CAB"}},
+       "response_status": {"status_code": 2000, "status": "success"}}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(
+      .manageengine, [("problem.json", problem), ("change.json", change)])
+    #expect(records.map(\.kind) == [.problem, .change] && records.map(\.id) == ["207", "CH-308"])
+    #expect(results.allSatisfy { $0.problems.isEmpty })
+    let failed = """
+      {"request": {"id": "1"}, "response_status": {"status_code": 4000, "status": "failed"}}
+      """
+    let (none, rejected) = try ITSMFixtureTests.readTemporary(.manageengine, [("request.json", failed)])
+    #expect(none.isEmpty)
+    #expect(rejected[0].failure?.problems.first?.message.hasPrefix("response_status 4000 (failed)") == true)
+  }
+
+  @Test("has_more_rows: one warning per file naming the page and where the next starts")
+  func morePages() throws {
+    let (records, results) = ITSMFixtureTests.records(.manageengine, "manageengine", ["requests-page.json"])
+    #expect(records.map(\.id) == ["121", "122", "123"])
+    #expect(records.map(\.kind) == [.incident, .serviceRequest, .incident])
+    #expect(records.map(\.state) == [.new, .onHold, .closed])
+    #expect(
+      ITSMFixtureTests.messages(results).filter { $0.contains("has_more_rows") } == [
+        "list_info.has_more_rows is true: this file is one page (rows 1–3, start_index 1, row_count 3) of a "
+          + "longer list and only its records are imported; fetch the further pages from start_index 4 and "
+          + "import them together"
+      ])
+    // A default list response has no priority, category, resolution, SLA or closing dates.
+    #expect(records.allSatisfy { $0.fields["priority"] == nil && $0.fields["closed"] == nil })
+    #expect(records.allSatisfy { $0.kind != .sla })
+    // The last page says nothing.
+    let last = """
+      {"response_status": [{"status_code": 2000}], "list_info": {"has_more_rows": false, "start_index": 4,
+       "row_count": 1}, "requests": [{"id": "9", "display_id": "9", "status": {"name": "Open"},
+       "group": {"name": "SD"}}]}
+      """
+    let (_, quiet) = try ITSMFixtureTests.readTemporary(.manageengine, [("requests.json", last)])
+    #expect(quiet[0].problems.isEmpty)
+  }
 }

@@ -116,7 +116,7 @@ struct ITSMServiceNowTests {
     #expect(try Self.record(records, "KB0010002").group == "Rechenzentrum München")
   }
 
-  @Test("Table API: all three value shapes, labels, display-format dates, table from the other records")
+  @Test("Table API: all three value shapes, labels, display-format dates, table from the number prefix")
   func tableAPI() throws {
     let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", ["table-api-incident.json"])
     #expect(records.allSatisfy { $0.kind == .incident })
@@ -128,17 +128,146 @@ struct ITSMServiceNowTests {
     #expect(try Self.record(records, "INC0010102").fields["linkedProblem"] == "PRB0040001")
     #expect(
       ITSMFixtureTests.messages(results).contains(
-        "INC0010108: no sys_class_name: table 'incident' taken from the other records of the file"))
+        "no sys_class_name in 1 record: table taken from the number prefix (INC → incident 1)"))
   }
 
-  @Test("Table API: without sys_class_name anywhere, the --table option decides, else an error")
+  @Test("Table API: a number that names no table takes the table of the other records of the file")
+  func tableFromOtherRecords() throws {
+    let json = """
+      {"result": [{"number": "INC1", "sys_class_name": "incident", "state": "1"},
+                  {"number": "X-17", "state": "2"}]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.servicenow, [("result.json", json)])
+    #expect(records.map(\.kind) == [.incident, .incident])
+    #expect(
+      ITSMFixtureTests.messages(results).filter { $0.contains("sys_class_name") } == [
+        "X-17: no sys_class_name: table 'incident' taken from the other records of the file"
+      ])
+  }
+
+  @Test("Table API: without sys_class_name and a known number prefix, --table decides, else one file error")
   func tableOption() throws {
-    let file = (name: "result.json", content: #"{"result": [{"number": "PRB1", "state": "107"}]}"#)
-    let (none, failed) = try ITSMFixtureTests.readTemporary(.servicenow, [file])
-    #expect(none.isEmpty && ITSMFixtureTests.messages(failed, .error).count == 1)
+    let (none, failed) = ITSMFixtureTests.records(.servicenow, "servicenow", ["table-api-sysparm-fields.json"])
+    #expect(none.isEmpty && failed[0].recordErrorCount == 0 && failed[0].problems.isEmpty)
+    let problems = try #require(failed[0].failure?.problems)
+    #expect(problems.count == 1)
+    #expect(problems.first?.location?.line == 3)
+    #expect(
+      problems.first?.message
+        == "2 records have no sys_class_name and no number whose prefix names a table (INC incident, CHG "
+        + "change_request, PRB problem, RITM sc_req_item, TASK task, KB kb_knowledge); name the table with "
+        + "--table TABLE (e.g. --table incident), or export with sys_class_name in sysparm_fields")
+    let (records, _) = ITSMFixtureTests.records(
+      .servicenow, "servicenow", ["table-api-sysparm-fields.json"],
+      options: ITSMImportOptions(serviceNowTable: "incident"))
+    #expect(records.map(\.id) == ["SIR0010001", "SIR0010002"] && records.allSatisfy { $0.kind == .incident })
+  }
+
+  @Test("an import refused for a file without tables names --table and not --skip-bad-records")
+  func tableRefusalMessage() throws {
+    let request = ITSMImportRequest(
+      tool: .servicenow, files: [Golden.url("fixtures/itsm/servicenow/table-api-sysparm-fields.json").path])
+    #expect {
+      _ = try ITSMImportPipeline.run(request, catalog: try BundledCatalog.load(), today: "2026-12-07") { _ in }
+    } throws: { error in
+      guard let failure = error as? ITSMImportFailure else { return false }
+      let messages = failure.messages(request, output: "o.xml")
+      return messages.count == 1 && messages[0].contains("--table TABLE")
+        && !messages.joined().contains("--skip-bad-records") && !messages.joined().contains("no record was read")
+    }
+  }
+
+  @Test("JSONv2 export: records read like Table API results, tables from the number prefix with one warning")
+  func jsonV2() throws {
+    let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", ["jsonv2-incident.json"])
+    #expect(records.map(\.id) == ["INC0010201", "INC0010202", "INC0010203", "PRB0040201"])
+    #expect(records.map(\.kind) == [.incident, .incident, .incident, .problem])
+    #expect(records.map(\.state) == [.closed, .inProgress, .resolved, .inProgress])
+    let first = try Self.record(records, "INC0010201")
+    #expect(first.fields["priority"] == "4 - Low" && first.fields["closed"] == "2026-02-19")
+    #expect(first.fields["resolution"] == "Tonerkartusche getauscht.")
+    #expect(try Self.record(records, "PRB0040201").fields["workaround"] == "Last auf Controller B verschieben.")
+    let messages = ITSMFixtureTests.messages(results)
+    #expect(
+      messages.filter { $0.contains("number prefix") } == [
+        "no sys_class_name in 4 records: table taken from the number prefix (INC → incident 3, PRB → problem 1)"
+      ])
+    // Alone, the groups are sys_ids, and the warning says what would name them.
+    #expect(records.map(\.group).allSatisfy(ServiceNowProfile.isSysID))
+    #expect(
+      messages.contains(
+        "INC0010201: assignment_group has no display value (no sys_user_group export in the import names it): "
+          + "sys_id '8a4dde73c6112278017a6a4baf547aa7' used as group"))
+  }
+
+  @Test("JSONv2 with displayvalue=all: a group's name from its dv_ field")
+  func jsonV2DisplayFields() throws {
+    let json = """
+      {"records": [{"number": "INC7", "state": "1", "assignment_group": "287ebd7da9fe198100f92cc8d1d2154e",
+                    "dv_assignment_group": "Rechenzentrum München"},
+                   {"number": "INC8", "state": "1", "assignment_group": "287ebd7da9fe198100f92cc8d1d2154e",
+                    "dv_assignment_group": ""}]}
+      """
+    let (records, results) = try ITSMFixtureTests.readTemporary(.servicenow, [("incident.json", json)])
+    #expect(records.map(\.group) == ["Rechenzentrum München", "287ebd7da9fe198100f92cc8d1d2154e"])
+    #expect(ITSMFixtureTests.messages(results).filter { $0.hasPrefix("INC") }.count == 1)
+  }
+
+  @Test("a sys_user_group export in the same import names the groups, as XML unload or Table API JSON")
+  func groupExport() throws {
+    for groups in ["sys_user_group.json", "sys_user_group.xml"] {
+      for files in [[groups, "jsonv2-incident.json"], ["jsonv2-incident.json", groups]] {
+        let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", files)
+        #expect(results.allSatisfy { $0.failure == nil })
+        #expect(records.count == 4, "group records are not records of the import")
+        #expect(try Self.record(records, "INC0010201").group == "Service Desk")
+        #expect(try Self.record(records, "INC0010202").group == "Rechenzentrum München")
+        #expect(try Self.record(records, "PRB0040201").group == "Rechenzentrum München")
+        #expect(try Self.record(records, "INC0010203").group == "c0ffee00000000000000000000000001")
+        #expect(
+          ITSMFixtureTests.messages(results).filter { $0.contains("sys_user_group") } == [
+            "INC0010203: assignment_group has no display value (not in the sys_user_group export of the import): "
+              + "sys_id 'c0ffee00000000000000000000000001' used as group"
+          ])
+      }
+    }
+  }
+
+  @Test("a task_sla takes the named group of its task when the task's group is a sys_id")
+  func taskSLAGroupNamed() throws {
+    let sla = """
+      <unload><task_sla action="INSERT_OR_UPDATE"><sys_id>s1</sys_id><task>INC0010202</task>
+      <sla display_value="P2">x</sla><stage>in_progress</stage></task_sla></unload>
+      """
     let (records, _) = try ITSMFixtureTests.readTemporary(
-      .servicenow, [file], options: ITSMImportOptions(serviceNowTable: "problem"))
-    #expect(records.map(\.kind) == [.problem] && records.first?.state == .closed)
+      .servicenow,
+      [
+        ("task_sla.xml", sla),
+        (
+          "incidents.json",
+          try String(contentsOf: Golden.url("fixtures/itsm/servicenow/jsonv2-incident.json"), encoding: .utf8)
+        ),
+        (
+          "sys_user_group.json",
+          try String(contentsOf: Golden.url("fixtures/itsm/servicenow/sys_user_group.json"), encoding: .utf8)
+        ),
+      ])
+    #expect(try Self.record(records, "INC0010202/P2").group == "Rechenzentrum München")
+  }
+
+  @Test("sysparm_display_value=true: labels for states, types, approvals; plain group names")
+  func displayValueTrue() throws {
+    let (records, results) = ITSMFixtureTests.records(.servicenow, "servicenow", ["table-api-display-true.json"])
+    #expect(records.map(\.kind) == [.change, .problem, .serviceRequest])
+    #expect(records.map(\.state) == [.inProgress, .inProgress, .closed])
+    let change = try Self.record(records, "CHG0030101")
+    #expect(change.group == "CAB Rechenzentrum" && change.fields["approval"] == "approved")
+    #expect(change.fields["risk"] == "Moderate" && change.fields["changeType"] == "Normal")
+    #expect(try Self.record(records, "RITM0010001").fields["closed"] == "2026-02-12")
+    #expect(
+      ITSMFixtureTests.messages(results) == [
+        "no sys_class_name in 1 record: table taken from the number prefix (RITM → sc_req_item 1)"
+      ])
   }
 
   @Test("tables the import does not read are skipped with one warning per file")

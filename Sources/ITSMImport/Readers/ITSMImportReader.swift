@@ -148,6 +148,9 @@ public enum ITSMImportReader {
             options: options, lookups: ITSMLookups(), file: path, syntax: syntax, envelope: envelope)
           profile.collect(record, context: context, into: &collected)
         }
+        if profile.needsLookups, let problem = profile.fileProblem(file: path, lookups: collected, options: options) {
+          throw NativeRecordReader.located(path, problem.line, problem.column ?? 0, problem.message)
+        }
         lookups = collected
       } catch {
         results[index].failure = error

@@ -2,12 +2,36 @@ import AppraisalModel
 import EvidenceParsers
 
 /// ManageEngine ServiceDesk Plus (docs/itsm-import.md, "ManageEngine ServiceDesk Plus"): API v3 JSON,
-/// one file per module (`requests`, `problems`, `changes`), with a `response_status` that must be a
-/// success. Lookup fields are `{"id", "name"}` objects (the name is taken), dates `{"value", "display_value"}`
+/// one file per module (`requests`, `problems`, `changes`), or a single-record response (`request`,
+/// `problem`, `change`), with a `response_status` that must be a success. A list whose
+/// `list_info.has_more_rows` is `true` is one page of more: one warning per file names the page. Lookup fields are `{"id", "name"}` objects (the name is taken), dates `{"value", "display_value"}`
 /// objects (only the epoch-millisecond `value` is used). A request with an SLA also becomes an `sla` record.
 enum ManageEngineProfile: ITSMProfile {
   static let tool = ITSMTool.manageengine
-  static let jsonArrays = ["requests", "problems", "changes"]
+  static let jsonArrays = ["requests", "problems", "changes", "request", "problem", "change"]
+
+  /// The module of a record's container: a single-record response's `request` is a `requests` record.
+  static func module(_ container: String) -> String {
+    ["request": "requests", "problem": "problems", "change": "changes"][container] ?? container
+  }
+
+  /// The warning for a list that is one page of more (`list_info.has_more_rows: true`), naming the page;
+  /// `nil` for the last or only page.
+  static func pageWarning(_ envelope: NativeNode) -> String? {
+    let info = envelope["list_info"]
+    guard info["has_more_rows"].bool == true else { return nil }
+    let start = Int(info["start_index"].text ?? "")
+    let rows = Int(info["row_count"].text ?? "")
+    var page = "this file is one page"
+    if let start, let rows {
+      page += " (rows \(start)–\(start + rows - 1), start_index \(start), row_count \(rows))"
+    } else if let number = info["page"].text {
+      page += " (page \(number))"
+    }
+    let next = start.flatMap { start in rows.map { " from start_index \(start + $0)" } } ?? ""
+    return "list_info.has_more_rows is true: \(page) of a longer list and only its records are imported; "
+      + "fetch the further pages\(next) and import them together"
+  }
 
   static func fileProblem(container: String, envelope: NativeNode, syntax: ITSMSyntax)
     -> NativeRecordReader.FileProblem?
@@ -29,15 +53,16 @@ enum ManageEngineProfile: ITSMProfile {
     let node = record.node
     var draft = RecordDraft()
     let id: String
-    let module = record.container
+    let module = Self.module(record.container)
+    let notes: [ITSMOutcome] = pageWarning(context.envelope).map { [.skipped($0, once: "has_more_rows")] } ?? []
     // SDP writes ids as strings (`"id": "1000000000101"`) or, in some versions, as numbers; both are read.
     for field in ["id", "display_id"] {
       if let problem = node[field].idTypeProblem(field, .stringOrNumber) {
-        return [.error("\(Self.noun(module)) \(problem)")]
+        return notes + [.error("\(Self.noun(module)) \(problem)")]
       }
     }
     if module == "problems" {
-      guard let value = node["id"].text else { return [.error("problem without id")] }
+      guard let value = node["id"].text else { return notes + [.error("problem without id")] }
       id = value
     } else if let display = node["display_id"].text {
       id = display
@@ -45,7 +70,7 @@ enum ManageEngineProfile: ITSMProfile {
       id = value
       if module == "requests" { draft.warn("no display_id: id used") }
     } else {
-      return [.error("\(Self.noun(module)) without display_id and id")]
+      return notes + [.error("\(Self.noun(module)) without display_id and id")]
     }
 
     let kind: ITSMRecord.Kind
@@ -114,7 +139,7 @@ enum ManageEngineProfile: ITSMProfile {
       outcomes.append(
         slaDraft.record(.sla, id: "\(id)/\(sla)", group: group, state: done.contains(state) ? .closed : .inProgress))
     }
-    return outcomes
+    return notes + outcomes
   }
 
   /// A record of `module`, for messages.

@@ -173,7 +173,8 @@ enum ITSMOutcome {
   /// A normalized record and the warnings about it (the reader prefixes them with the record's id).
   case record(ITSMRecord, warnings: [String])
   /// Not a record the import uses (e.g. a Jira `Bug`): a warning, the record is not counted. With `once`,
-  /// only the first of the warnings with that key in a file is reported.
+  /// only the first of the warnings with that key in a file is reported — which is also how a profile
+  /// reports a note about the file once, beside the record it normalizes.
   case skipped(String, once: String? = nil)
   /// The record cannot be used (no id): an error, the record is skipped and not counted.
   case error(String)
@@ -208,6 +209,21 @@ struct ITSMLookups {
   private(set) var names: [String: [String: String]] = [:]
   /// ServiceNow Table API: the tables named by the records of each file.
   var tablesOfFile: [String: Set<String>] = [:]
+  /// Counts a profile keeps in the first pass, under keys of its own (records whose table was inferred,
+  /// records read under an id seen before).
+  var tallies: [String: Int] = [:]
+  /// Where the first record with a profile's key was read (to keep the first of repeated ids, to locate
+  /// a file's problem at its first record).
+  var firstRecord: [String: RecordPoint] = [:]
+  /// Short lists a profile keeps in the first pass for its messages (the first few repeated ids).
+  var notes: [String: [String]] = [:]
+
+  /// A record's place in a run: its file and where it starts.
+  struct RecordPoint: Equatable {
+    var file: String
+    var line: Int
+    var column: Int?
+  }
 
   /// Notes that the record with `number` and `sysID` belongs to `group`.
   mutating func addRecord(_ number: String?, sysID: String?, group: String) {
@@ -247,6 +263,10 @@ protocol ITSMProfile {
   /// `response_status` that is not a success, a BMC CSV without an id column): the file is rejected.
   static func fileProblem(container: String, envelope: NativeNode, syntax: ITSMSyntax)
     -> NativeRecordReader.FileProblem?
+  /// A problem with a file as a whole found from what the first pass collected (records that name no
+  /// table the reader can tell): the file is rejected. Only for tools with ``needsLookups``.
+  static func fileProblem(file: String, lookups: ITSMLookups, options: ITSMImportOptions)
+    -> NativeRecordReader.FileProblem?
   /// The XML child elements ``collect(_:context:into:)`` looks at (`nil`: all).
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>?
   /// Notes what other records may need of `record` (first pass; no warnings; `context.lookups` is empty).
@@ -258,6 +278,9 @@ extension ITSMProfile {
   static var xmlShape: NativeRecordReader.XMLShape? { nil }
   static var needsLookups: Bool { false }
   static func fileProblem(container: String, envelope: NativeNode, syntax: ITSMSyntax)
+    -> NativeRecordReader.FileProblem?
+  { nil }
+  static func fileProblem(file: String, lookups: ITSMLookups, options: ITSMImportOptions)
     -> NativeRecordReader.FileProblem?
   { nil }
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? { nil }

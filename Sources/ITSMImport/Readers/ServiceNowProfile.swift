@@ -2,15 +2,18 @@ import AppraisalModel
 import EvidenceParsers
 
 /// ServiceNow (docs/itsm-import.md, "ServiceNow"): the XML unload (`<unload>` with one element per record,
-/// named after its table) and the Table API's JSON (`{"result": [...]}`) in any of its three value shapes
-/// (plain values, plain display values, `{"display_value", "value"}` objects). Tables read: incident,
-/// problem, change_request, sc_req_item, task_sla, kb_knowledge and the cmdb_ci tables; `task_sla`
-/// records take the group of their task, looked up among all records of the run.
+/// named after its table), the Table API's JSON (`{"result": [...]}`) in any of its three value shapes
+/// (plain values, plain display values, `{"display_value", "value"}` objects) and the legacy JSONv2
+/// export (`{"records": [...]}`, read like Table API results). Tables read: incident, problem,
+/// change_request, sc_req_item, task_sla, kb_knowledge and the cmdb_ci tables; `task_sla` records take the
+/// group of their task, looked up among all records of the run; `sys_user_group` records (XML unload or
+/// JSON) name the groups that other records reference by sys_id only. A JSON record without
+/// `sys_class_name` gets its table as ``inferredTable(_:file:syntax:)`` says.
 enum ServiceNowProfile: ITSMProfile {
   static let tool = ITSMTool.servicenow
   static let xmlShape: NativeRecordReader.XMLShape? = NativeRecordReader.XMLShape(
     root: "unload", wrappers: [], records: nil, description: "a ServiceNow XML unload (<unload>)")
-  static let jsonArrays = ["result"]
+  static let jsonArrays = ["result", "records"]
   static let needsLookups = true
 
   static let tables = "incident, problem, change_request, sc_req_item, task_sla, kb_knowledge, cmdb_ci…"
@@ -77,13 +80,25 @@ enum ServiceNowProfile: ITSMProfile {
 
   // MARK: - Groups
 
-  /// The group of a record of `table` and the warning about it, if any.
-  static func group(_ record: NativeRecord, table: String, options: ITSMImportOptions) -> (String, String?) {
+  /// The group of a record of `table` and the warning about it, if any. A reference by sys_id only is
+  /// named by its JSONv2 display field (`dv_assignment_group`, with `displayvalue=all`), else through the
+  /// `sys_user_group` records of the run (`lookups`; none in the first pass).
+  static func group(
+    _ record: NativeRecord, table: String, options: ITSMImportOptions, lookups: ITSMLookups? = nil
+  ) -> (String, String?) {
     let fields = groupFields(table: table, options: options)
     for field in fields {
       let (name, key) = reference(record[field])
       if let name = ITSMText.groupName(name) { return (name, nil) }
-      if let key { return (key, "\(field) has no display value: sys_id '\(key)' used as group") }
+      if key != nil, let name = ITSMText.groupName(text(record["dv_" + field])) { return (name, nil) }
+      if let key {
+        guard let lookups else { return (key, nil) }
+        if let named = lookups.name(key, in: "sys_user_group") { return (named, nil) }
+        let why =
+          lookups.hasTable("sys_user_group")
+          ? "not in the sys_user_group export of the import" : "no sys_user_group export in the import names it"
+        return (key, "\(field) has no display value (\(why)): sys_id '\(key)' used as group")
+      }
     }
     let reason =
       fields.count == 1 && record[fields[0]].isNull
@@ -135,12 +150,25 @@ enum ServiceNowProfile: ITSMProfile {
 
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? {
     Set(
-      ["number", "sys_id", "sys_class_name", "assignment_group", "ownership_group", "support_group"] + options.groupBy)
+      ["number", "sys_id", "sys_class_name", "name", "assignment_group", "ownership_group", "support_group"]
+        + options.groupBy)
   }
 
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
-    let table = ownTable(record, syntax: context.syntax)
-    if context.syntax == .json, let table { lookups.tablesOfFile[context.file, default: []].insert(table) }
+    // A record no field names the table of is a group only when `--table sys_user_group` says so (the
+    // other records of its file are not all known yet).
+    let table =
+      context.syntax == .json
+      ? noteTable(record, context: context, into: &lookups)
+        ?? context.options.serviceNowTable.flatMap { $0 == "sys_user_group" ? $0 : nil }
+      : ownTable(record, syntax: context.syntax)
+    if table == "sys_user_group" {
+      lookups.loaded("sys_user_group")
+      if let sysID = value(record["sys_id"]), let name = ITSMText.groupName(text(record["name"])) {
+        lookups.addName(name, id: sysID, table: "sys_user_group")
+      }
+      return
+    }
     guard table != "task_sla" else { return }
     // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
     if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
@@ -155,9 +183,15 @@ enum ServiceNowProfile: ITSMProfile {
 
   static func normalize(_ record: NativeRecord, context: ITSMContext) -> [ITSMOutcome] {
     var draft = RecordDraft()
+    var notes: [ITSMOutcome] = []
     let table: String
-    if let own = ownTable(record, syntax: context.syntax) {
+    if context.syntax == .xml, let own = ownTable(record, syntax: context.syntax) {
       table = own
+    } else if let (inferred, source) = inferredTable(record, file: context.file, syntax: context.syntax) {
+      table = inferred
+      if case .prefix = source {
+        notes.append(.skipped(prefixWarning(file: context.file, lookups: context.lookups), once: "table-prefix"))
+      }
     } else if let tables = context.lookups.tablesOfFile[context.file], tables.count == 1, let only = tables.first {
       table = only
       draft.warn("no sys_class_name: table '\(only)' taken from the other records of the file")
@@ -170,11 +204,12 @@ enum ServiceNowProfile: ITSMProfile {
           "record\(number) has no sys_class_name and the other records of the file do not name one table")
       ]
     }
+    if table == "sys_user_group" { return [] }
     switch table {
     case "incident", "problem", "change_request", "sc_req_item", "kb_knowledge", "task_sla": break
     case let name where name.hasPrefix("cmdb_ci"): break
     default:
-      return [
+      return notes + [
         .skipped(
           "table '\(table)' is not one the import reads (\(tables)): its records are skipped", once: "table:\(table)")
       ]
@@ -185,7 +220,7 @@ enum ServiceNowProfile: ITSMProfile {
     {
       return [.error("\(table) record: \(problem)")]
     }
-    if table == "task_sla" { return [taskSLA(record, context: context, draft: draft)] }
+    if table == "task_sla" { return notes + [taskSLA(record, context: context, draft: draft)] }
 
     // The id.
     let id: String
@@ -272,9 +307,9 @@ enum ServiceNowProfile: ITSMProfile {
       draft["ciClass"] = text(record["sys_class_name"]) ?? table
     default: break
     }
-    let (group, warning) = group(record, table: table, options: context.options)
+    let (group, warning) = group(record, table: table, options: context.options, lookups: context.lookups)
     if let warning { draft.warn(warning) }
-    return [draft.record(kind, id: id, group: group, state: state)]
+    return notes + [draft.record(kind, id: id, group: group, state: state)]
   }
 
   /// A `task_sla` record: id `<task>/<SLA>`, the group of its task.
@@ -289,7 +324,7 @@ enum ServiceNowProfile: ITSMProfile {
     if let taskKey = task.name ?? task.key {
       id = "\(taskKey)/\(slaName ?? sla.key ?? "SLA")"
       if let known = context.lookups.group(ofRecord: taskKey) {
-        group = known
+        group = context.lookups.name(known, in: "sys_user_group") ?? known
       } else {
         group = draft.unassigned("task \(taskKey) not among the imported records")
       }
