@@ -63,9 +63,14 @@ struct ITSMFreshserviceTests {
   func withoutGroups() throws {
     let (records, results) = ITSMFixtureTests.records(.freshservice, "freshservice", ["changes.json"])
     #expect(try Self.record(records, "CHN-12").group == "group:1003")
+    // One warning per group, with the count and ids of its records (repeated problems are summarised).
     #expect(
       ITSMFixtureTests.messages(results).contains(
-        "CHN-12: group_id 1003 has no name (no groups.json in the import): group 'group:1003'"))
+        "group_id 1003 has no name (no groups.json in the import): group 'group:1003' (3 records: CHN-12, CHN-16, CHN-17)"
+      ))
+    #expect(
+      ITSMFixtureTests.messages(results).contains(
+        "CHN-14: group_id 1002 has no name (no groups.json in the import): group 'group:1002'"))
   }
 
   @Test("groups.json may come after the records it names")
