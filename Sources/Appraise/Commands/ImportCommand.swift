@@ -67,6 +67,12 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "ServiceNow Table API: the table of records that do not name theirs (e.g. incident).")
   var table: String?
 
+  @Option(
+    help:
+      "With --merge: count an ITSM group's records in an instantiation of the appraisal, as 'GROUP=UNIT' (UNIT its id or name; repeatable)."
+  )
+  var mapGroup: [String] = []
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("name at least one export file") }
     if ITSMTool(rawValue: from) == nil {
@@ -85,6 +91,13 @@ struct ImportCommand: ParsableCommand {
     for field in jiraField where ITSMImportOptions.jiraField(field) == nil {
       throw ValidationError("--jira-field \(field) is not NAME=customfield_ID")
     }
+    for entry in mapGroup where ITSMImportRequest.groupMapping(entry) == nil {
+      throw ValidationError("--map-group \(entry) is not GROUP=UNIT")
+    }
+    if !mapGroup.isEmpty && merge == nil {
+      throw ValidationError(
+        "--map-group maps groups onto the instantiations of the appraisal named by --merge; name one")
+    }
     if let date, !AppraisalValidator.isCalendarDate(date) {
       throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
     }
@@ -99,9 +112,11 @@ struct ImportCommand: ParsableCommand {
       groupBy: groupBy, continuityLabel: continuityLabel,
       jiraFields: Dictionary(jiraField.compactMap(ITSMImportOptions.jiraField), uniquingKeysWith: { _, last in last }),
       serviceNowTable: table)
-    let request = ITSMImportRequest(
+    var request = ITSMImportRequest(
       tool: ITSMTool(rawValue: from)!, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
       kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date)
+    request.groupMap = Dictionary(
+      mapGroup.compactMap(ITSMImportRequest.groupMapping), uniquingKeysWith: { _, last in last })
     let result: (read: ITSMImport, appraisal: Appraisal)
     do throws(ITSMImportFailure) {
       // Problems are printed as they are found.
@@ -114,6 +129,10 @@ struct ImportCommand: ParsableCommand {
     }
     try OutputFile.writeOrExit(ITSMImportPipeline.evidence(result.appraisal, for: output), to: output)
     try Console.output(result.read.summary(output: output) + "\n")
+    // Imports carry artifacts only: say what the goals still need.
+    if let hint = Appraisal.affirmationsHint(areas: result.appraisal.areasWithImportedArtifactsOnly) {
+      printError("import: note: \(hint)")
+    }
   }
 
   /// Today's date in UTC, `YYYY-MM-DD`: the new appraisal's date when no record has one.

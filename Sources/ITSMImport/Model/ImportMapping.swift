@@ -64,12 +64,16 @@ public struct ImportMapping: Hashable, Sendable {
   public var modelVersion: String
   public var title: String
   public var rules: [Rule]
+  /// ITSM group → the instantiation (id or name) of an appraisal merged into that takes its records
+  /// (`groupMap` in the file; `--map-group GROUP=UNIT` adds to it and wins).
+  public var groupMap: [String: String]
 
-  public init(model: String, modelVersion: String, title: String, rules: [Rule]) {
+  public init(model: String, modelVersion: String, title: String, rules: [Rule], groupMap: [String: String] = [:]) {
     self.model = model
     self.modelVersion = modelVersion
     self.title = title
     self.rules = rules
+    self.groupMap = groupMap
   }
 
   /// Every problem of the mapping against `catalog`: model mismatch, duplicate rule ids, practices

@@ -17,7 +17,7 @@ public enum ImportMappingReader {
   private static func decode(_ root: JSONNode, _ walker: JSONModelWalker) -> ImportMapping? {
     guard
       let top = walker.object(
-        root, at: .root, allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "$schema"],
+        root, at: .root, allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "groupMap", "$schema"],
         what: "the mapping")
     else { return nil }
     JSONDocumentReader.checkFormatVersion(top, walker, supported: supportedFormatVersions)
@@ -57,6 +57,30 @@ public enum ImportMappingReader {
     }
     return ImportMapping(
       model: top.string("model") ?? "", modelVersion: top.string("modelVersion") ?? "",
-      title: top.string("title") ?? "", rules: rules)
+      title: top.string("title") ?? "", rules: rules, groupMap: groupMap(top, walker))
+  }
+
+  /// `"groupMap": {"ITSM group": "instantiation id or name", …}`, each value a non-empty string.
+  private static func groupMap(_ top: JSONObject, _ walker: JSONModelWalker) -> [String: String] {
+    guard let node = top.node.member("groupMap"), !node.isNull else { return [:] }
+    let path = ModelPath.root.appending("groupMap")
+    guard let members = node.objectMembers else {
+      walker.problem(
+        path, "\"groupMap\" is \(node.kindDescription); expected an object of ITSM group → instantiation id or name")
+      return [:]
+    }
+    var map: [String: String] = [:]
+    for member in members {
+      guard let unit = member.value.stringValue, !unit.allSatisfy(\.isWhitespace) else {
+        walker.problem(
+          path.appending(member.key),
+          "group \"\(member.key)\" maps to "
+            + (member.value.stringValue != nil ? "an empty string" : member.value.kindDescription)
+            + "; expected an instantiation id or name")
+        continue
+      }
+      map[member.key] = unit
+    }
+    return map
   }
 }
