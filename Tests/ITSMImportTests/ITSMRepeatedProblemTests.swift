@@ -60,6 +60,21 @@ struct ITSMRepeatedProblemTests {
     #expect(warnings.contains("unknown ticket status '78' (2 records: INC-2, INC-3)"), "\(warnings)")
   }
 
+  @Test("records a profile skips with their id in the message are summarised too, the id taken out of the wording")
+  func repeatedSkips() throws {
+    let alerts = (50...53).map { "{\"id\": \($0), \"type\": \"Alert\", \"status\": 2}" }.joined(separator: ",\n")
+    let text = "{\"tickets\": [\n\(Self.ticket(1)),\n\(alerts),\n{\"id\": 60, \"type\": \"Outage\", \"status\": 2}]}"
+    let (records, results) = try Self.read(.freshservice, [("tickets.json", text)])
+    #expect(records.count == 1)
+    let warnings = Self.warnings(results)
+    #expect(
+      warnings.contains(
+        "ticket …: type 'Alert' is neither Incident nor Service Request: skipped (4 records: 50, 51, 52, …)"),
+      "\(warnings)")
+    // A skip of one record keeps its usual wording.
+    #expect(warnings.contains("ticket 60: type 'Outage' is neither Incident nor Service Request: skipped"))
+  }
+
   @Test("records without an id that break the same way: one message with the count and their lines")
   func repeatedRecordErrors() throws {
     let broken = Array(repeating: "{\"type\": \"Incident\", \"status\": 2}", count: 4).joined(separator: ",\n")

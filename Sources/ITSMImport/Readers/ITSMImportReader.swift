@@ -148,15 +148,19 @@ public enum ITSMImportReader {
         let syntax = try syntax(of: path, tool: tool)
         try records(of: path, syntax: syntax, profile: profile) { record, envelope in
           let location = SourceLocation(file: path, line: record.line, column: record.column)
-          func report(_ severity: ModelProblem.Severity, _ message: String, record id: String? = nil) {
-            digest.add(severity, message, record: id, at: location)
+          /// A problem whose message may name the record (summarised with the others like it).
+          func report(_ severity: ModelProblem.Severity, _ message: String, prefix: String = "", suffix: String = "") {
+            let found = ITSMProblemDigest.recordID(in: message)
+            digest.add(
+              severity, prefix + (found?.text ?? message) + suffix, record: found?.id, at: location,
+              single: prefix + message + suffix)
           }
           /// A record that cannot be used, worded by the policy.
           func reject(_ reason: String) {
             errors += 1
             switch policy {
-            case .refuse: report(.error, reason + ": skipped")
-            case .skip: report(.warning, "record skipped: " + reason)
+            case .refuse: report(.error, reason, suffix: ": skipped")
+            case .skip: report(.warning, reason, prefix: "record skipped: ")
             }
           }
           if let error = record.readError {
@@ -169,7 +173,10 @@ public enum ITSMImportReader {
             case .record(let normalized, let warnings):
               // A record seen before in this import is counted once, the first kept.
               guard duplicates.admit(normalized, at: location) else { continue }
-              for warning in warnings { report(.warning, warning, record: normalized.id) }
+              for warning in warnings {
+                digest.add(
+                  .warning, warning, record: normalized.id, at: location, single: "\(normalized.id): \(warning)")
+              }
               count += 1
               body(normalized, path)
             case .skipped(let reason, let key):
