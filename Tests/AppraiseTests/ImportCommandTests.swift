@@ -263,6 +263,29 @@ struct ImportCommandTests {
     }
   }
 
+  @Test("a problem of many records is printed once with a count and ids; a duplicate id is warned once, counted once")
+  func repeatedAndDuplicates() throws {
+    let tickets = ((1...5).map { $0 } + [1]).map {
+      "{\"id\": \($0), \"type\": \"Incident\", \"status\": 77, \"group_id\": null}"
+    }
+    try Self.withExport("tickets.json", "{\"tickets\": [\n" + tickets.joined(separator: ",\n") + "]}") {
+      input, output in
+      let result = try AppraiseRunner.run(["import", "--from", "freshservice", input, "--output", output])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains(": 5 records (5 incident)"), "\(result.stdout)")
+      #expect(result.stdout.hasSuffix("; 1 duplicate record counted once\n"), "\(result.stdout)")
+      let lines = result.stderr.split(separator: "\n").map(String.init)
+      #expect(
+        lines == [
+          "\(input):2:1: warning: unknown ticket status '77' (5 records: INC-1, INC-2, INC-3, …)",
+          "\(input):2:1: warning: group_id is null: group 'unassigned' (5 records: INC-1, INC-2, INC-3, …)",
+          "\(input):7:1: warning: 1 duplicate record (an id read before in this import) counted once, the first kept: INC-1",
+          "import: note: imported evidence is artifacts only; record affirmations (interviews, questionnaires) for IRP: "
+            + "their goals stay Not Rated until the units provide both artifacts and affirmations (data coverage)",
+        ], "\(result.stderr)")
+    }
+  }
+
   @Test("exports without a single record: exit 65, said in the user's terms, nothing written")
   func noRecords() throws {
     let output = Self.temporary("empty.xml")

@@ -99,6 +99,7 @@ struct ITSMRepeatedProblemTests {
     // The first INC-1 (status 2, open) is kept, not the second (closed).
     #expect(records[0].state != .closed)
     #expect(results.map(\.recordCount) == [2, 1])
+    #expect(results.map(\.duplicateCount) == [1, 2])
     let duplicates = results.flatMap(\.problems).filter { $0.message.contains("duplicate") }
     #expect(duplicates.count == 1)
     #expect(
@@ -125,6 +126,8 @@ struct ITSMRepeatedProblemTests {
       today: "2026-12-07"
     ) { problems.append($0.message) }
     #expect(imported.read.importer.recordCount == 2)
+    #expect(imported.read.duplicateCount == 1)
+    #expect(imported.read.summary(output: "o.xml").hasSuffix("; 1 duplicate record counted once"))
     #expect(
       problems == ["1 duplicate record (an id read before in this import) counted once, the first kept: INC1"],
       "\(problems)")

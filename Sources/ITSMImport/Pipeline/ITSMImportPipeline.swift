@@ -93,7 +93,9 @@ public enum ITSMImportPipeline {
     }
     // A new appraisal needs at least one record to make an instantiation of.
     if importer.recordCount == 0 && !request.merging { throw .noRecords }
-    return ITSMImport(importer: importer, kind: request.kind, skippedCount: badRecords)
+    return ITSMImport(
+      importer: importer, kind: request.kind, skippedCount: badRecords,
+      duplicateCount: results.reduce(0) { $0 + $1.duplicateCount })
   }
 
   /// The appraisal the import makes: `merging` with its imported items replaced, or a new one with the
@@ -179,8 +181,18 @@ public struct ITSMImport: Sendable {
   public var kind: Instantiation.Kind
   /// Records left out under ``BadRecordPolicy/skip``.
   public var skippedCount: Int
+  /// Records left out because their kind and id were read before in the import (the first is counted).
+  public var duplicateCount: Int
 
-  /// `OUTPUT: N records (…) → M imported evidence items in K instantiations; U records matched no rule`.
+  public init(importer: EvidenceImporter, kind: Instantiation.Kind, skippedCount: Int, duplicateCount: Int = 0) {
+    self.importer = importer
+    self.kind = kind
+    self.skippedCount = skippedCount
+    self.duplicateCount = duplicateCount
+  }
+
+  /// `OUTPUT: N records (…) → M imported evidence items in K instantiations; U records matched no rule`,
+  /// then the records skipped and the duplicates counted once, if any.
   public func summary(output: String) -> String {
     let counts = ITSMRecord.Kind.allCases.compactMap { kind in
       importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
@@ -189,6 +201,8 @@ public struct ITSMImport: Sendable {
       + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
       + "instantiations; \(importer.unmatchedCount) records matched no rule"
       + (skippedCount > 0 ? "; \(skippedCount) records skipped" : "")
+      + (duplicateCount > 0
+        ? "; \(duplicateCount) duplicate record\(duplicateCount == 1 ? "" : "s") counted once" : "")
   }
 }
 

@@ -84,6 +84,8 @@ public struct ITSMFileResult: Sendable {
   public var recordCount: Int
   /// How many records were skipped with errors.
   public var recordErrorCount = 0
+  /// How many records were left out as duplicates (a kind and id read before in the import).
+  public var duplicateCount = 0
 
   /// Whether records were skipped with errors.
   public var hasRecordErrors: Bool { recordErrorCount > 0 }
@@ -143,6 +145,7 @@ public enum ITSMImportReader {
       var digest = ITSMProblemDigest()
       var count = 0
       var errors = 0
+      var duplicateCount = 0
       var once: Set<String> = []
       do throws(ReadFailure) {
         let syntax = try syntax(of: path, tool: tool)
@@ -172,7 +175,10 @@ public enum ITSMImportReader {
             switch outcome {
             case .record(let normalized, let warnings):
               // A record seen before in this import is counted once, the first kept.
-              guard duplicates.admit(normalized, at: location) else { continue }
+              guard duplicates.admit(normalized, at: location) else {
+                duplicateCount += 1
+                continue
+              }
               for warning in warnings {
                 digest.add(
                   .warning, warning, record: normalized.id, at: location, single: "\(normalized.id): \(warning)")
@@ -191,6 +197,7 @@ public enum ITSMImportReader {
         if let sink { problems.forEach(sink) } else { results[index].problems = problems }
         results[index].recordCount = count
         results[index].recordErrorCount = errors
+        results[index].duplicateCount = duplicateCount
       } catch {
         // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
         // that changed between the passes.
