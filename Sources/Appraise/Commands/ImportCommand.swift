@@ -19,6 +19,7 @@ struct ImportCommand: ParsableCommand {
       Examples:
         appraise import --from servicenow fixtures/itsm/servicenow/incident.xml --output evidence.xml
         appraise import --from jira-sm search.json --merge appraisal.xml --output appraisal.xml
+        appraise import --from servicenow incident.xml --merge a.xml --map-group 'Service Desk=desk' --output a.xml
       """)
 
   @Option(help: "The tool the exports come from: \(ITSMTool.allCases.map(\.rawValue).joined(separator: ", ")).")
