@@ -80,14 +80,73 @@ struct EvidenceImporterTests {
     #expect(merged.evidence.count == 1)
   }
 
-  @Test("slugs are lower-case ASCII with single dashes")
-  func slugs() {
+  @Test(
+    "ids keep letters of any script, lower-cased, with single dashes; names stay as they are",
+    arguments: [
+      ("Störung — München", "störung-münchen"), ("Rechenzentrum München", "rechenzentrum-münchen"),
+      ("Mu\u{308}nchen", "mu\u{308}nchen"), ("東京 DC", "東京-dc"), ("Москва/ЦОД", "москва-цод"), ("!!!", "group"),
+    ])
+  func slugs(name: String, id: String) {
     let mapping = ImportMapping(model: "M", modelVersion: "1", title: "t", rules: [])
     var importer = EvidenceImporter(mapping: mapping, tool: "T")
-    for group in ["Störung — München", "Störung  München", "!!!"] {
+    importer.add(Self.incident("x", name, .new), from: "f")
+    let unit = importer.instantiations(kind: .team)[0]
+    #expect(unit.id == id)
+    #expect(unit.name == name)
+  }
+
+  @Test("names that make the same id get numbered ids")
+  func slugCollisions() {
+    let mapping = ImportMapping(model: "M", modelVersion: "1", title: "t", rules: [])
+    var importer = EvidenceImporter(mapping: mapping, tool: "T")
+    for group in ["Störung — München", "Störung  München"] {
       importer.add(Self.incident("x", group, .new), from: "f")
     }
-    #expect(importer.instantiations(kind: .team).map(\.id) == ["st-rung-m-nchen", "st-rung-m-nchen-2", "group"])
+    #expect(importer.instantiations(kind: .team).map(\.id) == ["störung-münchen", "störung-münchen-2"])
+  }
+
+  static func handMade() -> Appraisal {
+    Appraisal(
+      header: .init(id: "a", name: "a", organizationalUnit: "u", date: "2026-01-01", model: "M", modelVersion: "1"),
+      scope: AppraisalScope(processAreas: []), target: .capabilityLevel(1),
+      instantiations: [
+        Instantiation(id: "desk", name: "Service desk (team)", kind: .team),
+        Instantiation(id: "hosting", name: "Hosting", kind: .service),
+      ])
+  }
+
+  static func anyIncident() -> ImportMapping {
+    let reference = PracticeReference(
+      TestModel.catalog.processAreas[0].id, TestModel.catalog.processAreas[0].goals[0].practices[0].id)
+    return ImportMapping(model: "M", modelVersion: "1", title: "t", rules: [Self.rule("any", .incident, reference)])
+  }
+
+  @Test("merged with a group map, groups go to the team's units (by id or name) and are counted together there")
+  func mergingWithGroupMap() throws {
+    var importer = EvidenceImporter(mapping: Self.anyIncident(), tool: "T")
+    importer.add(Self.incident("I1", "Service Desk EU", .closed, closed: "2026-01-03"), from: "a.xml")
+    importer.add(Self.incident("I2", "Service Desk US", .closed, closed: "2026-01-05"), from: "a.xml")
+    importer.add(Self.incident("I3", "Hosting", .closed), from: "a.xml")
+    importer.add(Self.incident("I4", "Rechenzentrum München", .closed), from: "a.xml")
+    let result = try importer.merge(
+      into: Self.handMade(), kind: .service,
+      groupMap: ["Service Desk EU": "desk", "Service Desk US": "Service desk (team)"])
+    // The team's units are kept; "Hosting" matches a unit by name; only the unmatched group is added.
+    #expect(result.appraisal.instantiations.map(\.id) == ["desk", "hosting", "rechenzentrum-münchen"])
+    #expect(result.added.map(\.name) == ["Rechenzentrum München"])
+    let items = result.appraisal.evidence
+    #expect(items.map(\.id) == ["IMP-t-any-desk", "IMP-t-any-hosting", "IMP-t-any-rechenzentrum-münchen"])
+    #expect(items[0].locator.section == "2 records: I1, I2")
+    #expect(items[0].locator.date == "2026-01-05")
+  }
+
+  @Test("a group map naming a unit the appraisal lacks fails, naming the group, the unit and the units there are")
+  func unknownUnit() {
+    var importer = EvidenceImporter(mapping: Self.anyIncident(), tool: "T")
+    importer.add(Self.incident("I1", "Service Desk EU", .closed), from: "a.xml")
+    #expect(throws: EvidenceImporter.UnknownUnit(group: "Service Desk EU", unit: "front", known: ["desk", "hosting"])) {
+      _ = try importer.merge(into: Self.handMade(), kind: .service, groupMap: ["Service Desk EU": "front"])
+    }
   }
 
   @Test("a mapping names only catalog practices, known fields and artifacts")

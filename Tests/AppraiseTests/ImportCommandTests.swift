@@ -66,8 +66,10 @@ struct ImportCommandTests {
     let written = try String(contentsOfFile: output, encoding: .utf8)
     try ReportGoldenTests.check(written, "import-\(tool).xml")
     try ReportGoldenTests.check(Self.relative(result.stderr), "import-\(tool).warnings.txt")
-    // Every message is located (file:line[:col]) at its record.
-    for line in Self.relative(result.stderr).split(separator: "\n") {
+    // Every message is located (file:line[:col]) at its record, but for the closing note on affirmations.
+    let lines = Self.relative(result.stderr).split(separator: "\n")
+    #expect(lines.last?.hasPrefix("import: note: imported evidence is artifacts only; record affirmations") == true)
+    for line in lines.dropLast() {
       #expect(line.hasPrefix("fixtures/itsm/\(tool)/"), "\(line)")
       #expect(line.contains(": warning: ") || line.contains(": error: "), "\(line)")
     }
@@ -161,7 +163,15 @@ struct ImportCommandTests {
       "{\"response_status\": {\"status_code\": 4000, \"status\": \"failed\"}, \"requests\": []}",
       ":1:21: error: response_status 4000"
     ),
-    ("jira-sm", "search.json", "{\"startAt\": 0, \"values\": []}", ":1:1: error: found an object without \"issues\""),
+    (
+      "jira-sm", "search.json", "{\"startAt\": 0, \"values\": []}",
+      ":1:1: error: found an object with \"startAt\", \"values\" without \"issues\""
+    ),
+    // A wrong top-level key names what was found as well as what was expected.
+    (
+      "servicenow", "incident.json", "{\"data\": [{\"number\": \"INC1\"}]}",
+      ":1:1: error: found an object with \"data\" without \"result\""
+    ),
   ]
 
   @Test(
@@ -255,6 +265,29 @@ struct ImportCommandTests {
     }
   }
 
+  @Test("a problem of many records is printed once with a count and ids; a duplicate id is warned once, counted once")
+  func repeatedAndDuplicates() throws {
+    let tickets = ((1...5).map { $0 } + [1]).map {
+      "{\"id\": \($0), \"type\": \"Incident\", \"status\": 77, \"group_id\": null}"
+    }
+    try Self.withExport("tickets.json", "{\"tickets\": [\n" + tickets.joined(separator: ",\n") + "]}") {
+      input, output in
+      let result = try AppraiseRunner.run(["import", "--from", "freshservice", input, "--output", output])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains(": 5 records (5 incident)"), "\(result.stdout)")
+      #expect(result.stdout.hasSuffix("; 1 duplicate record counted once\n"), "\(result.stdout)")
+      let lines = result.stderr.split(separator: "\n").map(String.init)
+      #expect(
+        lines == [
+          "\(input):2:1: warning: unknown ticket status '77' (5 records: INC-1, INC-2, INC-3, …)",
+          "\(input):2:1: warning: group_id is null: group 'unassigned' (5 records: INC-1, INC-2, INC-3, …)",
+          "\(input):7:1: warning: 1 duplicate record (an id read before in this import) counted once, the first kept: INC-1",
+          "import: note: imported evidence is artifacts only; record affirmations (interviews, questionnaires) for IRP: "
+            + "their goals stay Not Rated until the units provide both artifacts and affirmations (data coverage)",
+        ], "\(result.stderr)")
+    }
+  }
+
   @Test("exports without a single record: exit 65, said in the user's terms, nothing written")
   func noRecords() throws {
     let output = Self.temporary("empty.xml")
@@ -294,7 +327,7 @@ struct ImportCommandTests {
     #expect(merged.status == 0, "\(merged.stderr)")
     let written = try String(contentsOfFile: output, encoding: .utf8)
     #expect(written.contains("IMP-servicenow-incident-recorded-service-desk"))
-    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-m-nchen"))
+    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-münchen"))
     let validated = try AppraiseRunner.run(["validate", output])
     #expect(validated.stdout.contains("53 evidence items"), "\(validated.stdout)")
   }
@@ -325,16 +358,77 @@ struct ImportCommandTests {
     #expect(merged.status == 0, "\(merged.stderr)")
     let written = try String(contentsOfFile: output, encoding: .utf8)
     #expect(written.contains(disclosure), "\(written.prefix(3000))")
-    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-m-nchen"))
+    #expect(written.contains("IMP-servicenow-problem-root-cause-rechenzentrum-münchen"))
   }
 
-  @Test("usage errors: unknown tool, wrong output type, output naming an export")
+  /// The sample appraisal without its judgments (which imported units would leave without the values
+  /// they judge), written to a scratch file: a hand-made appraisal with the units the team sampled.
+  static func handMade() throws -> String {
+    var sample = try String(
+      contentsOf: Self.root.appendingPathComponent("fixtures/evidence/sample.xml"), encoding: .utf8)
+    let judgments = try #require(sample.range(of: "  <judgments>"))
+    sample.replaceSubrange(judgments.lowerBound..<sample.range(of: "</appraisal>")!.lowerBound, with: "")
+    let path = Self.temporary("hand-made.xml")
+    try Data(sample.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test("--merge with --map-group counts ITSM groups in the team's units; an unmapped group is added with a warning")
+  func mapGroup() throws {
+    let output = try Self.handMade()
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let merged = try AppraiseRunner.run([
+      "import", "--from", "servicenow", Self.fixture("servicenow/problem.xml"), "--merge", output, "--output", output,
+      "--map-group", "Service Desk=desk", "--map-group", "Rechenzentrum München=Hosting service",
+    ])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    // The team's two units are kept; the mapped groups' records are counted in them.
+    #expect(written.contains("<instantiation id=\"desk\" name=\"Service desk\""))
+    #expect(written.contains("IMP-servicenow-problem-root-cause-hosting\""), "\(written)")
+    #expect(written.contains("instantiation=\"desk\" indicator="))
+    #expect(!written.contains("service-desk") && !written.contains("rechenzentrum"))
+    // The group without a mapping is added as before, with a warning naming --map-group.
+    #expect(written.contains("<instantiation id=\"réseau-télécom\" name=\"Réseau &amp; Télécom\""))
+    #expect(
+      merged.stderr.contains(
+        "\(output): warning: ITSM group \"Réseau & Télécom\" matches no instantiation of the appraisal (by id or name): "
+          + "added as the new unit \"réseau-télécom\"; to count its records in one of the appraisal's units, pass "
+          + "--map-group 'Réseau & Télécom=UNIT' or add it to the mapping file's groupMap"), "\(merged.stderr)")
+    #expect(merged.stderr.components(separatedBy: "matches no instantiation").count == 2)
+  }
+
+  @Test("--map-group naming a unit the appraisal lacks: exit 65, the units named, nothing written")
+  func mapGroupUnknownUnit() throws {
+    let appraisal = try Self.handMade()
+    let output = Self.temporary("out.xml")
+    defer { try? FileManager.default.removeItem(atPath: appraisal) }
+    let result = try AppraiseRunner.run([
+      "import", "--from", "servicenow", Self.fixture("servicenow/problem.xml"), "--merge", appraisal, "--output",
+      output, "--map-group", "Service Desk=front office",
+    ])
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "import: group map: \"Service Desk\" maps to \"front office\", which is neither the id nor the name of an "
+          + "instantiation of the appraisal merged into; expected one of desk, hosting; nothing was written"),
+      "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  @Test("usage errors: unknown tool, wrong output type, output naming an export, --map-group misused")
   func usage() throws {
     let file = Self.fixture("servicenow/incident.xml")
     for arguments in [
       ["--from", "remedy9", file, "--output", Self.temporary("x.xml")],
       ["--from", "servicenow", file, "--output", Self.temporary("x.csv")],
       ["--from", "servicenow", file, "--output", file],
+      // --map-group needs an appraisal to map onto, and GROUP=UNIT.
+      ["--from", "servicenow", file, "--output", Self.temporary("x.xml"), "--map-group", "Service Desk=desk"],
+      [
+        "--from", "servicenow", file, "--output", Self.temporary("x.xml"), "--merge", Self.temporary("m.xml"),
+        "--map-group", "Service Desk",
+      ],
     ] {
       let result = try AppraiseRunner.run(["import"] + arguments)
       #expect(result.status == 64, "\(arguments): \(result.stderr)")

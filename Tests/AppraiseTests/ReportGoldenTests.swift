@@ -71,6 +71,20 @@ struct ReportGoldenTests {
     let rated = try AppraiseRunner.run(["rate", evidence, "--view", "itil", "--itil", "4"])
     #expect(rated.status == 0, "stderr: \(rated.stderr)")
     try Self.check(rated.stdout.replacingOccurrences(of: evidence, with: "EVIDENCE"), "import-rate-itil-4.txt")
+    // Imported records are not "no evidence": the processes they touch wait for a rating; in-scope ones without
+    // evidence say so; those linked only to areas out of scope stay unassessed.
+    let rows = rated.stdout.split(separator: "\n")
+    let incident = try #require(rows.first { $0.hasPrefix("Incident management (service management practice)") })
+    #expect(incident.hasSuffix("evidence imported, not yet rated"), "\(incident)")
+    let continuity = try #require(rows.first { $0.hasPrefix("Service continuity management") })
+    #expect(continuity.hasSuffix("no evidence"), "\(continuity)")
+    let portfolio = try #require(rows.first { $0.hasPrefix("Portfolio management") })
+    #expect(portfolio.hasSuffix("not assessed"), "\(portfolio)")
+    // And the notes say what the goals are waiting for.
+    #expect(
+      rated.stdout.contains(
+        "imported evidence is artifacts only; record affirmations (interviews, questionnaires) for CM, IRP"),
+      "\(rated.stdout)")
   }
 
   @Test("rate with per-instantiation detail summarised, every format", arguments: formats)

@@ -63,9 +63,14 @@ struct ITSMFreshserviceTests {
   func withoutGroups() throws {
     let (records, results) = ITSMFixtureTests.records(.freshservice, "freshservice", ["changes.json"])
     #expect(try Self.record(records, "CHN-12").group == "group:1003")
+    // One warning per group, with the count and ids of its records (repeated problems are summarised).
     #expect(
       ITSMFixtureTests.messages(results).contains(
-        "CHN-12: group_id 1003 has no name (no groups.json in the import): group 'group:1003'"))
+        "group_id 1003 has no name (no groups.json in the import): group 'group:1003' (3 records: CHN-12, CHN-16, CHN-17)"
+      ))
+    #expect(
+      ITSMFixtureTests.messages(results).contains(
+        "CHN-14: group_id 1002 has no name (no groups.json in the import): group 'group:1002'"))
   }
 
   @Test("groups.json may come after the records it names")
@@ -112,7 +117,7 @@ struct ITSMFreshserviceTests {
       ])
   }
 
-  @Test("an id read twice is counted once, with one warning per file counting the repeats")
+  @Test("an id read twice is counted once, with one warning counting the repeats (the check every tool has)")
   func repeatedIDs() throws {
     let (records, results) = ITSMFixtureTests.records(
       .freshservice, "freshservice", ["groups.json", "tickets-duplicates.json"])
@@ -121,8 +126,7 @@ struct ITSMFreshserviceTests {
     #expect(results[1].recordCount == 3 && results[1].recordErrorCount == 0)
     #expect(
       ITSMFixtureTests.messages(results) == [
-        "3 records repeat 2 ids read before (ticket 61, ticket 62): each id is counted once, the first record "
-          + "kept and the repeats left out"
+        "3 duplicate records (an id read before in this import) counted once, the first kept: INC-61, INC-62"
       ])
   }
 
@@ -139,8 +143,7 @@ struct ITSMFreshserviceTests {
     #expect(results[0].problems.filter { $0.message.contains("read before") }.isEmpty)
     #expect(
       results[1].problems.filter { $0.message.contains("read before") }.map(\.message) == [
-        "1 record repeats an id read before (ticket 3): each id is counted once, the first record kept and the "
-          + "repeats left out"
+        "1 duplicate record (an id read before in this import) counted once, the first kept: INC-3"
       ])
     // A problem and a ticket with the same number are different records.
     let (both, _) = try ITSMFixtureTests.readTemporary(

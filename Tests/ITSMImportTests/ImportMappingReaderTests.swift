@@ -39,4 +39,27 @@ struct ImportMappingReaderTests {
       #expect(lines.contains { $0.contains("gadget") })
     }
   }
+
+  @Test("groupMap: ITSM group → instantiation id or name; anything but a non-empty string is located")
+  func groupMap() throws {
+    let good = """
+      {"formatVersion": 1, "model": "CMMI-SVC", "modelVersion": "1.3", "title": "t", "rules": [],
+       "groupMap": {"Service Desk EU": "desk", "Rechenzentrum München": "Hosting service"}}
+      """
+    let mapping = try ImportMappingReader.read(bytes: Array(good.utf8), file: "rules.json", catalog: Self.catalog)
+    #expect(mapping.groupMap == ["Service Desk EU": "desk", "Rechenzentrum München": "Hosting service"])
+    let bad = """
+      {"formatVersion": 1, "model": "CMMI-SVC", "modelVersion": "1.3", "title": "t", "rules": [],
+       "groupMap": {"Service Desk EU": 3, "Ops": ""}}
+      """
+    do {
+      _ = try ImportMappingReader.read(bytes: Array(bad.utf8), file: "rules.json", catalog: Self.catalog)
+      Issue.record("accepted")
+    } catch {
+      let lines = error.problems.map(\.description)
+      #expect(lines.count == 2, "\(lines)")
+      #expect(lines.contains { $0.contains("group \"Service Desk EU\" maps to the number 3") }, "\(lines)")
+      #expect(lines.contains { $0.contains("group \"Ops\" maps to an empty string") }, "\(lines)")
+    }
+  }
 }

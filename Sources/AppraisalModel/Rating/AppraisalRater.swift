@@ -169,6 +169,12 @@ public enum AppraisalRater {
         notes.append(Message.noWeakness(unit))
       }
     }
+    // Areas rated Not Rated for want of affirmations that only an import gave evidence for: say what is missing.
+    let notRated = Set(ratings.filter { $0.goals.contains { $0.value == .notRated } }.map(\.processArea))
+    if let hint = Appraisal.affirmationsHint(areas: appraisal.areasWithImportedArtifactsOnly.filter(notRated.contains))
+    {
+      notes.append(hint)
+    }
     return notes
   }
 

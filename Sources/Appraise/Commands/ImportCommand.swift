@@ -19,6 +19,7 @@ struct ImportCommand: ParsableCommand {
       Examples:
         appraise import --from servicenow fixtures/itsm/servicenow/incident.xml --output evidence.xml
         appraise import --from jira-sm search.json --merge appraisal.xml --output appraisal.xml
+        appraise import --from servicenow incident.xml --merge a.xml --map-group 'Service Desk=desk' --output a.xml
       """)
 
   @Option(help: "The tool the exports come from: \(ITSMTool.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -74,6 +75,12 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "ServiceNow Table API: the table of records that do not name theirs (e.g. incident).")
   var table: String?
 
+  @Option(
+    help:
+      "With --merge: count an ITSM group's records in an instantiation of the appraisal, as 'GROUP=UNIT' (UNIT its id or name; repeatable)."
+  )
+  var mapGroup: [String] = []
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("name at least one export file") }
     if ITSMTool(rawValue: from) == nil {
@@ -97,6 +104,13 @@ struct ImportCommand: ParsableCommand {
         "--jira-type \(type) is not NAME=KIND; expected KIND to be one of "
           + ITSMImportOptions.jiraTypeKinds.map(\.rawValue).joined(separator: ", "))
     }
+    for entry in mapGroup where ITSMImportRequest.groupMapping(entry) == nil {
+      throw ValidationError("--map-group \(entry) is not GROUP=UNIT")
+    }
+    if !mapGroup.isEmpty && merge == nil {
+      throw ValidationError(
+        "--map-group maps groups onto the instantiations of the appraisal named by --merge; name one")
+    }
     if let date, !AppraisalValidator.isCalendarDate(date) {
       throw ValidationError("--date \(date) is not a calendar date; expected YYYY-MM-DD")
     }
@@ -112,9 +126,11 @@ struct ImportCommand: ParsableCommand {
       jiraFields: Dictionary(jiraField.compactMap(ITSMImportOptions.jiraField), uniquingKeysWith: { _, last in last }),
       serviceNowTable: table,
       jiraTypes: Dictionary(jiraType.compactMap(ITSMImportOptions.jiraType), uniquingKeysWith: { _, last in last }))
-    let request = ITSMImportRequest(
+    var request = ITSMImportRequest(
       tool: ITSMTool(rawValue: from)!, files: files, options: options, policy: skipBadRecords ? .skip : .refuse,
       kind: Instantiation.Kind(rawValue: instantiationKind)!, organizationalUnit: organizationalUnit, date: date)
+    request.groupMap = Dictionary(
+      mapGroup.compactMap(ITSMImportRequest.groupMapping), uniquingKeysWith: { _, last in last })
     let result: (read: ITSMImport, appraisal: Appraisal)
     do throws(ITSMImportFailure) {
       // Problems are printed as they are found.
@@ -127,6 +143,10 @@ struct ImportCommand: ParsableCommand {
     }
     try OutputFile.writeOrExit(ITSMImportPipeline.evidence(result.appraisal, for: output), to: output)
     try Console.output(result.read.summary(output: output) + "\n")
+    // Imports carry artifacts only: say what the goals still need.
+    if let hint = Appraisal.affirmationsHint(areas: result.appraisal.areasWithImportedArtifactsOnly) {
+      printError("import: note: \(hint)")
+    }
   }
 
   /// Today's date in UTC, `YYYY-MM-DD`: the new appraisal's date when no record has one.

@@ -40,7 +40,10 @@ extension RateReport {
           .init(row.process.name + (row.process.book.map { " (\($0))" } ?? "")),
           .init(row.entries.isEmpty ? "—" : row.entries.map(Self.linkText).joined(separator: "; ")),
           .init(
-            row.summary + (row.rated.isEmpty ? "" : " (\(row.supporting.count) of \(row.rated.count) rated)"), tone),
+            row.summary
+              + (row.rated.isEmpty || row.isImportedNotRated
+                ? "" : " (\(row.supporting.count) of \(row.rated.count) rated)"),
+            tone),
         ]
       })
     doc.list(

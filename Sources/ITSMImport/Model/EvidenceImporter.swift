@@ -32,6 +32,13 @@ public struct EvidenceImporter: Sendable {
     var count = 0
     var samples: [String] = []
     var latestDate: String?
+
+    /// Adds another group's match (groups mapped onto one instantiation).
+    mutating func add(_ other: Match) {
+      count += other.count
+      samples += other.samples.prefix(max(0, EvidenceImporter.sampleSize - samples.count))
+      if let date = other.latestDate, date > (latestDate ?? "") { latestDate = date }
+    }
   }
 
   public init(mapping: ImportMapping, tool: String) {
@@ -69,14 +76,24 @@ public struct EvidenceImporter: Sendable {
 
   /// The evidence items, in mapping-rule order then group order.
   public func evidence(kind: Instantiation.Kind) -> [EvidenceItem] {
-    let units = Dictionary(uniqueKeysWithValues: zip(groups, instantiations(kind: kind).map(\.id)))
+    evidence(units: Dictionary(uniqueKeysWithValues: zip(groups, instantiations(kind: kind).map(\.id))))
+  }
+
+  /// The evidence items with each group's records in the instantiation `units` names: one item per rule
+  /// and instantiation, so groups mapped onto one unit are counted together.
+  func evidence(units: [String: String]) -> [EvidenceItem] {
     let toolID = Self.slug(tool)
     var items: [EvidenceItem] = []
     for (index, rule) in mapping.rules.enumerated() {
+      var order: [String] = []
+      var perUnit: [String: Match] = [:]
       for group in groups {
-        guard let match = matches[index][group], match.count >= rule.minimumRecords, let unit = units[group] else {
-          continue
-        }
+        guard let match = matches[index][group], let unit = units[group] else { continue }
+        if perUnit[unit] == nil { order.append(unit) }
+        perUnit[unit, default: Match()].add(match)
+      }
+      for unit in order {
+        guard let match = perUnit[unit], match.count >= rule.minimumRecords else { continue }
         let samples = match.samples.joined(separator: ", ") + (match.count > match.samples.count ? ", …" : "")
         items.append(
           EvidenceItem(
@@ -91,16 +108,69 @@ public struct EvidenceImporter: Sendable {
     return items
   }
 
-  /// `existing` with the imported instantiations and items added: instantiations with the same id are
-  /// kept as they are, items with the same id are replaced (importing again updates, never duplicates).
+  /// `existing` with the import added (``merge(into:kind:groupMap:)``), without the report of where each
+  /// group went.
   public func merged(into existing: Appraisal, kind: Instantiation.Kind) -> Appraisal {
+    (try? merge(into: existing, kind: kind, groupMap: [:]))?.appraisal ?? existing
+  }
+
+  /// `existing` with the imported items added, each group's records in one of its instantiations: the
+  /// one `groupMap` names for the group (by id or name), else the one whose id is the group's id or whose
+  /// name is the group's name, else a new instantiation (as in a new appraisal), which ``MergeResult``
+  /// lists so the caller can suggest `--map-group`. Items with the same id as before are replaced
+  /// (importing again updates, never duplicates); the appraisal's own instantiations are kept as they are.
+  /// Fails when `groupMap` names an instantiation the appraisal does not have.
+  public func merge(
+    into existing: Appraisal, kind: Instantiation.Kind, groupMap: [String: String]
+  ) throws(UnknownUnit) -> MergeResult {
     var appraisal = existing
-    let present = Set(existing.instantiations.map(\.id))
-    appraisal.instantiations += instantiations(kind: kind).filter { !present.contains($0.id) }
-    let imported = evidence(kind: kind)
+    var units: [String: String] = [:]
+    var added: [Instantiation] = []
+    var used = Set(existing.instantiations.map(\.id))
+    func unit(named text: String) -> String? {
+      existing.instantiations.first { $0.id == text }?.id ?? existing.instantiations.first { $0.name == text }?.id
+    }
+    for group in groups {
+      if let target = groupMap[group] {
+        guard let id = unit(named: target) else {
+          throw UnknownUnit(group: group, unit: target, known: existing.instantiations.map(\.id))
+        }
+        units[group] = id
+      } else if let id = unit(named: Self.slug(group)) ?? existing.instantiations.first(where: { $0.name == group })?.id
+      {
+        units[group] = id
+      } else {
+        let id = Self.uniqueID(for: group, avoiding: &used)
+        added.append(Instantiation(id: id, name: group, kind: kind))
+        units[group] = id
+      }
+    }
+    appraisal.instantiations += added
+    let imported = evidence(units: units)
     let replaced = Set(imported.map(\.id))
     appraisal.evidence = existing.evidence.filter { !replaced.contains($0.id) } + imported
-    return appraisal
+    return MergeResult(appraisal: appraisal, added: added)
+  }
+
+  /// What ``merge(into:kind:groupMap:)`` made: the appraisal, and the instantiations it had to add for
+  /// groups that matched none of the appraisal's own.
+  public struct MergeResult: Sendable {
+    public var appraisal: Appraisal
+    /// New instantiations, one per unmatched group (its name is the group's name).
+    public var added: [Instantiation]
+  }
+
+  /// A group map entry naming an instantiation the appraisal merged into does not have.
+  public struct UnknownUnit: Error, Sendable, Equatable {
+    public var group: String
+    public var unit: String
+    /// The appraisal's instantiation ids.
+    public var known: [String]
+
+    public var message: String {
+      "group map: \"\(group)\" maps to \"\(unit)\", which is neither the id nor the name of an instantiation "
+        + "of the appraisal merged into; expected one of \(known.joined(separator: ", "))"
+    }
   }
 
   /// A new appraisal holding only the import: every area the mapping's rules name is in scope,
@@ -113,11 +183,14 @@ public struct EvidenceImporter: Sendable {
       instantiations: instantiations(kind: kind), evidence: evidence(kind: kind))
   }
 
-  /// Lower-case ASCII letters, digits and single dashes: `"Service Desk – München"` → `service-desk-m-nchen`.
+  /// An id made from a name: lower-case letters and digits of any script, with their combining marks, and
+  /// single dashes for everything else: `"Service Desk – München"` → `service-desk-münchen`,
+  /// `"東京 DC"` → `東京-dc`. Letters are never dropped or transliterated, so the id still reads as the
+  /// name; a name without a letter or digit becomes `group`.
   static func slug(_ text: String) -> String {
     var result = ""
     for scalar in text.lowercased().unicodeScalars {
-      if scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) {
+      if isIDScalar(scalar) {
         result.unicodeScalars.append(scalar)
       } else if !result.isEmpty && !result.hasSuffix("-") {
         result += "-"
@@ -125,6 +198,16 @@ public struct EvidenceImporter: Sendable {
     }
     while result.hasSuffix("-") { result.removeLast() }
     return result.isEmpty ? "group" : result
+  }
+
+  /// Letters, digits and combining marks (a decomposed "ü" is "u" and a mark) of any script.
+  private static func isIDScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter, .decimalNumber,
+      .nonspacingMark, .spacingMark, .enclosingMark:
+      true
+    default: false
+    }
   }
 
   private static func uniqueID(for group: String, avoiding used: inout Set<String>) -> String {

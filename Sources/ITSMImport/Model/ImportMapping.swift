@@ -67,15 +67,20 @@ public struct ImportMapping: Hashable, Sendable {
   /// Jira issue type names read as a record kind (`"Support Request": "service-request"`), for service desks
   /// run in Jira Software or Jira Cloud; `--jira-type` entries come before them.
   public var jiraIssueTypes: [String: ITSMRecord.Kind]
+  /// ITSM group → the instantiation (id or name) of an appraisal merged into that takes its records
+  /// (`groupMap` in the file; `--map-group GROUP=UNIT` adds to it and wins).
+  public var groupMap: [String: String]
 
   public init(
-    model: String, modelVersion: String, title: String, rules: [Rule], jiraIssueTypes: [String: ITSMRecord.Kind] = [:]
+    model: String, modelVersion: String, title: String, rules: [Rule], jiraIssueTypes: [String: ITSMRecord.Kind] = [:],
+    groupMap: [String: String] = [:]
   ) {
     self.model = model
     self.modelVersion = modelVersion
     self.title = title
     self.rules = rules
     self.jiraIssueTypes = jiraIssueTypes
+    self.groupMap = groupMap
   }
 
   /// Every problem of the mapping against `catalog`: model mismatch, duplicate rule ids, practices

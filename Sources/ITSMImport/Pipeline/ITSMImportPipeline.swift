@@ -54,7 +54,10 @@ public enum ITSMImportPipeline {
         throw .unreadable(error)
       }
     }
-    return (imported, try appraisal(from: imported, request, catalog: catalog, merging: existing, today: today))
+    let made = try appraisal(from: imported, request, catalog: catalog, merging: existing, today: today) { warning in
+      problems(LocatedProblem(severity: .warning, location: nil, file: mergingPath ?? "import", message: warning))
+    }
+    return (imported, made)
   }
 
   /// `appraisal` as the evidence file `path` names: JSON when it ends in `.json`, else XML.
@@ -95,19 +98,33 @@ public enum ITSMImportPipeline {
     }
     // A new appraisal needs at least one record to make an instantiation of.
     if importer.recordCount == 0 && !request.merging { throw .noRecords }
-    return ITSMImport(importer: importer, kind: request.kind, skippedCount: badRecords)
+    return ITSMImport(
+      importer: importer, kind: request.kind, skippedCount: badRecords,
+      duplicateCount: results.reduce(0) { $0 + $1.duplicateCount })
   }
 
   /// The appraisal the import makes: `merging` with its imported items replaced, or a new one with the
   /// request's unit and date (else the latest record date, else `today`). It is validated against
   /// `catalog` as any evidence file would be (``ITSMImportFailure/invalidAppraisal(_:)``).
+  ///
+  /// Merged, each ITSM group's records go to the instantiation the group map names (the mapping file's
+  /// `groupMap`, then the request's, which wins), else to the one of the group's id or name; a group
+  /// matching none becomes a new instantiation and `warnings` is told so, naming `--map-group`. A map
+  /// naming an instantiation the appraisal lacks fails with ``ITSMImportFailure/unknownUnit(_:)``.
   public static func appraisal(
     from read: ITSMImport, _ request: ITSMImportRequest, catalog: Catalog, merging: Appraisal? = nil,
-    today: String
+    today: String, warnings: (String) -> Void = { _ in }
   ) throws(ITSMImportFailure) -> Appraisal {
     let appraisal: Appraisal
     if let merging {
-      appraisal = read.importer.merged(into: merging, kind: request.kind)
+      let groupMap = read.importer.mapping.groupMap.merging(request.groupMap) { _, given in given }
+      do throws(EvidenceImporter.UnknownUnit) {
+        let result = try read.importer.merge(into: merging, kind: request.kind, groupMap: groupMap)
+        for unit in result.added { warnings(Message.unmatchedGroup(unit)) }
+        appraisal = result.appraisal
+      } catch {
+        throw .unknownUnit(error)
+      }
     } else {
       let header = Appraisal.Header(
         id: "import-\(request.tool.rawValue)", name: "\(request.tool.displayName) import",
@@ -134,6 +151,18 @@ public struct ITSMImportRequest: Sendable {
   public var date: String?
   /// Whether the import will be merged into an existing appraisal (then no record at all is no error).
   public var merging: Bool
+  /// ITSM group → instantiation id or name of the appraisal merged into (`--map-group GROUP=UNIT`); wins
+  /// over the mapping file's `groupMap`.
+  public var groupMap: [String: String] = [:]
+
+  /// A ``groupMap`` entry written `GROUP=UNIT` (as `--map-group` takes it, split at the last `=` so a
+  /// group name may hold one); `nil` when either side is empty.
+  public static func groupMapping(_ text: String) -> (String, String)? {
+    guard let equals = text.lastIndex(of: "=") else { return nil }
+    let group = String(text[..<equals])
+    let unit = String(text[text.index(after: equals)...])
+    return group.isEmpty || unit.isEmpty ? nil : (group, unit)
+  }
 
   public init(
     tool: ITSMTool, files: [String], options: ITSMImportOptions = ITSMImportOptions(),
@@ -157,8 +186,18 @@ public struct ITSMImport: Sendable {
   public var kind: Instantiation.Kind
   /// Records left out under ``BadRecordPolicy/skip``.
   public var skippedCount: Int
+  /// Records left out because their kind and id were read before in the import (the first is counted).
+  public var duplicateCount: Int
 
-  /// `OUTPUT: N records (…) → M imported evidence items in K instantiations; U records matched no rule`.
+  public init(importer: EvidenceImporter, kind: Instantiation.Kind, skippedCount: Int, duplicateCount: Int = 0) {
+    self.importer = importer
+    self.kind = kind
+    self.skippedCount = skippedCount
+    self.duplicateCount = duplicateCount
+  }
+
+  /// `OUTPUT: N records (…) → M imported evidence items in K instantiations; U records matched no rule`,
+  /// then the records skipped and the duplicates counted once, if any.
   public func summary(output: String) -> String {
     let counts = ITSMRecord.Kind.allCases.compactMap { kind in
       importer.recordsByKind[kind].map { "\($0) \(kind.rawValue)" }
@@ -167,6 +206,8 @@ public struct ITSMImport: Sendable {
       + "\(importer.evidence(kind: kind).count) imported evidence items in \(importer.instantiations(kind: kind).count) "
       + "instantiations; \(importer.unmatchedCount) records matched no rule"
       + (skippedCount > 0 ? "; \(skippedCount) records skipped" : "")
+      + (duplicateCount > 0
+        ? "; \(duplicateCount) duplicate record\(duplicateCount == 1 ? "" : "s") counted once" : "")
   }
 }
 
@@ -181,6 +222,8 @@ public enum ITSMImportFailure: Error, Sendable {
   case invalidAppraisal([ModelProblem])
   /// The mapping rules or the appraisal to merge into could not be read or are not valid.
   case unreadable(ReadFailure)
+  /// The group map names an instantiation the appraisal merged into does not have.
+  case unknownUnit(EvidenceImporter.UnknownUnit)
 
   /// Whether an input could not be opened (`appraise import` exits 66) rather than holding something
   /// unusable (65).
@@ -188,7 +231,7 @@ public enum ITSMImportFailure: Error, Sendable {
     switch self {
     case .rejected(let files, _): files.contains { if case .cannotOpen = $0 { true } else { false } }
     case .unreadable(.cannotOpen): true
-    case .noRecords, .invalidAppraisal, .unreadable(.invalid): false
+    case .noRecords, .invalidAppraisal, .unreadable(.invalid), .unknownUnit: false
     }
   }
 
@@ -211,6 +254,18 @@ public enum ITSMImportFailure: Error, Sendable {
       ]
     case .invalidAppraisal(let problems): problems.map { "\(output): error: \($0.message)" }
     case .unreadable(let failure): [failure.errorDescription ?? "\(failure)"]
+    case .unknownUnit(let unknown): ["import: \(unknown.message); nothing was written"]
+    }
+  }
+}
+
+extension ITSMImportPipeline {
+  /// The pipeline's messages.
+  enum Message {
+    static func unmatchedGroup(_ unit: Instantiation) -> String {
+      "ITSM group \"\(unit.name)\" matches no instantiation of the appraisal (by id or name): added as the new "
+        + "unit \"\(unit.id)\"; to count its records in one of the appraisal's units, pass "
+        + "--map-group '\(unit.name)=UNIT' or add it to the mapping file's groupMap"
     }
   }
 }

@@ -5,18 +5,15 @@ import EvidenceParsers
 /// `problems`, `changes`, `releases`), with numeric ids, statuses and codes. Groups are `group_id`s named
 /// through a `groups.json` of the same run (`departments.json` for `--group-by department`), which the
 /// first pass collects. A ticket with a `due_by` also becomes an `sla` record. A record whose module and
-/// id were read before (the same ticket twice, overlapping pages) is counted once: the first is kept, the
-/// repeats are left out with one warning per file counting them.
+/// id were read before (the same ticket twice, overlapping pages) is counted once by the reader's duplicate
+/// check (``ITSMDuplicates``), as for every tool.
 enum FreshserviceProfile: ITSMProfile {
   static let tool = ITSMTool.freshservice
   static let jsonArrays = ["tickets", "problems", "changes", "releases", "groups", "departments"]
   static let needsLookups = true
 
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
-    guard record.container == "groups" || record.container == "departments" else {
-      noteID(record, file: context.file, into: &lookups)
-      return
-    }
+    guard record.container == "groups" || record.container == "departments" else { return }
     lookups.loaded(record.container)
     if idTypeProblem(record.node, module: record.container) == nil, let id = record["id"].text,
       let name = ITSMText.groupName(record["name"].text)
@@ -35,10 +32,6 @@ enum FreshserviceProfile: ITSMProfile {
     if let problem = idTypeProblem(node, module: module) { return [.error("\(noun) \(problem)")] }
     guard module != "groups" && module != "departments" else { return [] }
     guard let number = node["id"].integer else { return [.error("\(noun) without id")] }
-    let here = ITSMLookups.RecordPoint(file: context.file, line: record.line, column: record.column)
-    if let first = context.lookups.firstRecord[idKey(module, number)], first != here {
-      return [.skipped(repeatWarning(file: context.file, lookups: context.lookups), once: "repeated-id")]
-    }
     var draft = RecordDraft()
     let kind: ITSMRecord.Kind
     let id: String
@@ -144,45 +137,6 @@ enum FreshserviceProfile: ITSMProfile {
       }
     }
     return nil
-  }
-
-  // MARK: - Repeated ids
-
-  static func idKey(_ module: String, _ id: Int) -> String { "freshservice.id\t\(module)\t\(id)" }
-  static func repeatKey(_ file: String) -> String { "freshservice.repeats\t\(file)" }
-  static func repeatedIDsKey(_ file: String) -> String { "freshservice.repeated-ids\t\(file)" }
-
-  /// Notes where a record's module and id were first read and, for a repeat, counts it (and, the first
-  /// time an id repeats in a file, the id) for the file's warning.
-  static func noteID(_ record: NativeRecord, file: String, into lookups: inout ITSMLookups) {
-    guard idTypeProblem(record.node, module: record.container) == nil, let id = record["id"].integer else { return }
-    let key = idKey(record.container, id)
-    guard lookups.firstRecord[key] != nil else {
-      lookups.firstRecord[key] = .init(file: file, line: record.line, column: record.column)
-      return
-    }
-    lookups.tallies[repeatKey(file), default: 0] += 1
-    let shown = "\(record.container.dropLast()) \(id)"
-    let fileKey = "\(key)\t\(file)"
-    lookups.tallies[fileKey, default: 0] += 1
-    guard lookups.tallies[fileKey] == 1 else { return }
-    lookups.tallies[repeatedIDsKey(file), default: 0] += 1
-    if lookups.notes[repeatKey(file), default: []].count < 3 {
-      lookups.notes[repeatKey(file), default: []].append(shown)
-    }
-  }
-
-  /// The file's one warning about records repeating an id read before: how many, of how many ids, the
-  /// first three.
-  static func repeatWarning(file: String, lookups: ITSMLookups) -> String {
-    let count = lookups.tallies[repeatKey(file)] ?? 0
-    let distinct = lookups.tallies[repeatedIDsKey(file)] ?? 0
-    let ids = lookups.notes[repeatKey(file)] ?? []
-    let more = distinct > ids.count ? ", …" : ""
-    let records = count == 1 ? "1 record repeats" : "\(count) records repeat"
-    let of = distinct == 1 ? "an id" : "\(distinct) ids"
-    return "\(records) \(of) read before (\(ids.joined(separator: ", "))\(more)): each id is counted once, "
-      + "the first record kept and the repeats left out"
   }
 
   /// `status` through `table`; unknown codes and a missing status are warnings.

@@ -102,6 +102,8 @@ public struct ITSMFileResult: Sendable {
   public var recordCount: Int
   /// How many records were skipped with errors.
   public var recordErrorCount = 0
+  /// How many records were left out as duplicates (a kind and id read before in the import).
+  public var duplicateCount = 0
 
   /// Whether records were skipped with errors.
   public var hasRecordErrors: Bool { recordErrorCount > 0 }
@@ -118,8 +120,10 @@ public struct ITSMFileResult: Sendable {
 /// A file that is rejected (syntax, envelope) hands out none of its records.
 public enum ITSMImportReader {
   /// Reads `paths` as one import from `tool`, calling `body` with each record and the file it came from.
-  /// With `sink`, warnings and record errors go to it as they are found instead of being collected, so
-  /// a large export's problems do not accumulate in memory.
+  /// With `sink`, warnings and record errors go to it as each file is done instead of being collected.
+  /// A problem that hits many records of a file is reported once with a count and the first few record
+  /// ids (``ITSMProblemDigest``); a record whose kind and id were read before in the import is left out,
+  /// and all such records are reported in one warning at the end (``ITSMDuplicates``).
   ///
   /// A record that cannot be used (no id, a broken row) is reported by `policy`: with ``BadRecordPolicy/refuse``
   /// as an error ("…: skipped"; the import as a whole then fails), with ``BadRecordPolicy/skip`` as a
@@ -157,26 +161,30 @@ public enum ITSMImportReader {
       }
     }
     // Second pass: normalize.
+    var duplicates = ITSMDuplicates()
     for (index, path) in paths.enumerated() where results[index].failure == nil {
-      var problems: [LocatedProblem] = []
+      var digest = ITSMProblemDigest()
       var count = 0
       var errors = 0
+      var duplicateCount = 0
       var once: Set<String> = []
       do throws(ReadFailure) {
         let syntax = try syntax(of: path, tool: tool)
         try records(of: path, syntax: syntax, profile: profile) { record, envelope in
-          func report(_ severity: ModelProblem.Severity, _ message: String) {
-            let problem = LocatedProblem(
-              severity: severity, location: SourceLocation(file: path, line: record.line, column: record.column),
-              file: path, message: message)
-            if let sink { sink(problem) } else { problems.append(problem) }
+          let location = SourceLocation(file: path, line: record.line, column: record.column)
+          /// A problem whose message may name the record (summarised with the others like it).
+          func report(_ severity: ModelProblem.Severity, _ message: String, prefix: String = "", suffix: String = "") {
+            let found = ITSMProblemDigest.recordID(in: message)
+            digest.add(
+              severity, prefix + (found?.text ?? message) + suffix, record: found?.id, at: location,
+              single: prefix + message + suffix)
           }
           /// A record that cannot be used, worded by the policy.
           func reject(_ reason: String) {
             errors += 1
             switch policy {
-            case .refuse: report(.error, reason + ": skipped")
-            case .skip: report(.warning, "record skipped: " + reason)
+            case .refuse: report(.error, reason, suffix: ": skipped")
+            case .skip: report(.warning, reason, prefix: "record skipped: ")
             }
           }
           if let error = record.readError {
@@ -187,7 +195,15 @@ public enum ITSMImportReader {
           for outcome in profile.normalize(record, context: context) {
             switch outcome {
             case .record(let normalized, let warnings):
-              for warning in warnings { report(.warning, "\(normalized.id): \(warning)") }
+              // A record seen before in this import is counted once, the first kept.
+              guard duplicates.admit(normalized, at: location) else {
+                duplicateCount += 1
+                continue
+              }
+              for warning in warnings {
+                digest.add(
+                  .warning, warning, record: normalized.id, at: location, single: "\(normalized.id): \(warning)")
+              }
               count += 1
               body(normalized, path)
             case .skipped(let reason, let key):
@@ -198,13 +214,22 @@ public enum ITSMImportReader {
             }
           }
         }
-        results[index].problems = problems
+        let problems = digest.problems(file: path)
+        if let sink { problems.forEach(sink) } else { results[index].problems = problems }
         results[index].recordCount = count
         results[index].recordErrorCount = errors
+        results[index].duplicateCount = duplicateCount
       } catch {
         // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
         // that changed between the passes.
         results[index].failure = error
+      }
+    }
+    if let warning = duplicates.warning() {
+      if let sink {
+        sink(warning)
+      } else if let index = results.firstIndex(where: { $0.file == warning.file }) {
+        results[index].problems.append(warning)
       }
     }
     return results

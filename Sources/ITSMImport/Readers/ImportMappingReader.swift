@@ -18,7 +18,7 @@ public enum ImportMappingReader {
     guard
       let top = walker.object(
         root, at: .root,
-        allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "jiraIssueTypes", "$schema"],
+        allowed: ["formatVersion", "model", "modelVersion", "title", "rules", "jiraIssueTypes", "groupMap", "$schema"],
         what: "the mapping")
     else { return nil }
     JSONDocumentReader.checkFormatVersion(top, walker, supported: supportedFormatVersions)
@@ -58,7 +58,8 @@ public enum ImportMappingReader {
     }
     return ImportMapping(
       model: top.string("model") ?? "", modelVersion: top.string("modelVersion") ?? "",
-      title: top.string("title") ?? "", rules: rules, jiraIssueTypes: jiraIssueTypes(top, walker))
+      title: top.string("title") ?? "", rules: rules, jiraIssueTypes: jiraIssueTypes(top, walker),
+      groupMap: groupMap(top, walker))
   }
 
   /// The optional `jiraIssueTypes` table: Jira issue type name → record kind (one of
@@ -84,5 +85,29 @@ public enum ImportMappingReader {
       }
     }
     return types
+  }
+
+  /// `"groupMap": {"ITSM group": "instantiation id or name", …}`, each value a non-empty string.
+  private static func groupMap(_ top: JSONObject, _ walker: JSONModelWalker) -> [String: String] {
+    guard let node = top.node.member("groupMap"), !node.isNull else { return [:] }
+    let path = ModelPath.root.appending("groupMap")
+    guard let members = node.objectMembers else {
+      walker.problem(
+        path, "\"groupMap\" is \(node.kindDescription); expected an object of ITSM group → instantiation id or name")
+      return [:]
+    }
+    var map: [String: String] = [:]
+    for member in members {
+      guard let unit = member.value.stringValue, !unit.allSatisfy(\.isWhitespace) else {
+        walker.problem(
+          path.appending(member.key),
+          "group \"\(member.key)\" maps to "
+            + (member.value.stringValue != nil ? "an empty string" : member.value.kindDescription)
+            + "; expected an instantiation id or name")
+        continue
+      }
+      map[member.key] = unit
+    }
+    return map
   }
 }

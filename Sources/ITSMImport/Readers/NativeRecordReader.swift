@@ -121,8 +121,8 @@ enum NativeRecordReader {
     guard let members = root.objectMembers, let found = members.first(where: { arrays.contains($0.key) }) else {
       throw located(
         file, root.position.line, root.position.column,
-        "found \(root.kindDescription) without \(arrays.map { "\"\($0)\"" }.joined(separator: " or ")); expected \(description)"
-      )
+        "found \(root.kindDescription)\(foundKeys(root)) without "
+          + "\(arrays.map { "\"\($0)\"" }.joined(separator: " or ")); expected \(description)")
     }
     // The envelope's other members (small: paging data, Jira's field names, a response status).
     var outer = NativeNode(kind: .object, line: root.position.line, column: root.position.column)
@@ -147,6 +147,15 @@ enum NativeRecordReader {
         NativeRecord(
           container: found.key, node: node(element), line: element.position.line, column: element.position.column))
     }
+  }
+
+  /// What a top-level object holds instead of the records' key, for the message naming what was found:
+  /// ` with "data", "meta"` (the first five keys, in order), ` with no keys`, or nothing for a non-object.
+  static func foundKeys(_ root: JSONNode) -> String {
+    guard let members = root.objectMembers else { return "" }
+    if members.isEmpty { return " with no keys" }
+    let shown = members.prefix(5).map { "\"\($0.key)\"" }.joined(separator: ", ")
+    return " with \(shown)\(members.count > 5 ? ", …" : "")"
   }
 
   /// The ``NativeNode`` of a JSON value.
