@@ -16,14 +16,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "appraise")
 
 
-def run(cmd, env=None):
-    """One run: wall seconds, peak RSS in MB, and stderr (for APPRAISE_TIMINGS)."""
+class CommandFailed(Exception):
+    pass
+
+
+def run(cmd, env=None, fatal=True):
+    """One run: wall seconds, peak RSS in MB, and stderr (for APPRAISE_TIMINGS). A failing command ends the
+    bench, or raises CommandFailed when `fatal` is false (an optional floor)."""
     full = ["/usr/bin/time", "-f", "TIME %e %M"] + cmd
     proc = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           env={**os.environ, **(env or {})})
     lines = proc.stderr.strip().splitlines()
     time_line = [l for l in lines if l.startswith("TIME ")][-1].split()
     if proc.returncode != 0:
+        if not fatal:
+            raise CommandFailed(f"{' '.join(cmd)} exited {proc.returncode}")
         sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
     return float(time_line[1]), int(time_line[2]) / 1024, proc.stderr
 
@@ -38,14 +45,27 @@ class Stat:
         return f"{self.median:.3f} ({self.min:.3f}–{self.max:.3f})"
 
 
-def measure(cmd, runs, env=None):
+# Every measurement without extra environment, by command, so the floors table reuses the figures the
+# other tables measured in this run instead of timing appraise twice.
+MEASURED = {}
+
+
+def measure(cmd, runs, env=None, fatal=True):
     times, rss, errs = [], [], []
     for _ in range(runs):
-        t, r, e = run(cmd, env)
+        t, r, e = run(cmd, env, fatal)
         times.append(t)
         rss.append(r)
         errs.append(e)
-    return Stat(times), max(rss), errs
+    result = Stat(times), max(rss), errs
+    if env is None:
+        MEASURED[tuple(cmd)] = result
+    return result
+
+
+def measured(cmd, runs):
+    """The figures of `cmd` measured earlier in this run, or measure it now."""
+    return MEASURED.get(tuple(cmd)) or measure(cmd, runs)
 
 
 def timings(stderrs, phase_prefixes):
@@ -91,7 +111,7 @@ def main():
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
     parser.add_argument("--plan", type=int, default=1000, help="instantiations of the file `plan` is timed on (k=1)")
-    parser.add_argument("--sections", default="xml,json,xlsxread,growth,plan,xlsx,itsm,trend", help="which tables to measure")
+    parser.add_argument("--sections", default="xml,json,xlsxread,growth,plan,xlsx,itsm,trend,floors", help="which tables to measure")
     parser.add_argument("--trend", help="instantiations of each of the 10 appraisals `trend` reads "
                         "(default: 1000, or the largest --growth size when that is smaller, as in the smoke run)")
     args = parser.parse_args()
@@ -125,6 +145,8 @@ def main():
         itsm_section(args, xmllint)
     if "trend" in sections:
         trend_section(args)
+    if "floors" in sections:
+        floors_section(args)
 
 
 def xml_section(args, xmllint, have_lxml):
@@ -315,6 +337,95 @@ def trend_section(args):
         trend, rss, _ = measure([BIN, "trend"] + copies + ["--output", "/dev/null", "--format", "text"], runs)
         print(f"| {n} | {mb(stem + '.xml'):.0f} | {total.median:.3f} | {trend} | {ratio(trend, total)} | {rss:.0f} |")
         sys.stdout.flush()
+
+
+FLOORS = os.path.join(ROOT, "bench", "floors")
+
+
+def build_sax2_floor(out):
+    """bench/floors/sax2_floor.c built into `out` with the system C compiler and libxml2; the binary's
+    path, or None with the reason it could not be built."""
+    source = os.path.join(FLOORS, "sax2_floor.c")
+    binary = os.path.join(out, "sax2_floor")
+    compiler = shutil.which("cc")
+    if compiler is None or shutil.which("pkg-config") is None:
+        return None
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libxml-2.0"], capture_output=True, text=True)
+    if flags.returncode != 0:
+        return None
+    if os.path.exists(binary) and os.path.getmtime(binary) >= os.path.getmtime(source):
+        return binary
+    # Libraries after the source, so linkers that default to --as-needed keep libxml2.
+    cflags = subprocess.run(["pkg-config", "--cflags", "libxml-2.0"], capture_output=True, text=True).stdout.split()
+    libs = subprocess.run(["pkg-config", "--libs", "libxml-2.0"], capture_output=True, text=True).stdout.split()
+    built = subprocess.run([compiler, "-O2"] + cflags + [source, "-o", binary] + libs, capture_output=True, text=True)
+    if built.returncode != 0:
+        print(f"bench: sax2_floor.c did not build:\n{built.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return binary
+
+
+def python_has(module):
+    return subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode == 0
+
+
+def floors_section(args):
+    """Each appraise figure against the true parse floor of its input, measured in the same run: libxml2 SAX2
+    with empty callbacks (bench/floors/sax2_floor.c), simdjson's parse through pysimdjson, the csv module
+    reading rows only, and, for the ServiceNow import, also a one-pass lxml script doing the same extraction.
+    Appraise figures already measured by the tables above are reused. A floor that cannot run is n/a."""
+    print("\n## Floors: each ingest against what parsing its input alone costs (whole processes)\n")
+    print("| work | file | MB | floor | floor s | floor peak RSS MB | appraise s | appraise peak RSS MB | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    sax2 = build_sax2_floor(args.out)
+    have_simdjson, have_lxml = python_has("simdjson"), python_has("lxml")
+
+    def row(work, path, floor_name, floor_cmd, missing, appraise_cmd, runs):
+        ours, rss, _ = measured(appraise_cmd, runs)
+        floor, floor_rss = None, None
+        if floor_cmd is None:
+            floor_name = f"{floor_name}: n/a ({missing})"
+        else:
+            try:
+                floor, floor_rss, _ = MEASURED.get(tuple(floor_cmd)) or measure(floor_cmd, runs, fatal=False)
+            except CommandFailed as failure:
+                floor_name = f"{floor_name}: n/a ({failure})"
+        print(f"| {work} | {os.path.basename(path)} | {mb(path):.1f} | {floor_name} | {floor or 'n/a'} | "
+              f"{f'{floor_rss:.0f}' if floor_rss is not None else 'n/a'} | {ours} | {rss:.0f} | {ratio(ours, floor)} |")
+        sys.stdout.flush()
+
+    no_sax2 = "no C compiler or libxml2-dev"
+    sizes = [int(x) for x in args.sizes.split(",")]
+    for n in sizes:
+        stem = generate(args.out, n, 4, ["xml"])
+        xml = stem + ".xml"
+        runs = args.big_runs if mb(xml) > 500 else args.runs
+        sax2_cmd = [sax2, xml] if sax2 else None
+        row("XML `validate`", xml, "libxml2 SAX2, empty callbacks", sax2_cmd, no_sax2, [BIN, "validate", xml], runs)
+        row("XML `rate`", xml, "libxml2 SAX2, empty callbacks", sax2_cmd, no_sax2,
+            [BIN, "rate", xml, "--format", "text", "--output", "/dev/null"], runs)
+    for n in sizes[:2]:
+        stem = generate(args.out, n, 4, ["json", "csv"])
+        json_path, csv_path = stem + ".json", stem + ".csv"
+        json_cmd = [sys.executable, os.path.join(FLOORS, "json_floor.py"), json_path] if have_simdjson else None
+        row("JSON `validate`", json_path, "simdjson parse (pysimdjson)", json_cmd, "pysimdjson not installed",
+            [BIN, "validate", json_path], args.runs)
+        row("CSV `validate`", csv_path, "Python csv module, rows only",
+            [sys.executable, os.path.join(FLOORS, "csv_floor.py"), csv_path], None, [BIN, "validate", csv_path], args.runs)
+    target = os.path.join(args.out, "import-output.xml")
+    for n in [int(x) for x in args.itsm_records.split(",")]:
+        path = os.path.join(args.out, f"servicenow-incident-{n}.xml")
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_servicenow.py"), "--records", str(n),
+                            "--out", args.out], check=True, stdout=subprocess.DEVNULL)
+        runs = args.big_runs if mb(path) > 500 else args.runs
+        ours_cmd = [BIN, "import", "--from", "servicenow", path, "--output", target]
+        row("ServiceNow import", path, "libxml2 SAX2, one pass", [sax2, path] if sax2 else None, no_sax2, ours_cmd, runs)
+        row("ServiceNow import", path, "lxml iterparse extraction (itsm_lxml.py)",
+            [sys.executable, os.path.join(FLOORS, "itsm_lxml.py"), path] if have_lxml else None, "lxml not installed",
+            ours_cmd, runs)
+    print("\nratio = appraise seconds / floor seconds (1.00× would be parsing alone). Both are whole processes, so "
+          "at tiny sizes start-up dominates and the ratios say little.")
 
 
 if __name__ == "__main__":
