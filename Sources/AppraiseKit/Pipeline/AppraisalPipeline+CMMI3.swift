@@ -41,19 +41,13 @@ extension AppraisalPipeline {
     throws(ReadFailure) -> CMMI3Loaded
   {
     guard let syntax = EvidenceSyntax(path: path) else {
-      throw .invalid(
-        file: path,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
-        ])
+      throw .unknownFileType(path)
     }
     let contents = try InputFile.read(path)
-    let appraisal = try CMMI3AppraisalReader.read(bytes: contents.bytes, syntax: syntax, file: path, catalog: catalog)
+    let loaded = try CMMI3AppraisalReader.load(bytes: contents.bytes, syntax: syntax, file: path, catalog: catalog)
     return CMMI3Loaded(
-      appraisal: appraisal, file: path, digest: InputDigest(role: role, path: path, sha256: contents.sha256),
-      warnings: CMMI3AppraisalReader.warnings(of: contents.bytes, syntax: syntax, file: path, catalog: catalog))
+      appraisal: loaded.appraisal, file: path, digest: InputDigest(role: role, path: path, sha256: contents.sha256),
+      warnings: loaded.warnings)
   }
 
   /// The report of a read V3 appraisal rated against `catalog`.

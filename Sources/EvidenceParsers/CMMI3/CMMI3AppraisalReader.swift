@@ -14,13 +14,7 @@ public enum CMMI3AppraisalReader {
   /// Reads, decodes and validates the file at `path`.
   public static func read(path: String, catalog: PracticeAreaCatalog) throws(ReadFailure) -> CMMI3Appraisal {
     guard let syntax = EvidenceSyntax(path: path) else {
-      throw .invalid(
-        file: path,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
-        ])
+      throw .unknownFileType(path)
     }
     return try read(bytes: InputFile.bytes(at: path), syntax: syntax, file: path, catalog: catalog)
   }
@@ -29,20 +23,20 @@ public enum CMMI3AppraisalReader {
   public static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: PracticeAreaCatalog)
     throws(ReadFailure) -> CMMI3Appraisal
   {
+    try load(bytes: bytes, syntax: syntax, file: file, catalog: catalog).appraisal
+  }
+
+  /// Decodes and validates `bytes` once, returning the appraisal with its validation warnings (such as
+  /// records above an area's rated level); any error throws, with every problem.
+  public static func load(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: PracticeAreaCatalog)
+    throws(ReadFailure) -> (appraisal: CMMI3Appraisal, warnings: [LocatedProblem])
+  {
     let decoding = decode(bytes: bytes, syntax: syntax, file: file)
     let problems = problems(of: decoding, catalog: catalog)
     guard let appraisal = decoding.appraisal, !problems.contains(where: { $0.severity == .error }) else {
       throw .invalid(file: file, problems: problems)
     }
-    return appraisal
-  }
-
-  /// The warnings of a file ``read(path:catalog:)`` accepts (it returns only the appraisal): validation
-  /// warnings such as records above an area's rated level.
-  public static func warnings(of bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: PracticeAreaCatalog)
-    -> [LocatedProblem]
-  {
-    problems(of: decode(bytes: bytes, syntax: syntax, file: file), catalog: catalog).filter { $0.severity == .warning }
+    return (appraisal, problems.filter { $0.severity == .warning })
   }
 
   /// Decodes without validating against a catalog.

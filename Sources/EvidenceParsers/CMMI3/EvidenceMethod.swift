@@ -19,13 +19,7 @@ extension MethodProfile {
   /// wrong. Reading a pipe consumes what was read; use ``detect(bytes:syntax:file:)`` on bytes read once.
   public static func detect(path: String) throws(ReadFailure) -> EvidenceMethod {
     guard let syntax = EvidenceSyntax(path: path) else {
-      throw .invalid(
-        file: path,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
-        ])
+      throw .unknownFileType(path)
     }
     let bytes = try syntax == .xlsx ? InputFile.bytes(at: path) : InputFile.prefix(of: path, limit: prefixLimit)
     return try detect(bytes: bytes, syntax: syntax, file: path)

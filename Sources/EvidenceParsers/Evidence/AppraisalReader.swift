@@ -44,13 +44,7 @@ public enum AppraisalReader {
         ])
     }
     guard let syntax = EvidenceSyntax(path: path) else {
-      throw .invalid(
-        file: path,
-        problems: [
-          LocatedProblem(
-            severity: .error, location: nil, file: path,
-            message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
-        ])
+      throw .unknownFileType(path)
     }
     // A regular XML file streams from the file itself; anything else is read once into memory. Either
     // way one decode records every value's place (cheap: see ``SourceMap``), so problems and warnings

@@ -21,6 +21,17 @@ public enum ReadFailure: Error, LocalizedError, Equatable {
     }
   }
 
+  /// A file whose extension names no evidence syntax (``EvidenceSyntax/init(path:)`` gave none).
+  public static func unknownFileType(_ path: String) -> ReadFailure {
+    .invalid(
+      file: path,
+      problems: [
+        LocatedProblem(
+          severity: .error, location: nil, file: path,
+          message: "unknown file type; expected an evidence file ending in .xml, .json, .csv or .xlsx")
+      ])
+  }
+
   /// The located problems (empty for a file that could not be opened).
   public var problems: [LocatedProblem] {
     if case .invalid(_, let problems) = self { return problems }
