@@ -455,8 +455,8 @@ package enum CSVAppraisalDecoder {
       case "specificGoalsOnly":
         let path: ModelPath = [.key("scope"), .key("specificGoalsOnly")]
         specificGoalsOnly = bool(values.first, named: key, at: keyField, path: path) ?? false
-      case "notApplicable": notApplicableRow(keyField, values)
-      case "outOfScope": outOfScopeRow(keyField, values)
+      case "notApplicable": exclusionRow(key, into: \.notApplicable, keyField, values)
+      case "outOfScope": exclusionRow(key, into: \.outOfScope, keyField, values)
       case "areaTarget": areaTargetRow(keyField, values)
       case "coverage": coverageRow(keyField, values)
       case "instantiation": instantiationRow(keyField, values)
@@ -583,21 +583,16 @@ package enum CSVAppraisalDecoder {
       }
     }
 
-    mutating func notApplicableRow(_ keyField: Field, _ values: [Field]) {
-      let path = ModelPath([.key("scope"), .key("notApplicable"), .index(notApplicable.count)])
+    /// A `notApplicable` or `outOfScope` row (process area, reason) into the list `key` names.
+    mutating func exclusionRow(
+      _ key: String, into list: WritableKeyPath<Self, [AppraisalScope.Exclusion]>, _ keyField: Field,
+      _ values: [Field]
+    ) {
+      let path = ModelPath([.key("scope"), .key(key), .index(self[keyPath: list].count)])
       record(path, keyField)
       let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
       if values.count > 1 { record(path.appending("reason"), values[1]) }
-      notApplicable.append(
-        AppraisalScope.Exclusion(processArea: area ?? "", reason: values.count > 1 ? values[1].text : ""))
-    }
-
-    mutating func outOfScopeRow(_ keyField: Field, _ values: [Field]) {
-      let path = ModelPath([.key("scope"), .key("outOfScope"), .index(outOfScope.count)])
-      record(path, keyField)
-      let area = required(values, 0, named: "processArea", key: keyField, path: path.appending("processArea"))
-      if values.count > 1 { record(path.appending("reason"), values[1]) }
-      outOfScope.append(
+      self[keyPath: list].append(
         AppraisalScope.Exclusion(processArea: area ?? "", reason: values.count > 1 ? values[1].text : ""))
     }
 

@@ -217,23 +217,16 @@ package enum XMLAppraisalDecoder {
         if ["instantiations", "evidence", "observations", "characterizations", "judgments"].contains(name) {
           finishAttributes(attributes, element: name)
         }
-      case ("scope", "notApplicable"):
-        path = ModelPath.root.appending("scope").appending("notApplicable").appending(scope.notApplicable.count)
+      case ("scope", "notApplicable"), ("scope", "outOfScope"):
+        let list: WritableKeyPath<AppraisalScope, [AppraisalScope.Exclusion]> =
+          name == "notApplicable" ? \.notApplicable : \.outOfScope
+        path = ModelPath.root.appending("scope").appending(name).appending(scope[keyPath: list].count)
         sourceMap.record(path, line: line, column: nil)
         var attributes = attributes
         attributes.allow(Names.exclusion)
         var exclusion = AppraisalScope.Exclusion(processArea: "", reason: "")
         readFields(Generic.exclusion, into: &exclusion, attributes, at: path)
-        scope.notApplicable.append(exclusion)
-        finishAttributes(attributes, element: name)
-      case ("scope", "outOfScope"):
-        path = ModelPath.root.appending("scope").appending("outOfScope").appending(scope.outOfScope.count)
-        sourceMap.record(path, line: line, column: nil)
-        var attributes = attributes
-        attributes.allow(Names.exclusion)
-        var exclusion = AppraisalScope.Exclusion(processArea: "", reason: "")
-        readFields(Generic.exclusion, into: &exclusion, attributes, at: path)
-        scope.outOfScope.append(exclusion)
+        scope[keyPath: list].append(exclusion)
         finishAttributes(attributes, element: name)
       case ("scope", "areaTarget"):
         path = ModelPath.root.appending("scope").appending("areaTargets").appending(scope.areaTargets.count)
