@@ -5,6 +5,7 @@
     check-xlsx.py compare REPORT.xlsx REPORT.json
     check-xlsx.py trend REPORT.xlsx REPORT.json
     check-xlsx.py plan PLAN.xlsx PLAN.json
+    check-xlsx.py cmmi3 REPORT.xlsx REPORT.json    (a CMMI V3.0 appraisal's rate report)
 
 Opens the workbook with openpyxl and checks what docs/xlsx.md promises: the sheets in order, every sheet a
 table (bold header row on a fill, autofilter over the table, pane frozen under the header, landscape,
@@ -13,7 +14,8 @@ cells holding the characterization codes on their fills, the input hashes, and f
 before and after, the practice transitions and the weaknesses closed and new; for trend the goal ratings
 at every appraisal, the series behind the line chart (and the chart), the practices and the weaknesses; for
 plan (`appraise plan --format xlsx`) a row per planned cell, scope change, shortfall and judgment with empty
-Owner and Due date cells, and the Summary's target, check and method statement. Prints `ok: ...` lines;
+Owner and Due date cells, and the Summary's target, check and method statement; for a CMMI V3.0 report
+the practice-group ratings and their default labels, and the per-project values, equal to the JSON's. Prints `ok: ...` lines;
 on a mismatch prints every problem and exits 1; exits 2 when openpyxl is missing.
 """
 import json
@@ -28,6 +30,7 @@ except ImportError as error:  # pragma: no cover
 
 RATE_SHEETS = ["Summary", "Goals", "Characterizations", "Findings", "Evidence", "Judgments"]
 COMPARE_SHEETS = ["Summary", "Goals", "Practices", "Weaknesses", "Levels"]
+CMMI3_SHEETS = ["Summary", "Project values", "Practice groups", "Flags"]
 TREND_SHEETS = ["Summary", "Series", "Goals", "Practices", "Findings"]
 PLAN_SHEETS = ["Summary", "Action plan"]
 # The HTML heat map's fills (HTMLRenderer's stylesheet), as ARGB.
@@ -60,7 +63,10 @@ def check_table(sheet):
     expect(all(cell.value for cell in header), f"{sheet.title}: an empty header cell")
     expect(all(cell.font.b for cell in header), f"{sheet.title}: header not bold")
     expect(all(fill(cell) for cell in header), f"{sheet.title}: header without a fill")
-    expect(sheet.freeze_panes == "A2", f"{sheet.title}: panes frozen at {sheet.freeze_panes}, expected A2")
+    # Frozen under the header; a heat map may freeze its id columns too (C2).
+    frozen = sheet.freeze_panes or ""
+    expect(frozen.endswith("2") and frozen[:-1].isalpha(),
+           f"{sheet.title}: panes frozen at {sheet.freeze_panes}, expected under the header row (A2, …)")
     last = get_column_letter(len(header))
     expected = f"A1:{last}{max(sheet.max_row, 1)}"
     expect(sheet.auto_filter.ref == expected, f"{sheet.title}: autofilter {sheet.auto_filter.ref}, expected {expected}")
@@ -215,21 +221,39 @@ def check_plan(book, report):
     print(f"ok: {len(cells)} planned cells and {others} other rows, owner and due date empty")
 
 
+def check_cmmi3(book, report):
+    _, groups = rows(book["Practice groups"])
+    got = sorted((line["Practice area"], line["Level"], line["Rating"], line["Default"]) for line in groups)
+    want = sorted((group["practiceArea"], group["level"], group["value"], "yes" if group["default"] else "no")
+                  for group in report["practiceGroups"])
+    expect(got == want, f"Practice groups: {got}, expected {want}")
+    header, values = rows(book["Project values"])
+    projects = [project["id"] for project in report["projects"]]
+    expect(all(project in header for project in projects), f"Project values: header {header} lacks a project")
+    codes = {line[project].split(" ")[0] for line in values for project in projects if line.get(project)}
+    expect({"FM", "LM", "PM", "DM", "NY"} <= codes, f"Project values: codes {sorted(codes)}")
+    _, flags = rows(book["Flags"])
+    expect(len(flags) == len(report["flags"]), f"Flags: {len(flags)} rows, expected {len(report['flags'])}")
+    print(f"ok: {len(groups)} practice groups, {len(values)} practices, {len(flags)} flagged defaults")
+
+
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare", "trend", "plan"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("rate", "compare", "trend", "plan", "cmmi3"):
         print(__doc__, file=sys.stderr)
         sys.exit(64)
     kind, workbook, json_report = sys.argv[1:]
     book = openpyxl.load_workbook(workbook)
     report = json.load(open(json_report, encoding="utf-8"))
-    sheets = {"rate": RATE_SHEETS, "compare": COMPARE_SHEETS, "trend": TREND_SHEETS, "plan": PLAN_SHEETS}[kind]
+    sheets = {"rate": RATE_SHEETS, "compare": COMPARE_SHEETS, "trend": TREND_SHEETS, "plan": PLAN_SHEETS,
+              "cmmi3": CMMI3_SHEETS}[kind]
     if "itilView" in report:  # rate --view itil: one more sheet, named after the framework
         sheets = sheets + [report["itilView"]["framework"].replace("/", "-") + " view"]
     expect(book.sheetnames == sheets, f"sheets {book.sheetnames}, expected {sheets}")
     for sheet in book.worksheets:
         check_table(sheet)
     print(f"ok: {len(book.worksheets)} sheets, each a table with header, autofilter, frozen pane and print setup")
-    {"rate": check_rate, "compare": check_compare, "trend": check_trend, "plan": check_plan}[kind](book, report)
+    {"rate": check_rate, "compare": check_compare, "trend": check_trend, "plan": check_plan,
+     "cmmi3": check_cmmi3}[kind](book, report)
     for problem in problems:
         print(f"check-xlsx: {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)

@@ -32,6 +32,8 @@ struct XLSXReportTests {
       ("rate", ["rate", after, "--detail", "summary"]), ("rate", ["rate", after, "--view", "itil", "--itil", "v3"]),
       // Control characters everywhere: escaped in cells and document properties, the workbook still opens.
       ("rate", ["rate", "fixtures/hostile/control-characters.json"]),
+      // A CMMI V3.0 appraisal's report: its own sheets.
+      ("cmmi3", ["rate", "fixtures/cmmi3/services-gap.xml"]),
     ]
 
   /// Writes the workbook of `arguments` to `folder/name` and returns its bytes.
