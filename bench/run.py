@@ -48,6 +48,9 @@ class Stat:
 # Every measurement without extra environment, by command, so the floors table reuses the figures the
 # other tables measured in this run instead of timing appraise twice.
 MEASURED = {}
+# What the floors and growth tables measured, for the targets table at the end.
+FLOOR_ROWS = []
+GROWTH = {}
 
 
 def measure(cmd, runs, env=None, fatal=True):
@@ -111,7 +114,8 @@ def main():
     parser.add_argument("--big-runs", type=int, default=3, help="runs for files over 500 MB")
     parser.add_argument("--itsm-records", default="1700000", help="incident records in the ServiceNow export(s) (~1 GB at 1,700,000)")
     parser.add_argument("--plan", type=int, default=1000, help="instantiations of the file `plan` is timed on (k=1)")
-    parser.add_argument("--sections", default="xml,json,xlsxread,growth,plan,xlsx,itsm,trend,floors", help="which tables to measure")
+    parser.add_argument("--sections", default="xml,json,xlsxread,growth,plan,xlsx,itsm,trend,floors,targets",
+                        help="which tables to measure (targets sums up growth and floors, and times start-up)")
     parser.add_argument("--trend", help="instantiations of each of the 10 appraisals `trend` reads "
                         "(default: 1000, or the largest --growth size when that is smaller, as in the smoke run)")
     args = parser.parse_args()
@@ -147,6 +151,8 @@ def main():
         trend_section(args)
     if "floors" in sections:
         floors_section(args)
+    if "targets" in sections:
+        targets_section(args)
 
 
 def xml_section(args, xmllint, have_lxml):
@@ -227,6 +233,7 @@ def growth_section(args):
                 total += rate_stat.median
             total += render.median
             cells.append(str(render))
+        GROWTH[n] = total
         print(f"| {n} | {mb(xml):.0f} | {rate_stat} | " + " | ".join(cells) + f" | {total:.3f} |")
         sys.stdout.flush()
 
@@ -390,6 +397,8 @@ def floors_section(args):
                 floor, floor_rss, _ = MEASURED.get(tuple(floor_cmd)) or measure(floor_cmd, runs, fatal=False)
             except CommandFailed as failure:
                 floor_name = f"{floor_name}: n/a ({failure})"
+        FLOOR_ROWS.append({"work": work, "mb": mb(path), "floor_name": floor_name, "floor": floor,
+                           "floor_rss": floor_rss, "ours": ours, "rss": rss})
         print(f"| {work} | {os.path.basename(path)} | {mb(path):.1f} | {floor_name} | {floor or 'n/a'} | "
               f"{f'{floor_rss:.0f}' if floor_rss is not None else 'n/a'} | {ours} | {rss:.0f} | {ratio(ours, floor)} |")
         sys.stdout.flush()
@@ -410,8 +419,14 @@ def floors_section(args):
         json_cmd = [sys.executable, os.path.join(FLOORS, "json_floor.py"), json_path] if have_simdjson else None
         row("JSON `validate`", json_path, "simdjson parse (pysimdjson)", json_cmd, "pysimdjson not installed",
             [BIN, "validate", json_path], args.runs)
+        row("JSON `validate`", json_path, "Python json.load + records (reference_json.py)",
+            [sys.executable, os.path.join(ROOT, "bench", "reference_json.py"), json_path], None,
+            [BIN, "validate", json_path], args.runs)
         row("CSV `validate`", csv_path, "Python csv module, rows only",
             [sys.executable, os.path.join(FLOORS, "csv_floor.py"), csv_path], None, [BIN, "validate", csv_path], args.runs)
+        row("CSV `validate`", csv_path, "Python csv module + records (reference_csv.py)",
+            [sys.executable, os.path.join(ROOT, "bench", "reference_csv.py"), csv_path], None,
+            [BIN, "validate", csv_path], args.runs)
     target = os.path.join(args.out, "import-output.xml")
     for n in [int(x) for x in args.itsm_records.split(",")]:
         path = os.path.join(args.out, f"servicenow-incident-{n}.xml")
@@ -426,6 +441,99 @@ def floors_section(args):
             ours_cmd, runs)
     print("\nratio = appraise seconds / floor seconds (1.00× would be parsing alone). Both are whole processes, so "
           "at tiny sizes start-up dominates and the ratios say little.")
+
+
+def startup(cmd, runs):
+    """Median wall milliseconds of `cmd` started `runs` times from here (fork, exec, exit), after 5 warm-ups:
+    /usr/bin/time's 10 ms resolution cannot time a start-up."""
+    times = []
+    for index in range(runs + 5):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+        if index >= 5:
+            times.append((time.perf_counter() - start) * 1000)
+    return Stat(times)
+
+
+def targets_section(args):
+    """Each target of the performance work against what this run measured: the ratios of the floors table at
+    its largest size, the rate + reports total of the growth table, and start-up timed here."""
+    print("\n## Targets (from the tables above; start-up timed here)\n")
+    print("| # | target | goal | measured | met |")
+    print("|---|---|---|---|---|")
+
+    def line(number, target, goal, value, met):
+        verdict = "n/a" if met is None else ("yes" if met else "**no**")
+        print(f"| {number} | {target} | {goal} | {value} | {verdict} |")
+
+    def rows(work, floor_prefix):
+        return [r for r in FLOOR_ROWS if r["work"] == work and r["floor_name"].startswith(floor_prefix)]
+
+    def ratio_line(number, work, floor_prefix, floor_label, goal):
+        found = [r for r in rows(work, floor_prefix) if r["floor"] is not None]
+        if not found:
+            return line(number, f"{work} / {floor_label}", f"≤ {goal}×", "not measured (floors section, its tool)", None)
+        r = max(found, key=lambda r: r["mb"])
+        value = r["ours"].median / r["floor"].median
+        line(number, f"{work} / {floor_label}, {r['mb']:.0f} MB", f"≤ {goal}×",
+             f"{value:.2f}× ({r['ours'].median:.3f} s / {r['floor'].median:.3f} s)", value <= goal)
+
+    def rss_line(number, work, goal_mb):
+        found = rows(work, "libxml2 SAX2")
+        if not found:
+            return line(number, f"{work} peak RSS", f"≤ {goal_mb} MB", "not measured", None)
+        by_size = sorted({r["mb"]: r["rss"] for r in found}.items())
+        sizes = ", ".join(f"{rss:.0f} MB at {size:.0f} MB" for size, rss in by_size)
+        largest, peak = by_size[-1]
+        line(number, f"{work} peak RSS (largest file)", f"≤ {goal_mb} MB, flat", sizes,
+             peak <= goal_mb if largest >= 900 else None)
+
+    def memory_line(number, work, reference_prefix, label):
+        found = [r for r in rows(work, reference_prefix) if r["floor_rss"] is not None]
+        if not found:
+            return line(number, f"{work} peak RSS / {label}", "≤ 0.5×", "not measured", None)
+        r = max(found, key=lambda r: r["mb"])
+        value = r["rss"] / r["floor_rss"]
+        line(number, f"{work} peak RSS / {label}, {r['mb']:.0f} MB", "≤ 0.50×",
+             f"{value:.2f}× ({r['rss']:.0f} MB / {r['floor_rss']:.0f} MB)", value <= 0.5)
+
+    ratio_line("1", "XML `validate`", "libxml2 SAX2", "SAX2 floor", 1.3)
+    ratio_line("1", "XML `rate`", "libxml2 SAX2", "SAX2 floor", 1.6)
+    rss_line("1", "XML `validate`", 64)
+    rss_line("1", "XML `rate`", 128)
+    ratio_line("2", "JSON `validate`", "simdjson", "simdjson parse", 2.0)
+    ratio_line("2", "CSV `validate`", "Python csv module, rows", "csv module rows", 1.5)
+    memory_line("2", "JSON `validate`", "Python json.load", "Python json.load + records")
+    memory_line("2", "CSV `validate`", "Python csv module +", "Python csv + records")
+    if 1000 in GROWTH:
+        line("3", "rate + all five reports, 1,000 instantiations (parsing excluded)", "≤ 0.100 s",
+             f"{GROWTH[1000]:.3f} s", GROWTH[1000] <= 0.1)
+    else:
+        line("3", "rate + all five reports, 1,000 instantiations", "≤ 0.100 s", "not measured (growth section with 1000)", None)
+    larger = [n for n in GROWTH if n > 1000]
+    if 1000 in GROWTH and larger:
+        n = max(larger)
+        per_unit = (GROWTH[n] / n) / (GROWTH[1000] / 1000)
+        line("3", f"linear to {n:,}: time per instantiation at {n:,} / at 1,000", "≈ 1.0 (≤ 1.25)",
+             f"{per_unit:.2f} ({GROWTH[n]:.3f} s)", per_unit <= 1.25)
+    ratio_line("4", "ServiceNow import", "libxml2 SAX2", "one SAX2 pass", 2.0)
+    lxml = [r for r in rows("ServiceNow import", "lxml") if r["floor"] is not None]
+    if lxml:
+        r = max(lxml, key=lambda r: r["mb"])
+        faster = r["floor"].median / r["ours"].median
+        line("4", f"ServiceNow import faster than the lxml script, {r['mb']:.0f} MB", "≥ 5×",
+             f"{faster:.2f}× ({r['floor'].median:.3f} s / {r['ours'].median:.3f} s)", faster >= 5)
+    else:
+        line("4", "ServiceNow import faster than the lxml script", "≥ 5×", "not measured (lxml)", None)
+    itsm = sorted({r["mb"]: r["rss"] for r in rows("ServiceNow import", "libxml2 SAX2")}.items())
+    if itsm:
+        line("4", "ServiceNow import peak RSS", "flat", ", ".join(f"{rss:.0f} MB at {size:.0f} MB" for size, rss in itsm),
+             None)
+    runs = max(50, args.runs * 20)
+    ours, true = startup([BIN, "--version"], runs), startup(["true"], runs)
+    line("5", f"`appraise --version` start-up, wall (median of {runs}; `true`: {true.median:.1f} ms)", "≤ 3 ms",
+         f"{ours.median:.1f} ms ({ours.median / true.median:.1f}× `true`)", ours.median <= 3)
+    print("\nThe XML peak RSS target applies at 1 GB (--sizes 2500); a smaller largest file is shown, not judged.")
 
 
 if __name__ == "__main__":

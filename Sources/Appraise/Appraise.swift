@@ -35,6 +35,7 @@ struct Appraise: ParsableCommand {
   static func main() {
     Console.prepare()
     OutputFile.installSignalHandlers()
+    if let status = answerVersionRequest() { terminate(status) }
     var command: ParsableCommand?
     var status: Int32
     do {
@@ -47,6 +48,24 @@ struct Appraise: ParsableCommand {
     }
     if status == 0 && Console.lostDiagnostics { status = ExitStatus.ioError.rawValue }
     terminate(status)
+  }
+
+  /// `appraise --version` alone is answered before the argument parser is built: the parser's first use
+  /// reflects over every command and looks up protocol conformances across the whole static binary, which
+  /// is most of the start-up (docs/performance.md, "Start-up"). Same output and exit status as the parser's
+  /// own `--version`; `nil` for any other command line.
+  static func answerVersionRequest() -> Int32? {
+    // argc/argv, not `CommandLine.arguments`: building that array of strings costs as much again.
+    guard CommandLine.argc == 2, let argument = CommandLine.unsafeArgv[1], strcmp(argument, "--version") == 0 else {
+      return nil
+    }
+    do {
+      try Console.output(ToolIdentity.version + "\n")
+    } catch {
+      printError(error.description)
+      return ExitStatus.ioError.rawValue
+    }
+    return Console.lostDiagnostics ? ExitStatus.ioError.rawValue : 0
   }
 
   /// Prints what `error` means for the user and returns the exit status.

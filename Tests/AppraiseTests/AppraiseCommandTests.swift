@@ -66,4 +66,14 @@ struct CatalogCommandTests {
     #expect(result.status == 0)
     #expect(result.stdout == "0.1.0\n")
   }
+
+  @Test("--version answered early prints what the argument parser prints")
+  func versionEarly() throws {
+    // `--version` alone takes the early path; with another argument the parser answers it.
+    let early = try AppraiseRunner.run(["--version"])
+    let parsed = try AppraiseRunner.run(["--version", "--version"])
+    #expect(parsed.status == early.status)
+    #expect(parsed.stdout == early.stdout)
+    #expect(early.stderr.isEmpty && parsed.stderr.isEmpty)
+  }
 }
