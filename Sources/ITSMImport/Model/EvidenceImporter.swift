@@ -16,10 +16,16 @@ public struct EvidenceImporter: Sendable {
   /// How many record ids each item's locator lists.
   public static let sampleSize = 5
 
-  /// The counts per rule (outer index, as in the mapping) and group.
-  private var matches: [[String: Match]]
+  /// The counts per rule (outer index, as in the mapping) and group (inner index, as in ``groups``; a
+  /// count of 0 is no match).
+  private var matches: [[Match]]
+  /// What a record of each kind is matched against: the rules of its kind (indexes, in mapping order),
+  /// each with its conditions as indexes into the fields those rules test, so each field is looked up
+  /// once per record.
+  private let rulesByKind: [ITSMRecord.Kind: KindRules]
+  /// The index of each group in ``groups``.
+  private var groupIndex: [String: Int] = [:]
   private var groups: [String] = []
-  private var knownGroups: Set<String> = []
   private var files: [String] = []
   public private(set) var recordCount = 0
   public private(set) var recordsByKind: [ITSMRecord.Kind: Int] = [:]
@@ -39,12 +45,41 @@ public struct EvidenceImporter: Sendable {
       samples += other.samples.prefix(max(0, EvidenceImporter.sampleSize - samples.count))
       if let date = other.latestDate, date > (latestDate ?? "") { latestDate = date }
     }
+
+    /// Counts one more record.
+    mutating func add(id: String, date: String?) {
+      count += 1
+      if samples.count < EvidenceImporter.sampleSize { samples.append(id) }
+      if let date, date > (latestDate ?? "") { latestDate = date }
+    }
   }
 
   public init(mapping: ImportMapping, tool: String) {
     self.mapping = mapping
     self.tool = tool
-    matches = Array(repeating: [:], count: mapping.rules.count)
+    matches = Array(repeating: [], count: mapping.rules.count)
+    var byKind: [ITSMRecord.Kind: KindRules] = [:]
+    for (index, rule) in mapping.rules.enumerated() {
+      var rules = byKind[rule.kind] ?? KindRules()
+      var tests: [(Int, ImportMapping.Condition)] = []
+      for condition in rule.conditions {
+        if let known = rules.fields.firstIndex(of: condition.field) {
+          tests.append((known, condition))
+        } else {
+          tests.append((rules.fields.count, condition))
+          rules.fields.append(condition.field)
+        }
+      }
+      rules.rules.append((index, tests))
+      byKind[rule.kind] = rules
+    }
+    rulesByKind = byKind
+  }
+
+  /// The rules of one record kind (see ``rulesByKind``).
+  private struct KindRules: Sendable {
+    var fields: [String] = []
+    var rules: [(index: Int, conditions: [(field: Int, condition: ImportMapping.Condition)])] = []
   }
 
   /// Counts `record`, read from `file`.
@@ -52,16 +87,24 @@ public struct EvidenceImporter: Sendable {
     recordCount += 1
     recordsByKind[record.kind, default: 0] += 1
     if files.last != file && !files.contains(file) { files.append(file) }
-    if knownGroups.insert(record.group).inserted { groups.append(record.group) }
-    if let date = record.latestDate, date > (latestDate ?? "") { latestDate = date }
+    let group: Int
+    if let known = groupIndex[record.group] {
+      group = known
+    } else {
+      group = groups.count
+      groupIndex[record.group] = group
+      groups.append(record.group)
+      for index in matches.indices { matches[index].append(Match()) }
+    }
+    let date = record.latestDate
+    if let date, date > (latestDate ?? "") { latestDate = date }
     var matched = false
-    for (index, rule) in mapping.rules.enumerated() where rule.matches(record) {
-      matched = true
-      var match = matches[index][record.group] ?? Match()
-      match.count += 1
-      if match.samples.count < Self.sampleSize { match.samples.append(record.id) }
-      if let date = record.latestDate, date > (match.latestDate ?? "") { match.latestDate = date }
-      matches[index][record.group] = match
+    if let kind = rulesByKind[record.kind] {
+      let values = kind.fields.map { record.value(of: $0) }
+      for rule in kind.rules where rule.conditions.allSatisfy({ $0.condition.holds(values[$0.field]) }) {
+        matched = true
+        matches[rule.index][group].add(id: record.id, date: date)
+      }
     }
     if !matched { unmatchedCount += 1 }
   }
@@ -87,8 +130,9 @@ public struct EvidenceImporter: Sendable {
     for (index, rule) in mapping.rules.enumerated() {
       var order: [String] = []
       var perUnit: [String: Match] = [:]
-      for group in groups {
-        guard let match = matches[index][group], let unit = units[group] else { continue }
+      for (position, group) in groups.enumerated() {
+        let match = matches[index][position]
+        guard match.count > 0, let unit = units[group] else { continue }
         if perUnit[unit] == nil { order.append(unit) }
         perUnit[unit, default: Match()].add(match)
       }

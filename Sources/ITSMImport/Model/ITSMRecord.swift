@@ -50,7 +50,8 @@ public struct ITSMRecord: Hashable, Sendable {
     self.id = id
     self.group = group
     self.state = state
-    self.fields = fields.filter { !$0.value.isEmpty }
+    // Filtering copies the dictionary: only when there is an empty value.
+    self.fields = fields.values.contains(where: \.isEmpty) ? fields.filter { !$0.value.isEmpty } : fields
   }
 
   /// The value of any field a condition may name, `nil` when absent.
@@ -66,6 +67,11 @@ public struct ITSMRecord: Hashable, Sendable {
 
   /// The latest of the record's dates, if any (used as the evidence locator's date).
   public var latestDate: String? {
-    ["closed", "resolved", "opened"].compactMap { fields[$0] }.filter(AppraisalValidator.isCalendarDate).max()
+    var latest: String?
+    for name in ["closed", "resolved", "opened"] {
+      guard let date = fields[name], date > (latest ?? ""), AppraisalValidator.isCalendarDate(date) else { continue }
+      latest = date
+    }
+    return latest
   }
 }

@@ -21,8 +21,10 @@ public struct ImportMapping: Hashable, Sendable {
       self.test = test
     }
 
-    public func holds(for record: ITSMRecord) -> Bool {
-      let value = record.value(of: field)
+    public func holds(for record: ITSMRecord) -> Bool { holds(record.value(of: field)) }
+
+    /// Whether the condition holds for a record whose value of ``field`` is `value`.
+    func holds(_ value: String?) -> Bool {
       switch test {
       case .present(let wanted): return (value != nil) == wanted
       case .oneOf(let values): return value.map(values.contains) ?? false

@@ -86,8 +86,11 @@ public enum ITSMImportPipeline {
     for (name, kind) in mapping.jiraIssueTypes where options.jiraTypes[name.lowercased()] == nil {
       options.jiraTypes[name.lowercased()] = kind
     }
+    // Provisional: when a file is rejected the import fails as a whole, so records handed out before the
+    // file's error are never used.
     let results = ITSMImportReader.read(
-      paths: request.files, tool: request.tool, options: options, policy: request.policy, problems: problems
+      paths: request.files, tool: request.tool, options: options, policy: request.policy, problems: problems,
+      provisional: true
     ) { record, file in
       importer.add(record, from: names[file] ?? file)
     }

@@ -113,11 +113,14 @@ public struct ITSMFileResult: Sendable {
 /// every record it cannot use fully (unknown state, no group, a type it does not read) and a located
 /// error for every record it cannot use at all (no id).
 ///
-/// All files of one import are read together, in two passes when the tool has cross-file references: the
-/// first collects small look-up tables from every file (ServiceNow record number → group for `task_sla`,
-/// Freshservice group id → name from `groups.json`) and checks every file's syntax; the second normalizes.
-/// XML is streamed in both passes, so memory stays flat in the number of records apart from those tables.
-/// A file that is rejected (syntax, envelope) hands out none of its records.
+/// All files of one import are read together. A tool with cross-file references has small look-up tables
+/// collected from every file (ServiceNow record number → group for `task_sla`, Freshservice group id →
+/// name from `groups.json`) before a record that needs them is normalized. XML is read in one pass that
+/// checks the syntax, collects the look-ups and normalizes every record until the first that needs
+/// look-ups; from that record on (and for JSON and CSV, always) a second pass normalizes, once every file
+/// has been checked and its look-ups collected. XML is streamed in both passes, so memory stays flat in
+/// the number of records apart from those tables. A file that is rejected (syntax, envelope) hands out
+/// none of its records.
 public enum ITSMImportReader {
   /// Reads `paths` as one import from `tool`, calling `body` with each record and the file it came from.
   /// With `sink`, warnings and record errors go to it as each file is done instead of being collected.
@@ -133,96 +136,130 @@ public enum ITSMImportReader {
     policy: BadRecordPolicy = .refuse, problems sink: ((LocatedProblem) -> Void)? = nil,
     _ body: (ITSMRecord, _ file: String) -> Void
   ) -> [ITSMFileResult] {
+    read(paths: paths, tool: tool, options: options, policy: policy, problems: sink, provisional: false, body)
+  }
+
+  /// ``read(paths:tool:options:policy:problems:_:)``; with `provisional`, the records a file's first pass
+  /// normalizes go to `body` as they are read, before the file is known to be well-formed to its end (for a
+  /// caller that drops everything when any file is rejected), instead of being held until the file ends.
+  static func read(
+    paths: [String], tool: ITSMTool, options: ITSMImportOptions, policy: BadRecordPolicy,
+    problems sink: ((LocatedProblem) -> Void)?, provisional: Bool, _ body: (ITSMRecord, _ file: String) -> Void
+  ) -> [ITSMFileResult] {
     let profile = tool.profile
     var results = paths.map { ITSMFileResult(file: $0, failure: nil, problems: [], recordCount: 0) }
     var lookups = ITSMLookups()
-    // First pass: syntax of every file (so a rejected file hands out nothing), and the look-ups. JSON is
-    // parsed whole before any record is handed out, so it needs no first pass without look-ups.
+    var duplicates = ITSMDuplicates()
+    /// Where the second pass starts: the file and the number of its records the first pass normalized.
+    var resume: (file: Int, record: Int)?
+    /// What the first pass left of the file the second pass starts in.
+    var resumed: (file: FileState, held: [ITSMRecord])?
+
+    /// The results of a file all of whose records are normalized.
+    func finish(_ state: FileState, file index: Int) {
+      let problems = state.digest.problems(file: paths[index])
+      if let sink { problems.forEach(sink) } else { results[index].problems = problems }
+      results[index].recordCount = state.count
+      results[index].recordErrorCount = state.errors
+      results[index].duplicateCount = state.duplicateCount
+    }
+
+    // First pass: syntax of every file (so a rejected file hands out nothing), the look-ups, and the records
+    // of XML files up to the first that needs look-ups. JSON is parsed whole before any record is handed
+    // out, so it needs no first pass without look-ups.
     for (index, path) in paths.enumerated() {
+      // Kept only if the whole file reads: a rejected file contributes nothing.
+      let kept = duplicates
       do throws(ReadFailure) {
         let syntax = try syntax(of: path, tool: tool)
-        guard profile.needsLookups || syntax != .json else { continue }
-        // Kept only if the whole file reads: a rejected file contributes nothing.
         var collected = lookups
-        let only = profile.needsLookups ? profile.lookupFields(options) : []
-        try records(of: path, syntax: syntax, profile: profile, only: only) { record, envelope in
-          guard profile.needsLookups, record.readError == nil else { return }
-          // The context holds no look-ups here, so adding to them never copies them.
+        let normalizing = resume == nil && syntax == .xml
+        if !normalizing {
+          guard profile.needsLookups || syntax != .json else {
+            if resume == nil { resume = (index, 0) }
+            continue
+          }
+          let only = profile.needsLookups ? profile.lookupFields(options) : []
+          try records(of: path, syntax: syntax, profile: profile, only: only) { record, envelope in
+            guard profile.needsLookups, record.readError == nil else { return }
+            // The context holds no look-ups here, so adding to them never copies them.
+            let context = ITSMContext(
+              options: options, lookups: ITSMLookups(), file: path, syntax: syntax, envelope: envelope)
+            profile.collect(record, context: context, into: &collected)
+          }
+          if profile.needsLookups, let problem = profile.fileProblem(file: path, lookups: collected, options: options) {
+            throw NativeRecordReader.located(path, problem.line, problem.column ?? 0, problem.message)
+          }
+          lookups = collected
+          if resume == nil { resume = (index, 0) }
+          continue
+        }
+        var state = FileState()
+        var held: [ITSMRecord] = []
+        /// The number of records normalized before the first that needs look-ups, once it is found.
+        var stopped: Int?
+        var count = 0
+        try records(of: path, syntax: syntax, profile: profile) { record, envelope in
+          defer { count += 1 }
           let context = ITSMContext(
             options: options, lookups: ITSMLookups(), file: path, syntax: syntax, envelope: envelope)
-          profile.collect(record, context: context, into: &collected)
+          if profile.needsLookups, record.readError == nil {
+            profile.collect(record, context: context, into: &collected)
+          }
+          guard stopped == nil else { return }
+          if profile.needsLookups && profile.recordNeedsLookups(record, context: context) {
+            stopped = count
+            return
+          }
+          normalize(record, context: context, profile: profile, policy: policy, into: &state, duplicates: &duplicates) {
+            if provisional { body($0, path) } else { held.append($0) }
+          }
         }
         if profile.needsLookups, let problem = profile.fileProblem(file: path, lookups: collected, options: options) {
           throw NativeRecordReader.located(path, problem.line, problem.column ?? 0, problem.message)
         }
         lookups = collected
+        if let stopped {
+          resume = (index, stopped)
+          resumed = (state, held)
+        } else {
+          for record in held { body(record, path) }
+          finish(state, file: index)
+        }
       } catch {
         results[index].failure = error
+        duplicates = kept
       }
     }
-    // Second pass: normalize.
-    var duplicates = ITSMDuplicates()
-    for (index, path) in paths.enumerated() where results[index].failure == nil {
-      var digest = ITSMProblemDigest()
-      var count = 0
-      var errors = 0
-      var duplicateCount = 0
-      var once: Set<String> = []
-      do throws(ReadFailure) {
-        let syntax = try syntax(of: path, tool: tool)
-        try records(of: path, syntax: syntax, profile: profile) { record, envelope in
-          let location = SourceLocation(file: path, line: record.line, column: record.column)
-          /// A problem whose message may name the record (summarised with the others like it).
-          func report(_ severity: ModelProblem.Severity, _ message: String, prefix: String = "", suffix: String = "") {
-            let found = ITSMProblemDigest.recordID(in: message)
-            digest.add(
-              severity, prefix + (found?.text ?? message) + suffix, record: found?.id, at: location,
-              single: prefix + message + suffix)
-          }
-          /// A record that cannot be used, worded by the policy.
-          func reject(_ reason: String) {
-            errors += 1
-            switch policy {
-            case .refuse: report(.error, reason, suffix: ": skipped")
-            case .skip: report(.warning, reason, prefix: "record skipped: ")
-            }
-          }
-          if let error = record.readError {
-            reject(error)
-            return
-          }
-          let context = ITSMContext(options: options, lookups: lookups, file: path, syntax: syntax, envelope: envelope)
-          for outcome in profile.normalize(record, context: context) {
-            switch outcome {
-            case .record(let normalized, let warnings):
-              // A record seen before in this import is counted once, the first kept.
-              guard duplicates.admit(normalized, at: location) else {
-                duplicateCount += 1
-                continue
-              }
-              for warning in warnings {
-                digest.add(
-                  .warning, warning, record: normalized.id, at: location, single: "\(normalized.id): \(warning)")
-              }
-              count += 1
-              body(normalized, path)
-            case .skipped(let reason, let key):
-              if let key, !once.insert(key).inserted { continue }
-              report(.warning, reason)
-            case .error(let reason):
-              reject(reason)
-            }
-          }
+    // Second pass: normalize what the first left.
+    if let resume {
+      for (index, path) in paths.enumerated() where index >= resume.file && results[index].failure == nil {
+        var state = FileState()
+        var skip = 0
+        if index == resume.file, let resumed {
+          state = resumed.file
+          skip = resume.record
+          for record in resumed.held { body(record, path) }
         }
-        let problems = digest.problems(file: path)
-        if let sink { problems.forEach(sink) } else { results[index].problems = problems }
-        results[index].recordCount = count
-        results[index].recordErrorCount = errors
-        results[index].duplicateCount = duplicateCount
-      } catch {
-        // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
-        // that changed between the passes.
-        results[index].failure = error
+        do throws(ReadFailure) {
+          let syntax = try syntax(of: path, tool: tool)
+          var count = 0
+          try records(of: path, syntax: syntax, profile: profile) { record, envelope in
+            defer { count += 1 }
+            guard count >= skip else { return }
+            let context = ITSMContext(
+              options: options, lookups: lookups, file: path, syntax: syntax, envelope: envelope)
+            normalize(record, context: context, profile: profile, policy: policy, into: &state, duplicates: &duplicates)
+            {
+              body($0, path)
+            }
+          }
+          finish(state, file: index)
+        } catch {
+          // JSON read here for the first time (it hands out nothing before it is parsed whole), or a file
+          // that changed between the passes.
+          results[index].failure = error
+        }
       }
     }
     if let warning = duplicates.warning() {
@@ -233,6 +270,64 @@ public enum ITSMImportReader {
       }
     }
     return results
+  }
+
+  /// What the reading of one file has gathered so far.
+  private struct FileState {
+    var digest = ITSMProblemDigest()
+    var count = 0
+    var errors = 0
+    var duplicateCount = 0
+    var once: Set<String> = []
+  }
+
+  /// Normalizes one record: its records go to `body` (a duplicate of one read before is counted instead),
+  /// its warnings and errors to the file's digest.
+  private static func normalize(
+    _ record: NativeRecord, context: ITSMContext, profile: any ITSMProfile.Type, policy: BadRecordPolicy,
+    into state: inout FileState, duplicates: inout ITSMDuplicates, _ body: (ITSMRecord) -> Void
+  ) {
+    let location = SourceLocation(file: context.file, line: record.line, column: record.column)
+    /// A problem whose message may name the record (summarised with the others like it).
+    func report(_ severity: ModelProblem.Severity, _ message: String, prefix: String = "", suffix: String = "") {
+      let found = ITSMProblemDigest.recordID(in: message)
+      state.digest.add(
+        severity, prefix + (found?.text ?? message) + suffix, record: found?.id, at: location,
+        single: prefix + message + suffix)
+    }
+    /// A record that cannot be used, worded by the policy.
+    func reject(_ reason: String) {
+      state.errors += 1
+      switch policy {
+      case .refuse: report(.error, reason, suffix: ": skipped")
+      case .skip: report(.warning, reason, prefix: "record skipped: ")
+      }
+    }
+    if let error = record.readError {
+      reject(error)
+      return
+    }
+    for outcome in profile.normalize(record, context: context) {
+      switch outcome {
+      case .record(let normalized, let warnings):
+        // A record seen before in this import is counted once, the first kept.
+        guard duplicates.admit(normalized, at: location) else {
+          state.duplicateCount += 1
+          continue
+        }
+        for warning in warnings {
+          state.digest.add(
+            .warning, warning, record: normalized.id, at: location, single: "\(normalized.id): \(warning)")
+        }
+        state.count += 1
+        body(normalized)
+      case .skipped(let reason, let key):
+        if let key, !state.once.insert(key).inserted { continue }
+        report(.warning, reason)
+      case .error(let reason):
+        reject(reason)
+      }
+    }
   }
 
   private static func syntax(of path: String, tool: ITSMTool) throws(ReadFailure) -> ITSMSyntax {

@@ -109,7 +109,38 @@ enum ITSMText {
 
   /// The UTC calendar date (`YYYY-MM-DD`) of a timestamp in one of the accepted forms, `nil` otherwise.
   static func day(_ text: String) -> String? {
-    instant(text).map { CivilDate(epochSeconds: $0).text }
+    if let day = plainDay(text) { return day }
+    return instant(text).map { CivilDate(epochSeconds: $0).text }
+  }
+
+  /// The day of the commonest forms, `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS` (or with `T`) within the day
+  /// (hours to 23, no leap second), read without converting: their first ten characters, when the date is
+  /// real. `nil` for anything else, which ``instant(_:)`` then reads.
+  private static func plainDay(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard bytes.count == 10 || bytes.count == 19 else { return nil }
+      func number(_ from: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in from..<(from + count) {
+          let digit = bytes[index] &- 0x30
+          guard digit < 10 else { return nil }
+          value = value * 10 + Int(digit)
+        }
+        return value
+      }
+      guard bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0, 4), let month = number(5, 2),
+        let day = number(8, 2), CivilDate.days(year: year, month: month, day: day) != nil
+      else { return nil }
+      if bytes.count == 19 {
+        let separator = bytes[10]
+        guard separator == 0x20 || separator == 0x54 || separator == 0x74, bytes[13] == 0x3A, bytes[16] == 0x3A,
+          let hours = number(11, 2), hours <= 23, let minutes = number(14, 2), minutes <= 59,
+          let seconds = number(17, 2), seconds <= 59
+        else { return nil }
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<10]), as: UTF8.self)
+    }
   }
 
   /// Seconds since 1970-01-01 UTC of a timestamp in one of the accepted forms: ISO 8601 with or without

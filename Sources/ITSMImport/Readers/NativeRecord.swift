@@ -149,22 +149,60 @@ extension NativeNode {
 struct NativeRecord {
   /// The table, element or array the record came from (`incident`, `item`, `tickets`, …; empty for CSV).
   var container: String
-  var node: NativeNode
   var line: Int
   var column: Int?
   /// A syntax problem of the record itself found by the reader (a CSV row with the wrong number of cells):
   /// the record is skipped with this error, without reaching the profile.
   var readError: String?
+  private var storage: Storage
+
+  /// A tree of nodes, or an XML record of text-only fields kept flat (its nodes made when asked for).
+  private enum Storage {
+    case tree(NativeNode)
+    case flat(FlatElement)
+  }
 
   init(container: String, node: NativeNode, line: Int, column: Int?, readError: String? = nil) {
     self.container = container
-    self.node = node
+    self.storage = .tree(node)
     self.line = line
     self.column = column
     self.readError = readError
   }
 
-  subscript(name: String) -> NativeNode { node[name] }
+  init(container: String, flat: FlatElement) {
+    self.container = container
+    self.storage = .flat(flat)
+    self.line = flat.line
+    self.column = flat.column
+  }
+
+  /// Sets the column the record starts at (a reader may know it only after reading on).
+  mutating func locate(column: Int?) {
+    self.column = column
+    switch storage {
+    case .tree(var node):
+      node.column = column
+      storage = .tree(node)
+    case .flat(var flat):
+      flat.column = column
+      storage = .flat(flat)
+    }
+  }
+
+  var node: NativeNode {
+    switch storage {
+    case .tree(let node): node
+    case .flat(let flat): flat.tree
+    }
+  }
+
+  subscript(name: String) -> NativeNode {
+    switch storage {
+    case .tree(let node): node[name]
+    case .flat(let flat): flat[name]
+    }
+  }
 }
 
 /// What a profile makes of one native record: records (an issue and its SLA records, say), or a reason
@@ -267,6 +305,9 @@ protocol ITSMProfile {
   /// table the reader can tell): the file is rejected. Only for tools with ``needsLookups``.
   static func fileProblem(file: String, lookups: ITSMLookups, options: ITSMImportOptions)
     -> NativeRecordReader.FileProblem?
+  /// Whether normalizing `record` needs the look-ups of the whole run (a task_sla's task, a group named by
+  /// sys_id only); `context.lookups` is empty. Records that do not are normalized in the first pass.
+  static func recordNeedsLookups(_ record: NativeRecord, context: ITSMContext) -> Bool
   /// The XML child elements ``collect(_:context:into:)`` looks at (`nil`: all).
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>?
   /// Notes what other records may need of `record` (first pass; no warnings; `context.lookups` is empty).
@@ -284,12 +325,14 @@ extension ITSMProfile {
     -> NativeRecordReader.FileProblem?
   { nil }
   static func lookupFields(_ options: ITSMImportOptions) -> Set<String>? { nil }
+  static func recordNeedsLookups(_ record: NativeRecord, context: ITSMContext) -> Bool { needsLookups }
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {}
 }
 
 /// A record being normalized: its optional fields and the warnings about it.
 struct RecordDraft {
-  var fields: [String: String] = [:]
+  /// Sized for the fields a record usually has, so that filling it never rehashes.
+  var fields: [String: String] = .init(minimumCapacity: 12)
   var warnings: [String] = []
 
   mutating func warn(_ message: String) { warnings.append(message) }

@@ -32,67 +32,30 @@ enum NativeRecordReader {
     path: String, shape: XMLShape, only: Set<String>? = nil, envelope: (NativeNode) -> FileProblem? = { _ in nil },
     _ body: (NativeRecord) -> Void
   ) throws(ReadFailure) {
-    let reader: XMLStreamReader
+    let scanner = XMLRecordScanner(shape: shape, only: only)
+    let parser: XMLPushParser
     do {
-      reader = try XMLStreamReader(path: path)
+      parser = try XMLPushParser(path: path, names: [], handler: scanner)
     } catch {
       throw .cannotOpen(file: path, reason: error.message.replacingOccurrences(of: "cannot open file: ", with: ""))
     }
-    let recordDepth = shape.wrappers.count + 1
-    var depth = 0
-    /// The open elements of the current record, the record first.
-    var open: [NativeNode] = []
-    var openNames: [String] = []
-    /// Depth of an element being skipped (not on the way to records), with its subtree.
-    var skipping: Int?
+    scanner.parser = parser
+    var checkedRoot = false
     do {
-      while let event = try reader.next() {
-        switch event {
-        case .startElement(let name, let attributes, let line, let column, _):
-          defer { depth += 1 }
-          if skipping != nil { continue }
-          let node = NativeNode(
-            kind: .object, attributes: attributes.map { ($0.name, $0.value) }, line: line,
-            column: column > 0 ? column : nil)
-          if depth == 0 {
-            if name != shape.root {
-              throw located(
-                path, line, column, "the root element is <\(name)>; expected <\(shape.root)> (\(shape.description))")
-            }
-            if let problem = envelope(node) { throw located(path, problem.line, problem.column ?? 0, problem.message) }
-          } else if depth < recordDepth {
-            if name != shape.wrappers[depth - 1] { skipping = depth }
-          } else if depth == recordDepth {
-            if shape.records?.contains(name) ?? true {
-              open = [node]
-              openNames = [name]
-            } else {
-              skipping = depth
-            }
-          } else if depth == recordDepth + 1, let only, !only.contains(name) {
-            skipping = depth
-          } else {
-            open.append(node)
-            openNames.append(name)
+      var more = true
+      while more {
+        more = try parser.parseNext()
+        scanner.chunkEnded(line: parser.line, column: parser.column)
+        if !checkedRoot, let root = scanner.root {
+          checkedRoot = true
+          if scanner.rootName != shape.root {
+            throw located(
+              path, root.line, root.column ?? 0,
+              "the root element is <\(scanner.rootName)>; expected <\(shape.root)> (\(shape.description))")
           }
-        case .text(let text, _, _):
-          if skipping == nil, depth > recordDepth, !open.isEmpty {
-            open[open.count - 1].rawText = (open[open.count - 1].rawText ?? "") + text
-          }
-        case .endElement:
-          depth -= 1
-          if let level = skipping {
-            if depth == level { skipping = nil }
-            continue
-          }
-          guard depth >= recordDepth, let node = open.popLast() else { continue }
-          let name = openNames.removeLast()
-          if open.isEmpty {
-            body(NativeRecord(container: name, node: node, line: node.line, column: node.column))
-          } else {
-            open[open.count - 1].members.append(.init(name, node))
-          }
+          if let problem = envelope(root) { throw located(path, problem.line, problem.column ?? 0, problem.message) }
         }
+        for record in scanner.takeReady() { body(record) }
       }
     } catch let error as XMLReadError {
       throw .invalid(file: path, problems: [XMLAppraisalDecoder.located(error, file: path)])

@@ -83,14 +83,21 @@ enum ServiceNowProfile: ITSMProfile {
   /// The group of a record of `table` and the warning about it, if any. A reference by sys_id only is
   /// named by its JSONv2 display field (`dv_assignment_group`, with `displayvalue=all`), else through the
   /// `sys_user_group` records of the run (`lookups`; none in the first pass).
+  /// With `lookupFieldsOnly`, the record is read as if it held only its ``lookupFields(_:)`` (as the first
+  /// pass has always read XML records): a `dv_` field is seen only when `--group-by` names it.
   static func group(
-    _ record: NativeRecord, table: String, options: ITSMImportOptions, lookups: ITSMLookups? = nil
+    _ record: NativeRecord, table: String, options: ITSMImportOptions, lookups: ITSMLookups? = nil,
+    lookupFieldsOnly: Bool = false
   ) -> (String, String?) {
     let fields = groupFields(table: table, options: options)
     for field in fields {
       let (name, key) = reference(record[field])
       if let name = ITSMText.groupName(name) { return (name, nil) }
-      if key != nil, let name = ITSMText.groupName(text(record["dv_" + field])) { return (name, nil) }
+      if key != nil, !lookupFieldsOnly || options.groupBy.contains("dv_" + field),
+        let name = ITSMText.groupName(text(record["dv_" + field]))
+      {
+        return (name, nil)
+      }
       if let key {
         guard let lookups else { return (key, nil) }
         if let named = lookups.name(key, in: "sys_user_group") { return (named, nil) }
@@ -154,6 +161,24 @@ enum ServiceNowProfile: ITSMProfile {
         + options.groupBy)
   }
 
+  /// An XML record needs the run's look-ups when it is a task_sla (its task's group) or its group is a
+  /// sys_id without a display value (named by the run's sys_user_group records); JSON records always
+  /// (their table may be taken from the other records of the file).
+  static func recordNeedsLookups(_ record: NativeRecord, context: ITSMContext) -> Bool {
+    guard context.syntax == .xml else { return true }
+    let table = record.container
+    if table == "task_sla" { return true }
+    if table == "sys_user_group" { return false }
+    // As group(_:table:options:lookups:) goes through the fields.
+    for field in groupFields(table: table, options: context.options) {
+      let (name, key) = reference(record[field])
+      if ITSMText.groupName(name) != nil { return false }
+      guard key != nil else { continue }
+      return ITSMText.groupName(text(record["dv_" + field])) == nil
+    }
+    return false
+  }
+
   static func collect(_ record: NativeRecord, context: ITSMContext, into lookups: inout ITSMLookups) {
     // A record no field names the table of is a group only when `--table sys_user_group` says so (the
     // other records of its file are not all known yet).
@@ -175,7 +200,8 @@ enum ServiceNowProfile: ITSMProfile {
     let number = text(record["number"])
     let sysID = value(record["sys_id"])
     guard number != nil || sysID != nil else { return }
-    let (group, _) = group(record, table: table ?? "incident", options: context.options)
+    let (group, _) = group(
+      record, table: table ?? "incident", options: context.options, lookupFieldsOnly: context.syntax == .xml)
     lookups.addRecord(number, sysID: sysID, group: group)
   }
 

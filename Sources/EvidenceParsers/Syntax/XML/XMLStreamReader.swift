@@ -370,6 +370,8 @@ package struct XMLPushAttributes {
   private let fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
   private let count: Int
   private let names: UnsafeBufferPointer<UnsafePointer<UInt8>?>
+  /// The element's local name as libxml2 interned it (see ``elementName``).
+  fileprivate var element: UnsafePointer<UInt8>?
 
   fileprivate init(
     fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int, names: UnsafeBufferPointer<UnsafePointer<UInt8>?>
@@ -604,7 +606,8 @@ private final class PushContext {
     guard let text = state.pointee.markup(start: true) else { return }
     if !text.isEmpty && !handler.text(text) { return stopByHandler() }
     let names = UnsafeBufferPointer(names)
-    let attributes = XMLPushAttributes(fields: fields, count: count, names: names)
+    var attributes = XMLPushAttributes(fields: fields, count: count, names: names)
+    attributes.element = name
     if !handler.startElement(internedIndex(name, in: names), attributes: attributes) { stopByHandler() }
   }
 
@@ -1175,4 +1178,108 @@ private func normalizedMessage(_ raw: String, keeping names: [String]) -> String
     index += 1
   }
   return result
+}
+
+// MARK: - Push parsing by name and position
+
+extension XMLPushAttributes {
+  /// The UTF-8 bytes of the local name of the element these attributes belong to, for names that are not
+  /// among the parser's `names` (valid only during the call).
+  package var elementName: UnsafeBufferPointer<UInt8> {
+    guard let element else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: element, count: strlen(element))
+  }
+
+  /// Like ``visit(_:)``, with each attribute's local name as bytes instead of an index (namespace
+  /// declarations are not attributes; an attribute in a namespace is given by its local name, as
+  /// ``XMLStreamReader`` names it).
+  package func visitNamed(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    guard let fields else { return true }
+    for index in 0..<count {
+      let field = fields + 5 * index
+      let name = field[0].map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? .init(start: nil, count: 0)
+      guard let start = field[3], let end = field[4] else {
+        if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
+        continue
+      }
+      let value = UnsafeBufferPointer(start: start, count: end - start)
+      if memchr(start, Int32(UInt8(ascii: "&")), value.count) != nil {
+        let decoded = decodeAmpersands(value)
+        if !decoded.withUnsafeBufferPointer({ body(name, $0) }) { return false }
+      } else if !body(name, value) {
+        return false
+      }
+    }
+    return true
+  }
+}
+
+extension XMLPushParser {
+  /// Parses the file at `path` as ``XMLStreamReader`` reads it: the first 4 bytes, then `chunkSize` bytes
+  /// at a time, every chunk full but the last. With the reader's 512-byte chunks, libxml2 has parsed exactly
+  /// as far after each ``parseNext()`` as the reader's parser has when it hands out the first element that
+  /// started in that chunk, so ``line`` and ``column`` then give the positions the reader reports. Throws
+  /// `cannot open file: <reason>` as ``XMLStreamReader/init(path:digester:)`` does.
+  package convenience init(path: String, names: [String], chunkSize: Int = 512, handler: any XMLPushHandler)
+    throws(XMLReadError)
+  {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
+    }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
+    }
+    let file = ChunkedFile(fd: fd)
+    try self.init(
+      input: ReaderInput(source: { file.fill($0) }), name: path, names: names, chunkSize: chunkSize,
+      handler: handler)
+  }
+
+  /// libxml2's current line: in a handler's call, where the event's markup ends.
+  package var line: Int { Int(xmlSAX2GetLineNumber(parser)) }
+
+  /// libxml2's current column (1-based, in characters).
+  package var column: Int { Int(xmlSAX2GetColumnNumber(parser)) }
+}
+
+/// A file read into buffers filled completely (a short read is continued), so the chunks handed to libxml2
+/// fall where ``XMLStreamReader``'s do. Read 64 KiB at a time.
+private final class ChunkedFile {
+  private var fd: Int32
+  private let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+  private var start = 0
+  private var end = 0
+
+  init(fd: Int32) { self.fd = fd }
+
+  deinit {
+    if fd >= 0 { close(fd) }
+    block.deallocate()
+  }
+
+  /// Fills `buffer` up to its end or the end of the file; the bytes read, or -1 on a read error.
+  func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard let target = buffer.baseAddress, let base = block.baseAddress, fd >= 0 else { return 0 }
+    var filled = 0
+    while filled < buffer.count {
+      if start == end {
+        let count = read(fd, base, block.count)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return -1
+        }
+        if count == 0 { break }
+        start = 0
+        end = count
+      }
+      let count = min(buffer.count - filled, end - start)
+      (target + filled).copyMemory(from: base + start, byteCount: count)
+      start += count
+      filled += count
+    }
+    return filled
+  }
 }
