@@ -57,8 +57,8 @@ public enum OUAggregationRule {
     var uniform = true
     var supportsSatisfaction = true
     var anyNotImplemented = false
-    for position in instantiations.indices {
-      guard let value = instantiations.value(at: position) else {
+    for (position, value) in instantiations.values.enumerated() {
+      guard let value else {
         missing.append(instantiations.instantiation(at: position))
         continue
       }

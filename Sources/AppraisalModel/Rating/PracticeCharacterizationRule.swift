@@ -181,18 +181,21 @@ public enum PracticeCharacterizationRule {
     }
     // Each pair's observations as a range of numbers into the appraisal's, in file order.
     let observations = appraisal.observations
+    // Counted at each pair, summed so each holds its end, then filled backwards so each ends at its start.
     var observationStart = Array(repeating: Int32(0), count: pairs + 1)
-    for (p, u) in observed { observationStart[p * width + u + 1] += 1 }
+    for (p, u) in observed { observationStart[p * width + u] += 1 }
     for pair in 0..<pairs { observationStart[pair + 1] += observationStart[pair] }
-    var next = observationStart
     var observationIndex = Array(repeating: Int32(0), count: observed.count)
+    for (index, (p, u)) in observed.enumerated().reversed() {
+      let pair = p * width + u
+      observationStart[pair] -= 1
+      observationIndex[Int(observationStart[pair])] = Int32(index)
+    }
     var observationKinds = Array(repeating: UInt8(0), count: observed.count)
     // Per pair: 1 with a weakness, 3 with a major one.
     var weakness = Array(repeating: UInt8(0), count: pairs)
     for (index, (p, u)) in observed.enumerated() {
       let pair = p * width + u
-      observationIndex[Int(next[pair])] = Int32(index)
-      next[pair] += 1
       recorded[pair] = true
       if observations[index].kind == .weakness {
         observationKinds[index] = observations[index].impact == .major ? 3 : 1

@@ -45,6 +45,21 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
     }
   }
 
+  /// Every element's value (``value(at:)``), read in one pass.
+  public var values: [Characterization?] {
+    switch backing {
+    case .array(let elements): return elements.map(\.value)
+    case .table(let storage, let base, let units):
+      // The arrays are taken out of the storage once, not per element.
+      let team = storage.team
+      let derived = storage.derived
+      return units.map { unit in
+        let pair = base + Int(unit)
+        return CharacterizationTable.Storage.value(team[pair] != 0 ? team[pair] : derived[pair])
+      }
+    }
+  }
+
   /// The instantiation of element `position` without building it.
   public func instantiation(at position: Int) -> String {
     switch backing {
@@ -78,7 +93,12 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
     case .array(let elements):
       for element in elements { counts[Self.slot(CharacterizationTable.Storage.code(element.value))] += 1 }
     case .table(let storage, let base, let units):
-      for unit in units { counts[Self.slot(storage.valueCode(base + Int(unit)))] += 1 }
+      let team = storage.team
+      let derived = storage.derived
+      for unit in units {
+        let pair = base + Int(unit)
+        counts[Self.slot(team[pair] != 0 ? team[pair] : derived[pair])] += 1
+      }
     }
     return counts
   }
@@ -89,10 +109,12 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
     case .array(let elements): return elements.lazy.filter(\.isOverride).count
     case .table(let storage, let base, let units):
       var count = 0
+      let teams = storage.team
+      let derivedValues = storage.derived
       for unit in units {
         let pair = base + Int(unit)
-        let team = storage.team[pair]
-        let derived = storage.derived[pair]
+        let team = teams[pair]
+        let derived = derivedValues[pair]
         if team != 0 && derived != 0 && team != derived { count += 1 }
       }
       return count
@@ -178,10 +200,15 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
       // Most observations of a practice repeat the previous one's text: compared before it is hashed.
       var previous = -1
       let wanted: Bool = kind == .weakness
+      let starts = storage.observationStart
+      let observationIndex = storage.observationIndex
+      let kinds = storage.observationKinds
+      let names = storage.units
       storage.observations.withUnsafeBufferPointer { observations in
         for (position, unit) in units.enumerated() {
-          for index in storage.observationNumbers(base + Int(unit)) {
-            let kindCode = storage.observationKinds[Int(index)]
+          let pair = base + Int(unit)
+          for index in observationIndex[Int(starts[pair])..<Int(starts[pair + 1])] {
+            let kindCode = kinds[Int(index)]
             guard (kindCode != 0) == wanted else { continue }
             let text = observations[Int(index)].text
             let number: Int
@@ -199,7 +226,7 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
             previous = number
             if last[number] != Int32(position) {
               last[number] = Int32(position)
-              groups[number].units.append(storage.units[Int(unit)])
+              groups[number].units.append(names[Int(unit)])
             }
             if kindCode == 3 { groups[number].major = true }
           }
