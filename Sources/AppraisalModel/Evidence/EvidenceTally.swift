@@ -36,6 +36,10 @@ public struct EvidenceTally: Hashable, Sendable {
     }
   }
 
+  /// The counts as stored: four per pair (direct, indirect, untyped artifacts, affirmations), pair number
+  /// practice × units + unit. The rating table takes the numbers as they are instead of looking names up.
+  public var pairCounts: [UInt32] { counts }
+
   /// The units with at least one artifact, and with at least one affirmation, for some practice of
   /// `processArea` (the data-coverage rule's question), looking only at that area's practices.
   public func coverage(of processArea: String) -> (artifacts: Set<String>, affirmations: Set<String>) {

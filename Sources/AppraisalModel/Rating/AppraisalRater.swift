@@ -23,14 +23,17 @@ public enum AppraisalRater {
       }
     }
 
-    // Rule 1 for every recorded pair and every pair the rated goals need.
-    var required: [(PracticeReference, String)] = []
+    // Rule 1 for every recorded pair and every pair the rated goals need (each rated practice in each unit
+    // that examines its area), by number: units as indices into the sample.
+    var areaUnits: [String: [Int32]] = [:]
+    var required: [(practices: [PracticeReference], units: [Int32])] = []
     for area in ratedAreas {
-      let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      let units = appraisal.instantiations.indices.filter { appraisal.instantiations[$0].examines(area.id) }
+        .map { Int32($0) }
+      areaUnits[area.id] = units
       let ratedLevels = ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
-      for practice in practices(of: area, catalog: catalog, levels: ratedLevels) {
-        for unit in units { required.append((PracticeReference(area.id, practice.id), unit.id)) }
-      }
+      required.append(
+        (practices(of: area, catalog: catalog, levels: ratedLevels).map { PracticeReference(area.id, $0.id) }, units))
     }
     let characterized = PracticeCharacterizationRule.characterize(appraisal, required: required)
     let decisions = Dictionary(
@@ -39,8 +42,10 @@ public enum AppraisalRater {
       appraisal.significanceDecisions.map { ("\($0.processArea) \($0.goal)", $0) },
       uniquingKeysWith: { first, _ in first })
 
-    let providers = DataCoverageRule.providers(appraisal)
+    let providers = DataCoverageRule.providers(characterized)
     let ratedAreaIDs = ratedAreas.map(\.id)
+    let sample = DataCoverageRule.Sample(
+      appraisal, rule: appraisal.coverage.rule, providers: providers, ratedAreas: ratedAreaIDs)
     var ratings: [ProcessAreaRating] = []
     var used: Set<PracticeReference> = []
     var usedGoals: Set<String> = []
@@ -59,16 +64,15 @@ public enum AppraisalRater {
         continue
       }
       let ratedLevels = ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
-      let units = appraisal.instantiations.filter { $0.examines(area.id) }
+      let units = (areaUnits[area.id] ?? []).map { Int32(characterized.instantiationNumbers[Int($0)]) }
       let coverage = DataCoverageRule.check(
-        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage, providers: providers,
-        ratedAreas: ratedAreaIDs)
+        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage, providers: providers, sample: sample)
 
       func rateGoal(_ id: String, _ title: String, _ practices: [Practice], generic: Bool) -> GoalRating {
         let aggregated = practices.map { practice in
           let reference = PracticeReference(area.id, practice.id)
           used.insert(reference)
-          let values = units.compactMap { characterized[reference, $0.id] }
+          let values = characterized.number(reference).map { characterized.values(practice: $0, units: units) } ?? []
           return OUAggregationRule.aggregate(reference, values, decision: decisions[reference])
         }
         usedGoals.insert("\(area.id) \(id)")
@@ -164,10 +168,11 @@ public enum AppraisalRater {
       if let rejected = practice.rejectedDecision {
         notes.append("team decision for \(practice.practice) ignored: \(rejected.reason)")
       }
-      for unit in practice.instantiations
-      where unit.team.map({ $0 != .fullyImplemented && $0 != .notYet }) == true && unit.weaknesses.isEmpty {
-        notes.append(Message.noWeakness(unit))
+      let units = practice.instantiations
+      let lacking = units.positions { team, hasWeakness in
+        team.map { $0 != .fullyImplemented && $0 != .notYet } == true && !hasWeakness
       }
+      for position in lacking { notes.append(Message.noWeakness(units[position])) }
     }
     // Areas rated Not Rated for want of affirmations that only an import gave evidence for: say what is missing.
     let notRated = Set(ratings.filter { $0.goals.contains { $0.value == .notRated } }.map(\.processArea))

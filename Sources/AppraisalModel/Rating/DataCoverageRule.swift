@@ -53,6 +53,66 @@ public enum DataCoverageRule {
     return result
   }
 
+  /// Who provides what for every area, from a rating table's counts (its evidence items and tally, the same
+  /// evidence ``providers(_:)`` reads): a unit is looked at once per area, not once per practice.
+  static func providers(_ table: CharacterizationTable) -> [String: Providers] {
+    let storage = table.storage
+    let width = storage.units.count
+    var areaNumbers: [String: Int] = [:]
+    var areas: [String] = []
+    // Per area, per unit: bit 1 artifacts, bit 2 affirmations.
+    var provided: [[UInt8]] = []
+    for (p, practice) in storage.practices.enumerated() {
+      let area: Int
+      if let known = areaNumbers[practice.processArea] {
+        area = known
+      } else {
+        area = areas.count
+        areaNumbers[practice.processArea] = area
+        areas.append(practice.processArea)
+        provided.append(Array(repeating: 0, count: width))
+      }
+      for u in 0..<width {
+        let base = 4 * (p * width + u)
+        var bits: UInt8 = 0
+        if storage.evidence[base] > 0 || storage.evidence[base + 1] > 0 || storage.evidence[base + 2] > 0 { bits |= 1 }
+        if storage.evidence[base + 3] > 0 { bits |= 2 }
+        provided[area][u] |= bits
+      }
+    }
+    var result: [String: Providers] = [:]
+    for (area, name) in areas.enumerated() {
+      var providers = Providers()
+      for (u, bits) in provided[area].enumerated() {
+        if bits & 1 != 0 { providers.artifacts.insert(storage.units[u]) }
+        if bits & 2 != 0 { providers.affirmations.insert(storage.units[u]) }
+      }
+      result[name] = providers
+    }
+    return result
+  }
+
+  /// The sample's subgroups with what does not depend on the area checked: under SCAMPI v1.3, which basic
+  /// units provide both kinds, and either kind, for some rated area they examine (counts ii and iii).
+  struct Sample {
+    var subgroups: [(name: String, members: [Instantiation], noBoth: [String], none: [String])] = []
+
+    init(_ appraisal: Appraisal, rule: CoveragePolicy.Rule, providers all: [String: Providers], ratedAreas: [String]) {
+      guard rule == .scampi13 else { return }
+      let areas = ratedAreas.map { ($0, all[$0] ?? Providers()) }
+      let basic = appraisal.instantiations.filter { $0.kind != .supportFunction }
+      for (name, members) in grouped(basic) {
+        let noBoth = members.filter { unit in
+          !areas.contains { area, providers in unit.examines(area) && providers.both(unit.id) }
+        }.map(\.id)
+        let none = members.filter { unit in
+          !areas.contains { area, providers in unit.examines(area) && providers.either(unit.id) }
+        }.map(\.id)
+        subgroups.append((name, members, noBoth, none))
+      }
+    }
+  }
+
   /// Checks one area. Pass `providers` from ``providers(_:)`` and the rated areas' ids when checking
   /// several areas; by default they are computed, the rated areas being the scope's.
   public static func check(
@@ -60,6 +120,16 @@ public enum DataCoverageRule {
     ratedAreas: [String]? = nil
   ) -> CoverageResult {
     let all = providers ?? Self.providers(appraisal)
+    return check(
+      processArea: processArea, appraisal: appraisal, policy: policy, providers: all,
+      sample: Sample(appraisal, rule: policy.rule, providers: all, ratedAreas: ratedAreas ?? ratedScope(appraisal)))
+  }
+
+  /// Checks one area with the area-independent counts of the sample worked out once (``Sample``).
+  static func check(
+    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers all: [String: Providers],
+    sample: Sample
+  ) -> CoverageResult {
     let given = all[processArea] ?? Providers()
     let counts: [CoverageResult.Subgroup]
     switch policy.rule {
@@ -71,10 +141,8 @@ public enum DataCoverageRule {
           required: max(1, policy.minimumShare.required(of: members.count)), rule: .share, missing: missing)
       }
     case .scampi13:
-      let areas = (ratedAreas ?? ratedScope(appraisal)).map { ($0, all[$0] ?? Providers()) }
-      let basic = appraisal.instantiations.filter { $0.kind != .supportFunction }
       var found: [CoverageResult.Subgroup] = []
-      for (name, members) in grouped(basic) {
+      for (name, members, noBoth, none) in sample.subgroups {
         let examining = members.filter { $0.examines(processArea) }
         guard !examining.isEmpty else { continue }
         let lacking = examining.filter { !given.both($0.id) }.map(\.id)
@@ -82,16 +150,10 @@ public enum DataCoverageRule {
           .init(
             name: name, units: examining.count, providing: examining.count - lacking.count, required: 1,
             rule: .anyUnit, missing: lacking))
-        let noBoth = members.filter { unit in
-          !areas.contains { area, providers in unit.examines(area) && providers.both(unit.id) }
-        }.map(\.id)
         found.append(
           .init(
             name: name, units: members.count, providing: members.count - noBoth.count,
             required: max(1, policy.minimumShare.required(of: members.count)), rule: .halfOfUnits, missing: noBoth))
-        let none = members.filter { unit in
-          !areas.contains { area, providers in unit.examines(area) && providers.either(unit.id) }
-        }.map(\.id)
         found.append(
           .init(
             name: name, units: members.count, providing: members.count - none.count, required: members.count,

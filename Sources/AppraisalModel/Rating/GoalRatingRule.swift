@@ -15,10 +15,11 @@ public enum GoalRatingRule {
     processArea: String, goal: String, title: String, isGeneric: Bool, practices: [OUCharacterization],
     coverage: CoverageResult? = nil, significance: SignificanceDecision? = nil
   ) -> GoalRating {
-    let weaknesses = practices.flatMap(\.weaknesses)
+    // Counted, not gathered: the rating keeps its practices, which list the weaknesses when asked.
+    let weaknesses = practices.reduce(0) { $0 + $1.instantiations.weaknessCount }
     var rating = GoalRating(
       processArea: processArea, goal: goal, title: title, isGeneric: isGeneric, value: .notRated,
-      practices: practices, weaknesses: weaknesses)
+      practices: practices)
 
     if let coverage, !coverage.isMet {
       rating.reasons = DataCoverageRule.shortfall(coverage)
@@ -40,7 +41,7 @@ public enum GoalRatingRule {
 
     let failing = practices.filter { !($0.value?.supportsSatisfaction ?? false) }
     if failing.isEmpty {
-      if significance != nil && weaknesses.isEmpty {
+      if significance != nil && weaknesses == 0 {
         // No weakness, nothing to judge: the decision cannot make the goal Unsatisfied (validation refuses it).
         rating.value = .satisfied
         rating.reasons = [Message.noWeaknessToJudge]
@@ -53,8 +54,8 @@ public enum GoalRatingRule {
         rating.significance = significance
       } else {
         rating.value = .satisfied
-        rating.isProvisional = !weaknesses.isEmpty
-        if rating.isProvisional { rating.reasons = [Message.provisional(weaknesses.count)] }
+        rating.isProvisional = weaknesses > 0
+        if rating.isProvisional { rating.reasons = [Message.provisional(weaknesses)] }
       }
       return rating
     }

@@ -21,6 +21,13 @@ public enum OUAggregationRule {
     _ practice: PracticeReference, _ instantiations: [InstantiationCharacterization],
     decision: AggregationDecision? = nil
   ) -> OUCharacterization {
+    aggregate(practice, InstantiationValues(instantiations), decision: decision)
+  }
+
+  /// Aggregates values read straight from a rating table (``InstantiationValues``): no pair is built.
+  public static func aggregate(
+    _ practice: PracticeReference, _ instantiations: InstantiationValues, decision: AggregationDecision? = nil
+  ) -> OUCharacterization {
     var result = rule(practice, instantiations)
     guard let decision else { return result }
     switch result.basis {
@@ -37,21 +44,36 @@ public enum OUAggregationRule {
     return result
   }
 
-  private static func rule(
-    _ practice: PracticeReference, _ instantiations: [InstantiationCharacterization]
-  ) -> OUCharacterization {
+  private static func rule(_ practice: PracticeReference, _ instantiations: InstantiationValues)
+    -> OUCharacterization
+  {
     func result(_ value: Characterization?, _ basis: OUCharacterization.Basis) -> OUCharacterization {
       OUCharacterization(practice: practice, value: value, basis: basis, instantiations: instantiations)
     }
     if instantiations.isEmpty { return result(nil, .noInstantiations) }
-    let missing = instantiations.filter { $0.value == nil }.map(\.instantiation)
+    // One pass over the values: which are missing, the first non-NY value, and what the others are.
+    var missing: [String] = []
+    var first: Characterization? = nil
+    var uniform = true
+    var supportsSatisfaction = true
+    var anyNotImplemented = false
+    for (position, value) in instantiations.values.enumerated() {
+      guard let value else {
+        missing.append(instantiations.instantiation(at: position))
+        continue
+      }
+      guard value != .notYet else { continue }
+      if let first, value != first { uniform = false }
+      if first == nil { first = value }
+      if !value.supportsSatisfaction { supportsSatisfaction = false }
+      if value == .notImplemented { anyNotImplemented = true }
+    }
     if !missing.isEmpty { return result(nil, .incomplete(missing: missing)) }
 
-    let values = instantiations.compactMap(\.value).filter { $0 != .notYet }
-    guard let first = values.first else { return result(.notYet, .allNotYet) }
-    if values.allSatisfy({ $0 == first }) { return result(first, .uniform) }
-    if values.allSatisfy(\.supportsSatisfaction) { return result(.largelyImplemented, .fullyOrLargely) }
-    if values.contains(.notImplemented) {
+    guard let first else { return result(.notYet, .allNotYet) }
+    if uniform { return result(first, .uniform) }
+    if supportsSatisfaction { return result(.largelyImplemented, .fullyOrLargely) }
+    if anyNotImplemented {
       return result(
         .partiallyImplemented,
         .judgmentNeeded(allowed: [.notImplemented, .partiallyImplemented, .largelyImplemented]))

@@ -19,20 +19,37 @@ public enum PracticeCharacterizationRule {
   public static func derive(evidence: EvidenceCounts, weaknesses: [Observation]) -> (
     value: Characterization?, reason: String
   ) {
-    let hasMajor = weaknesses.contains { $0.impact == .major }
-    switch (evidence.artifacts > 0, evidence.affirmations > 0) {
+    let (value, reason) = derive(
+      artifacts: evidence.artifacts > 0, affirmations: evidence.affirmations > 0, weaknesses: !weaknesses.isEmpty,
+      major: weaknesses.contains { $0.impact == .major })
+    return (CharacterizationTable.Storage.value(value), derivations[Int(reason)])
+  }
+
+  /// The rule on what a pair has: the derived value as a ``CharacterizationTable`` code and the reason as an
+  /// index into ``derivations``.
+  static func derive(artifacts: Bool, affirmations: Bool, weaknesses: Bool, major: Bool) -> (
+    value: UInt8, reason: UInt8
+  ) {
+    typealias Code = CharacterizationTable.Storage
+    switch (artifacts, affirmations) {
     case (false, false):
-      return weaknesses.isEmpty ? (nil, Message.nothingRecorded) : (.notImplemented, Message.noEvidence)
+      return weaknesses ? (Code.code(.notImplemented), 1) : (0, 0)
     case (true, true):
-      if hasMajor { return (.partiallyImplemented, Message.majorWeakness) }
-      if !weaknesses.isEmpty { return (.largelyImplemented, Message.minorWeaknesses) }
-      return (.fullyImplemented, Message.corroborated)
+      if major { return (Code.code(.partiallyImplemented), 2) }
+      if weaknesses { return (Code.code(.largelyImplemented), 3) }
+      return (Code.code(.fullyImplemented), 4)
     case (true, false):
-      return (.partiallyImplemented, Message.artifactsOnly)
+      return (Code.code(.partiallyImplemented), 5)
     case (false, true):
-      return (.partiallyImplemented, Message.affirmationsOnly)
+      return (Code.code(.partiallyImplemented), 6)
     }
   }
+
+  /// The reasons ``derive(artifacts:affirmations:weaknesses:major:)`` gives, by index.
+  static let derivations = [
+    Message.nothingRecorded, Message.noEvidence, Message.majorWeakness, Message.minorWeaknesses,
+    Message.corroborated, Message.artifactsOnly, Message.affirmationsOnly,
+  ]
 
   /// Characterizes every (practice, instantiation) pair that has anything recorded — evidence, an
   /// observation or a team value — plus the pairs listed in `required`, which show up as not characterized
@@ -40,65 +57,187 @@ public enum PracticeCharacterizationRule {
   public static func characterize(
     _ appraisal: Appraisal, required: [(PracticeReference, String)]
   ) -> CharacterizationTable {
-    var table = CharacterizationTable()
-    // First every practice and unit is numbered (records of one pair come together in files, so the
-    // previous pair's numbers are tried first); then the pairs are filled in dense arrays.
-    var last: (practice: PracticeReference, p: Int, unit: String, u: Int)? = nil
-    func numbers(_ practice: PracticeReference, _ unit: String) -> (Int, Int) {
-      let p = last.flatMap { $0.practice == practice ? $0.p : nil } ?? table.number(practice)
-      let u = last.flatMap { $0.unit == unit ? $0.u : nil } ?? table.number(unit)
-      last = (practice, p, unit, u)
-      return (p, u)
+    characterize(appraisal) { number in
+      var pairs: [(Int, Int)] = []
+      for (practice, unit) in required { pairs.append((number.practice(practice), number.unit(unit))) }
+      return pairs
     }
-    for unit in appraisal.instantiations { _ = table.number(unit.id) }
-    let requiredPairs = required.map { numbers($0.0, $0.1) }
-    let items = appraisal.evidence.map { numbers($0.practice, $0.instantiation) }
-    var tallied: [(Int, Int, EvidenceCounts)] = []
-    appraisal.evidenceTally?.forEachPair { practice, unit, value in
-      let (p, u) = numbers(practice, unit)
-      tallied.append((p, u, value))
-    }
-    let observed = appraisal.observations.map { numbers($0.practice, $0.instantiation) }
-    let teamPairs = appraisal.characterizations.map { numbers($0.practice, $0.instantiation) }
+  }
 
-    table.allocate()
-    let width = table.units.count
-    var counts = Array(repeating: EvidenceCounts(), count: table.cells.count)
-    var recorded = Array(repeating: false, count: table.cells.count)
+  /// Characterizes every recorded pair plus, for each block, every practice of `practices` in each sampled
+  /// unit numbered `units` (indices into ``Appraisal/instantiations``): the rater's form, one block per area.
+  static func characterize(
+    _ appraisal: Appraisal, required blocks: [(practices: [PracticeReference], units: [Int32])]
+  ) -> CharacterizationTable {
+    characterize(appraisal) { number in
+      var pairs: [(Int, Int)] = []
+      pairs.reserveCapacity(blocks.reduce(0) { $0 + $1.practices.count * $1.units.count })
+      for block in blocks {
+        var units: [Int] = []
+        for unit in block.units { units.append(number.instantiation(Int(unit))) }
+        for practice in block.practices {
+          let p = number.practice(practice)
+          for u in units { pairs.append((p, u)) }
+        }
+      }
+      return pairs
+    }
+  }
+
+  /// Numbers practices and units as they come: the sampled units first, in order.
+  struct Numbering {
+    var practices: [PracticeReference] = []
+    var units: [String] = []
+    var practiceNumbers: [PracticeReference: Int] = [:]
+    var unitNumbers: [String: Int] = [:]
+    /// The unit number of each sampled unit, by its index in the appraisal.
+    var instantiationNumbers: [Int] = []
+    // Records of one pair come together in files, so the previous names are tried first.
+    private var lastPractice: (PracticeReference, Int)? = nil
+    private var lastUnit: (String, Int)? = nil
+
+    mutating func practice(_ practice: PracticeReference) -> Int {
+      if let lastPractice, lastPractice.0 == practice { return lastPractice.1 }
+      let number: Int
+      if let known = practiceNumbers[practice] {
+        number = known
+      } else {
+        number = practices.count
+        practiceNumbers[practice] = number
+        practices.append(practice)
+      }
+      lastPractice = (practice, number)
+      return number
+    }
+
+    mutating func unit(_ unit: String) -> Int {
+      if let lastUnit, lastUnit.0 == unit { return lastUnit.1 }
+      let number: Int
+      if let known = unitNumbers[unit] {
+        number = known
+      } else {
+        number = units.count
+        unitNumbers[unit] = number
+        units.append(unit)
+      }
+      lastUnit = (unit, number)
+      return number
+    }
+
+    func instantiation(_ index: Int) -> Int { instantiationNumbers[index] }
+  }
+
+  private static func characterize(
+    _ appraisal: Appraisal, required: (inout Numbering) -> [(Int, Int)]
+  ) -> CharacterizationTable {
+    // First every practice and unit is numbered; then the pairs are filled in flat arrays.
+    // Plain loops, not closures: a closure that changes a captured variable checks exclusive access per call.
+    var number = Numbering()
+    for unit in appraisal.instantiations { number.instantiationNumbers.append(number.unit(unit.id)) }
+    let requiredPairs = required(&number)
+    var items: [(Int, Int)] = []
+    items.reserveCapacity(appraisal.evidence.count)
+    for item in appraisal.evidence { items.append((number.practice(item.practice), number.unit(item.instantiation))) }
+    var tallied: (practices: [Int], units: [Int]) = ([], [])
+    if let tally = appraisal.evidenceTally {
+      for practice in tally.practices { tallied.practices.append(number.practice(practice)) }
+      for unit in tally.units { tallied.units.append(number.unit(unit)) }
+    }
+    var observed: [(Int, Int)] = []
+    observed.reserveCapacity(appraisal.observations.count)
+    for observation in appraisal.observations {
+      observed.append((number.practice(observation.practice), number.unit(observation.instantiation)))
+    }
+    var teamPairs: [(Int, Int)] = []
+    teamPairs.reserveCapacity(appraisal.characterizations.count)
+    for value in appraisal.characterizations {
+      teamPairs.append((number.practice(value.practice), number.unit(value.instantiation)))
+    }
+
+    let width = number.units.count
+    let pairs = number.practices.count * width
+    var recorded = Array(repeating: false, count: pairs)
+    var evidence = Array(repeating: UInt32(0), count: 4 * pairs)
     for (index, item) in appraisal.evidence.enumerated() {
       let pair = items[index].0 * width + items[index].1
-      counts[pair].add(item.indicator)
+      let slot = 4 * pair + slot(item.indicator)
+      if evidence[slot] < .max { evidence[slot] += 1 }
       recorded[pair] = true
     }
-    for (p, u, value) in tallied {
-      counts[p * width + u].merge(value)
-      recorded[p * width + u] = true
+    if let tally = appraisal.evidenceTally, !tally.units.isEmpty {
+      // The tally's numbers, renumbered once per practice and unit instead of per pair.
+      let counts = tally.pairCounts
+      let tallyWidth = tally.units.count
+      for tallyPair in 0..<(counts.count / 4) {
+        let source = 4 * tallyPair
+        guard counts[source] | counts[source + 1] | counts[source + 2] | counts[source + 3] != 0 else { continue }
+        let pair = tallied.practices[tallyPair / tallyWidth] * width + tallied.units[tallyPair % tallyWidth]
+        for slot in 0..<4 {
+          let sum = UInt64(evidence[4 * pair + slot]) + UInt64(counts[source + slot])
+          evidence[4 * pair + slot] = UInt32(clamping: sum)
+        }
+        recorded[pair] = true
+      }
     }
-    var observations: [Int: [Observation]] = [:]
-    for (index, observation) in appraisal.observations.enumerated() {
-      let pair = observed[index].0 * width + observed[index].1
-      observations[pair, default: []].append(observation)
+    // Each pair's observations as a range of numbers into the appraisal's, in file order.
+    let observations = appraisal.observations
+    // Counted at each pair, summed so each holds its end, then filled backwards so each ends at its start.
+    var observationStart = Array(repeating: Int32(0), count: pairs + 1)
+    for (p, u) in observed { observationStart[p * width + u] += 1 }
+    for pair in 0..<pairs { observationStart[pair + 1] += observationStart[pair] }
+    var observationIndex = Array(repeating: Int32(0), count: observed.count)
+    for (index, (p, u)) in observed.enumerated().reversed() {
+      let pair = p * width + u
+      observationStart[pair] -= 1
+      observationIndex[Int(observationStart[pair])] = Int32(index)
+    }
+    var observationKinds = Array(repeating: UInt8(0), count: observed.count)
+    // Per pair: 1 with a weakness, 3 with a major one.
+    var weakness = Array(repeating: UInt8(0), count: pairs)
+    for (index, (p, u)) in observed.enumerated() {
+      let pair = p * width + u
       recorded[pair] = true
+      if observations[index].kind == .weakness {
+        observationKinds[index] = observations[index].impact == .major ? 3 : 1
+        weakness[pair] |= observationKinds[index]
+      }
     }
-    var team: [Int: Characterization] = [:]
+    var team = Array(repeating: UInt8(0), count: pairs)
     for (index, characterization) in appraisal.characterizations.enumerated() {
       let pair = teamPairs[index].0 * width + teamPairs[index].1
-      team[pair] = characterization.value
+      team[pair] = CharacterizationTable.Storage.code(characterization.value)
       recorded[pair] = true
     }
     for (p, u) in requiredPairs { recorded[p * width + u] = true }
 
-    for pair in recorded.indices where recorded[pair] {
-      let evidence = counts[pair]
-      let noted = observations[pair] ?? []
-      let weaknesses = noted.filter { $0.kind == .weakness }
-      let (derived, reason) = derive(evidence: evidence, weaknesses: weaknesses)
-      table.cells[pair] = InstantiationCharacterization(
-        practice: table.practices[pair / width], instantiation: table.units[pair % width], team: team[pair],
-        derived: derived, derivation: reason, evidence: evidence, strengths: noted.filter { $0.kind == .strength },
-        weaknesses: weaknesses)
+    var derived = Array(repeating: UInt8(0), count: pairs)
+    var derivation = Array(repeating: CharacterizationTable.Storage.notRecorded, count: pairs)
+    var practiceRecorded = Array(repeating: false, count: number.practices.count)
+    for pair in 0..<pairs where recorded[pair] {
+      let base = 4 * pair
+      let (value, reason) = derive(
+        artifacts: evidence[base] | evidence[base + 1] | evidence[base + 2] != 0, affirmations: evidence[base + 3] > 0,
+        weaknesses: weakness[pair] != 0, major: weakness[pair] == 3)
+      derived[pair] = value
+      derivation[pair] = reason
+      practiceRecorded[pair / width] = true
     }
-    return table
+    return CharacterizationTable(
+      storage: .init(
+        practices: number.practices, units: number.units, practiceNumbers: number.practiceNumbers,
+        unitNumbers: number.unitNumbers, team: team, derived: derived, derivation: derivation, evidence: evidence,
+        observations: observations, observationStart: observationStart, observationIndex: observationIndex,
+        observationKinds: observationKinds, practiceRecorded: practiceRecorded),
+      instantiationNumbers: number.instantiationNumbers)
+  }
+
+  private static func slot(_ indicator: EvidenceItem.Indicator) -> Int {
+    switch indicator {
+    case .directArtifact: 0
+    case .indirectArtifact: 1
+    case .artifact: 2
+    case .affirmation: 3
+    }
   }
 
   /// A (practice, instantiation) pair.

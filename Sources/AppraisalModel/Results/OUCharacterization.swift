@@ -22,13 +22,22 @@ public struct OUCharacterization: Hashable, Sendable {
   public var value: Characterization?
   public var basis: Basis
   /// The per-instantiation values that were aggregated, in sample order.
-  public var instantiations: [InstantiationCharacterization]
+  public var instantiations: InstantiationValues
   /// A recorded team decision that could not be applied, with the reason (the rule's value stands).
   public var rejectedDecision: (decision: AggregationDecision, reason: String)?
 
   public init(
     practice: PracticeReference, value: Characterization?, basis: Basis,
     instantiations: [InstantiationCharacterization],
+    rejectedDecision: (decision: AggregationDecision, reason: String)? = nil
+  ) {
+    self.init(
+      practice: practice, value: value, basis: basis, instantiations: InstantiationValues(instantiations),
+      rejectedDecision: rejectedDecision)
+  }
+
+  public init(
+    practice: PracticeReference, value: Characterization?, basis: Basis, instantiations: InstantiationValues,
     rejectedDecision: (decision: AggregationDecision, reason: String)? = nil
   ) {
     self.practice = practice
@@ -45,7 +54,7 @@ public struct OUCharacterization: Hashable, Sendable {
   }
 
   /// Every weakness recorded against the practice in any instantiation.
-  public var weaknesses: [Observation] { instantiations.flatMap(\.weaknesses) }
+  public var weaknesses: [Observation] { instantiations.weaknesses }
 
   public static func == (lhs: OUCharacterization, rhs: OUCharacterization) -> Bool {
     lhs.practice == rhs.practice && lhs.value == rhs.value && lhs.basis == rhs.basis

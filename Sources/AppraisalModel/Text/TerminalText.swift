@@ -16,6 +16,9 @@ public enum TerminalText {
   /// `text` with every control character escaped. With `keepingLineBreaks`, LF, CR LF and a lone CR
   /// become one LF each (a CR on its own would move the cursor back over the line); without, they are
   /// escaped like the others.
+  // Inlinable so report renderers in other modules get it specialized for `String` (per-byte protocol calls
+  // otherwise).
+  @inlinable
   public static func escaping(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
     // Fast path, on bytes: most text is printable ASCII or has no control character at all.
     guard needsEscaping(text) else { return String(text) }
@@ -45,6 +48,7 @@ public enum TerminalText {
   }
 
   /// Whether `scalar` is escaped (line breaks included).
+  @inlinable
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
@@ -53,6 +57,7 @@ public enum TerminalText {
   }
 
   /// Whether `text` holds anything ``escaping(_:keepingLineBreaks:)`` would change (line breaks included).
+  @inlinable
   public static func needsEscaping(_ text: some StringProtocol) -> Bool {
     var utf8 = text.utf8.makeIterator()
     while let byte = utf8.next() {
@@ -73,6 +78,7 @@ public enum TerminalText {
   }
 
   /// `\u{1B}` for ESC.
+  @usableFromInline
   static func escape(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     return "\\u{" + (hex.count < 2 ? "0" + hex : hex) + "}"
@@ -82,9 +88,11 @@ public enum TerminalText {
 extension StringProtocol {
   /// The text with every control character, line breaks included, shown as `\u{…}`
   /// (see ``TerminalText``): for text that must stay on one line, such as one line of an error message.
+  @inlinable
   public var terminalSafe: String { TerminalText.escaping(self) }
 
   /// The text with every control character shown as `\u{…}` except line breaks, which become plain LFs
   /// (see ``TerminalText``): for text that may span lines, such as a whole error message.
+  @inlinable
   public var terminalSafeLines: String { TerminalText.escaping(self, keepingLineBreaks: true) }
 }

@@ -176,8 +176,8 @@ extension RateReport {
     doc.heading("Findings")
     for area in ratedAreas {
       let practices = area.goals.flatMap(\.practices)
-      let weaknesses = practices.flatMap(\.weaknesses)
-      let strengths = practices.flatMap { $0.instantiations.flatMap(\.strengths) }
+      let weaknesses = Self.grouped(practices, .weakness)
+      let strengths = Self.grouped(practices, .strength)
       let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
       let team = teamFindings(for: area.processArea)
       doc.heading("\(area.processArea) \(area.name) — \(area.value.rawValue)", level: 3)
@@ -198,14 +198,14 @@ extension RateReport {
       if !weaknesses.isEmpty {
         doc.paragraph("Weaknesses:")
         doc.list(
-          Self.grouped(weaknesses).map {
+          weaknesses.map {
             .init("\($0.practice) [\(unitList($0.units))]: \($0.text)\($0.major ? " (major)" : "")", .bad)
           })
       }
       if !strengths.isEmpty {
         doc.paragraph("Strengths:")
         doc.list(
-          Self.grouped(strengths).map {
+          strengths.map {
             .init("\($0.practice) [\(unitList($0.units))]: \($0.text)", .good)
           })
       }
@@ -221,6 +221,20 @@ extension RateReport {
   func unitList(_ units: [String]) -> String {
     guard detail == .summary, units.count > 5 else { return units.joined(separator: ", ") }
     return units.prefix(3).joined(separator: ", ") + ", … (\(units.count) instantiations)"
+  }
+
+  /// The observations of `kind` of `practices` with the same practice and text merged, listing the units
+  /// they were recorded in: ``grouped(_:)`` of their observations, read per practice from the rating table.
+  static func grouped(_ practices: [OUCharacterization], _ kind: Observation.Kind) -> [(
+    practice: PracticeReference, text: String, units: [String], major: Bool
+  )] {
+    // Per practice only when no practice comes twice (then groups of different practices never merge).
+    guard Set(practices.map(\.practice)).count == practices.count else {
+      return grouped(practices.flatMap { kind == .weakness ? $0.weaknesses : $0.instantiations.strengths })
+    }
+    return practices.flatMap { practice in
+      practice.instantiations.observationGroups(kind).map { ($0.practice, $0.text, $0.units, $0.major) }
+    }
   }
 
   /// Observations with the same practice and text merged, listing the units they were recorded in.
@@ -355,7 +369,7 @@ extension RateReport {
     let overrides: [ReportDocument.Cell]
     if detail == .summary {
       overrides = result.practiceCharacterizations.compactMap { practice in
-        let count = practice.instantiations.lazy.filter(\.isOverride).count
+        let count = practice.instantiations.overrideCount
         return count == 0
           ? nil
           : .init("\(practice.practice): the team's value differs from the derived one in \(count) instantiations")

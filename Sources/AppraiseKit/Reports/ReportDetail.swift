@@ -28,11 +28,7 @@ public enum ReportDetail: String, Sendable, CaseIterable {
 
   /// How many of the practice's instantiations have each of ``columns``.
   static func distribution(_ practice: OUCharacterization) -> [Int] {
-    var counts = Array(repeating: 0, count: columns.count)
-    for unit in practice.instantiations {
-      let code = unit.value?.code ?? "—"
-      counts[columns.firstIndex(of: code) ?? columns.count - 1] += 1
-    }
-    return counts
+    // ``InstantiationValues/valueCounts`` counts in the order of ``columns``.
+    practice.instantiations.valueCounts
   }
 }

@@ -1,0 +1,259 @@
+/// The per-instantiation characterizations of one practice, in sample order.
+///
+/// A rated result reads them straight from the engine's ``CharacterizationTable`` (a practice number and
+/// the unit numbers, no struct per pair); each element is built only when it is read. The counting
+/// questions reports ask of a thousand units (``valueCounts``, ``overrideCount``, ``weaknesses``) are
+/// answered from the table's codes without building any. Made from an array, it simply holds the array.
+public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral {
+  private enum Backing: Sendable {
+    case array([InstantiationCharacterization])
+    case table(CharacterizationTable.Storage, base: Int, units: [Int32])
+  }
+
+  private let backing: Backing
+
+  public init(_ elements: [InstantiationCharacterization]) { backing = .array(elements) }
+
+  public init(arrayLiteral elements: InstantiationCharacterization...) { backing = .array(elements) }
+
+  init(storage: CharacterizationTable.Storage, practice: Int, units: [Int32]) {
+    backing = .table(storage, base: practice * storage.units.count, units: units)
+  }
+
+  public var startIndex: Int { 0 }
+
+  public var endIndex: Int {
+    switch backing {
+    case .array(let elements): elements.count
+    case .table(_, _, let units): units.count
+    }
+  }
+
+  public subscript(position: Int) -> InstantiationCharacterization {
+    switch backing {
+    case .array(let elements): elements[position]
+    case .table(let storage, let base, let units): storage.characterization(base + Int(units[position]))
+    }
+  }
+
+  /// The value of element `position` (``InstantiationCharacterization/value``) without building it.
+  public func value(at position: Int) -> Characterization? {
+    switch backing {
+    case .array(let elements): elements[position].value
+    case .table(let storage, let base, let units):
+      CharacterizationTable.Storage.value(storage.valueCode(base + Int(units[position])))
+    }
+  }
+
+  /// Every element's value (``value(at:)``), read in one pass.
+  public var values: [Characterization?] {
+    switch backing {
+    case .array(let elements): return elements.map(\.value)
+    case .table(let storage, let base, let units):
+      // The arrays are taken out of the storage once, not per element.
+      let team = storage.team
+      let derived = storage.derived
+      return units.map { unit in
+        let pair = base + Int(unit)
+        return CharacterizationTable.Storage.value(team[pair] != 0 ? team[pair] : derived[pair])
+      }
+    }
+  }
+
+  /// The instantiation of element `position` without building it.
+  public func instantiation(at position: Int) -> String {
+    switch backing {
+    case .array(let elements): elements[position].instantiation
+    case .table(let storage, _, let units): storage.units[Int(units[position])]
+    }
+  }
+
+  /// Whether element `position` carries a weakness, without building it.
+  public func hasWeakness(at position: Int) -> Bool {
+    switch backing {
+    case .array(let elements): !elements[position].weaknesses.isEmpty
+    case .table(let storage, let base, let units): storage.hasWeakness(base + Int(units[position]))
+    }
+  }
+
+  /// The team's value of element `position`, without building it.
+  public func team(at position: Int) -> Characterization? {
+    switch backing {
+    case .array(let elements): elements[position].team
+    case .table(let storage, let base, let units):
+      CharacterizationTable.Storage.value(storage.team[base + Int(units[position])])
+    }
+  }
+
+  /// How many elements have each value: indices 0–4 count FI, LI, PI, NI, NY (``Characterization/allCases``
+  /// order), index 5 those not characterized.
+  public var valueCounts: [Int] {
+    var counts = Array(repeating: 0, count: 6)
+    switch backing {
+    case .array(let elements):
+      for element in elements { counts[Self.slot(CharacterizationTable.Storage.code(element.value))] += 1 }
+    case .table(let storage, let base, let units):
+      let team = storage.team
+      let derived = storage.derived
+      for unit in units {
+        let pair = base + Int(unit)
+        counts[Self.slot(team[pair] != 0 ? team[pair] : derived[pair])] += 1
+      }
+    }
+    return counts
+  }
+
+  /// How many elements carry a team value that overrides a different derived one.
+  public var overrideCount: Int {
+    switch backing {
+    case .array(let elements): return elements.lazy.filter(\.isOverride).count
+    case .table(let storage, let base, let units):
+      var count = 0
+      let teams = storage.team
+      let derivedValues = storage.derived
+      for unit in units {
+        let pair = base + Int(unit)
+        let team = teams[pair]
+        let derived = derivedValues[pair]
+        if team != 0 && derived != 0 && team != derived { count += 1 }
+      }
+      return count
+    }
+  }
+
+  /// The positions of the elements whose team value and whether they carry a weakness pass `include`,
+  /// without building any element.
+  public func positions(where include: (_ team: Characterization?, _ hasWeakness: Bool) -> Bool) -> [Int] {
+    switch backing {
+    case .array(let elements):
+      return elements.indices.filter { include(elements[$0].team, !elements[$0].weaknesses.isEmpty) }
+    case .table(let storage, let base, let units):
+      var found: [Int] = []
+      for (position, unit) in units.enumerated() {
+        let pair = base + Int(unit)
+        if include(CharacterizationTable.Storage.value(storage.team[pair]), storage.hasWeakness(pair)) {
+          found.append(position)
+        }
+      }
+      return found
+    }
+  }
+
+  /// How many weaknesses the elements carry in all.
+  public var weaknessCount: Int {
+    switch backing {
+    case .array(let elements): return elements.reduce(0) { $0 + $1.weaknesses.count }
+    case .table(let storage, let base, let units):
+      var count = 0
+      for unit in units { count += storage.weaknessCount(base + Int(unit)) }
+      return count
+    }
+  }
+
+  /// Every weakness of every element, in element order (each element's in file order).
+  public var weaknesses: [Observation] { observations(.weakness) }
+
+  /// Every strength of every element, in element order (each element's in file order).
+  public var strengths: [Observation] { observations(.strength) }
+
+  private func observations(_ kind: Observation.Kind) -> [Observation] {
+    switch backing {
+    case .array(let elements):
+      return elements.flatMap { kind == .weakness ? $0.weaknesses : $0.strengths }
+    case .table(let storage, let base, let units):
+      var list: [Observation] = []
+      for unit in units { storage.appendObservations(base + Int(unit), kind: kind, to: &list) }
+      return list
+    }
+  }
+
+  /// The observations of `kind`, merged by practice and text in order of first appearance, each with the
+  /// instantiations it was recorded in (each once, in element order) and whether any is a major weakness.
+  public func observationGroups(_ kind: Observation.Kind) -> [ObservationGroup] {
+    var groups: [ObservationGroup] = []
+    switch backing {
+    case .array(let elements):
+      var numbers: [PracticeReference: [String: Int]] = [:]
+      var seen: [Set<String>] = []
+      for element in elements {
+        for observation in kind == .weakness ? element.weaknesses : element.strengths {
+          let number: Int
+          if let known = numbers[observation.practice]?[observation.text] {
+            number = known
+          } else {
+            number = groups.count
+            numbers[observation.practice, default: [:]][observation.text] = number
+            groups.append(.init(practice: observation.practice, text: observation.text, units: [], major: false))
+            seen.append([])
+          }
+          if seen[number].insert(observation.instantiation).inserted {
+            groups[number].units.append(observation.instantiation)
+          }
+          if observation.impact == .major && observation.kind == .weakness { groups[number].major = true }
+        }
+      }
+    case .table(let storage, let base, let units):
+      // One practice: merged by text; a pair's observations come together, so a unit already listed for a
+      // group is its last one.
+      var numbers: [String: Int] = [:]
+      var last: [Int32] = []
+      // Most observations of a practice repeat the previous one's text: compared before it is hashed.
+      var previous = -1
+      let wanted: Bool = kind == .weakness
+      let starts = storage.observationStart
+      let observationIndex = storage.observationIndex
+      let kinds = storage.observationKinds
+      let names = storage.units
+      storage.observations.withUnsafeBufferPointer { observations in
+        for (position, unit) in units.enumerated() {
+          let pair = base + Int(unit)
+          for index in observationIndex[Int(starts[pair])..<Int(starts[pair + 1])] {
+            let kindCode = kinds[Int(index)]
+            guard (kindCode != 0) == wanted else { continue }
+            let text = observations[Int(index)].text
+            let number: Int
+            if previous >= 0 && groups[previous].text == text {
+              number = previous
+            } else if let known = numbers[text] {
+              number = known
+            } else {
+              number = groups.count
+              numbers[text] = number
+              groups.append(
+                .init(practice: observations[Int(index)].practice, text: text, units: [], major: false))
+              last.append(-1)
+            }
+            previous = number
+            if last[number] != Int32(position) {
+              last[number] = Int32(position)
+              groups[number].units.append(names[Int(unit)])
+            }
+            if kindCode == 3 { groups[number].major = true }
+          }
+        }
+      }
+    }
+    return groups
+  }
+
+  /// Observations of one practice with the same text (``observationGroups(_:)``).
+  public struct ObservationGroup: Sendable {
+    public var practice: PracticeReference
+    public var text: String
+    /// The instantiations it was recorded in, each once.
+    public var units: [String]
+    /// Whether any of them is a major weakness.
+    public var major: Bool
+  }
+
+  private static func slot(_ code: UInt8) -> Int { code == 0 ? 5 : Int(code) - 1 }
+
+  public static func == (lhs: InstantiationValues, rhs: InstantiationValues) -> Bool {
+    lhs.elementsEqual(rhs)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for element in self { hasher.combine(element) }
+  }
+}
