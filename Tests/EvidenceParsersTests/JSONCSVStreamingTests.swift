@@ -11,7 +11,9 @@ struct JSONCSVStreamingTests {
 
   /// fixtures/evidence/sample.EXT with `edits` applied in turn, written to a temporary file.
   static func sample(_ ext: String, _ edits: [(String, String)] = [], prefix: [UInt8] = []) throws -> String {
+    // Line breaks as LF (sample.csv has CR LF), so that edits can change them.
     var text = try String(contentsOf: Golden.url("fixtures/evidence/sample.\(ext)"), encoding: .utf8)
+      .replacingOccurrences(of: "\r\n", with: "\n")
     for (old, new) in edits {
       #expect(text.contains(old), "the sample no longer contains \(old)")
       text = text.replacingOccurrences(of: old, with: new)
@@ -43,7 +45,7 @@ struct JSONCSVStreamingTests {
   /// Reads `path` streaming and not: the same problems, or the same warnings, appraisal apart from its
   /// items, item count and rating. Returns the streaming read's messages (empty when it read fine).
   @discardableResult
-  static func readAlike(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
+  static func readAlike(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
     let streamed = Result { () throws(ReadFailure) in
       try AppraisalReader.read(path: path, catalog: catalog, streaming: true)
     }
@@ -208,7 +210,7 @@ struct JSONCSVStreamingTests {
   @Test(
     "CSV rows counted on bytes or, when not plain, from their trimmed cells",
     arguments: [
-      [("\n", "\r\n")], [("\n", "\r")],
+      [], [("\n", "\r\n")], [("\n", "\r")],
       [("IRP SP 2.1,desk,S-0002,", "IRP SP 2.1 , desk ,\"S-0002\",")],
       [("IRP SP 2.1,desk,S-0002,affirmation,", "IRP SP 2.1,desk,S-0002,affirmation  ,")],
       [(",,,,,\n", ",,,,,,,,,\n")],  // padding beyond the header
@@ -227,7 +229,7 @@ struct JSONCSVStreamingTests {
   @Test("a CSV file with a byte order mark and no line break at its end is counted")
   func csvBOM() throws {
     var text = try String(contentsOf: Golden.url("fixtures/evidence/sample.csv"), encoding: .utf8)
-    while text.hasSuffix("\n") { text.removeLast() }
+    while let last = text.last, last.isNewline { text.removeLast() }
     let path = try Self.write([0xEF, 0xBB, 0xBF] + Array(text.utf8), "csv")
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(try Self.counted(path))

@@ -371,6 +371,8 @@ package enum CSVAppraisalDecoder {
     /// Counts the evidence items instead of ``evidence`` once the PIID rows begin.
     var summarizer: EvidenceSummarizer?
     var keepingItemsUpTo: Int?
+    var practiceSpelling = RepeatedSpelling()
+    var unitSpelling = RepeatedSpelling()
 
     init(file: String, sheet: String?, sheets: [String], recording: Bool) {
       self.file = file
@@ -1303,7 +1305,17 @@ package enum CSVAppraisalDecoder {
         return false
       }
       for check in CSVAppraisalDecoder.otherItemCells where !check.accepts(cell(check.column)) { return false }
-      guard let practiceNumber = summarizer!.practice(practice), let unit = summarizer!.unit(instantiation) else {
+      var practiceNumber = practiceSpelling.number(of: practice)
+      if practiceNumber == nil {
+        practiceNumber = summarizer!.practice(practice)
+        practiceSpelling.remember(practice, practiceNumber!)
+      }
+      var unitNumber = unitSpelling.number(of: instantiation)
+      if unitNumber == nil {
+        unitNumber = summarizer!.unit(instantiation)
+        unitSpelling.remember(instantiation, unitNumber!)
+      }
+      guard let practiceNumber = practiceNumber!, let unit = unitNumber! else {
         summarizer!.abandon()
         return true
       }

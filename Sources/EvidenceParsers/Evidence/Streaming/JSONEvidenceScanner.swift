@@ -24,8 +24,9 @@ struct JSONEvidenceScanner {
     case unsupported
   }
 
-  private struct Member {
-    var name: [UInt8]
+  /// A member name and its role; names are static storage, never freed.
+  private struct Member: @unchecked Sendable {
+    var name: UnsafeBufferPointer<UInt8>
     var role: Role
   }
 
@@ -61,7 +62,9 @@ struct JSONEvidenceScanner {
         default: break
         }
       }
-      record.members.append(Member(name: Array(field.name.utf8), role: role))
+      let name = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: field.name.utf8.count)
+      _ = name.initialize(from: field.name.utf8)
+      record.members.append(Member(name: UnsafeBufferPointer(name), role: role))
       if field.isRequired { record.required |= 1 << UInt32(index) }
     }
     return record
@@ -93,6 +96,8 @@ struct JSONEvidenceScanner {
   private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     var cursor: JSONReader.Cursor
+    var practices = RepeatedSpelling()
+    var units = RepeatedSpelling()
 
     /// The byte at the cursor, or 0 at the end (a NUL is never valid between tokens).
     var byte: UInt8 { cursor.offset < p.count ? p[cursor.offset] : 0 }
@@ -159,9 +164,7 @@ struct JSONEvidenceScanner {
       while true {
         skipWhitespace()
         guard let name = plainString(escapes: false),
-          let index = record.members.firstIndex(where: { member in
-            member.name.withUnsafeBufferPointer { ByteHash.equal($0, name.bytes) }
-          }),
+          let index = record.members.firstIndex(where: { ByteHash.equal($0.name, name.bytes) }),
           seen & (1 << UInt32(index)) == 0, expect(UInt8(ascii: ":"))
         else { return false }
         seen |= 1 << UInt32(index)
@@ -187,12 +190,16 @@ struct JSONEvidenceScanner {
           item.idHash = ByteHash.fnv1a(value.bytes)
         case .practice:
           guard let value = scanner.plainString(escapes: false), value.isPlainASCII,
-            let number = summarizer.practice(value.bytes)
+            let number = scanner.practices.number(of: value.bytes)
+              ?? scanner.practices.remember(
+                value.bytes, summarizer.practice(value.bytes))
           else { return false }
           item.practice = number
         case .instantiation:
           guard let value = scanner.plainString(escapes: false), value.isPlainASCII,
-            let number = summarizer.unit(value.bytes)
+            let number = scanner.units.number(of: value.bytes)
+              ?? scanner.units.remember(
+                value.bytes, summarizer.unit(value.bytes))
           else { return false }
           item.unit = number
         case .indicator:

@@ -34,3 +34,28 @@ enum PlainEvidenceValue {
     ByteHash.equal(value, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 }
+
+/// The last spelling looked up and its number: consecutive evidence items mostly share their practice
+/// and instantiation, and comparing with the last spelling is cheaper than hashing it.
+struct RepeatedSpelling {
+  private var bytes: [UInt8] = []
+  private var number: Int?
+  private var isEmpty = true
+
+  /// The number remembered for `value` if it is spelled as last time (itself `nil` for a spelling that
+  /// names nothing), or `nil` (a new spelling).
+  func number(of value: UnsafeBufferPointer<UInt8>) -> Int?? {
+    guard !isEmpty, bytes.withUnsafeBufferPointer({ ByteHash.equal($0, value) }) else { return nil }
+    return .some(number)
+  }
+
+  /// Remembers `number` for `value` and returns it.
+  @discardableResult
+  mutating func remember(_ value: UnsafeBufferPointer<UInt8>, _ number: Int?) -> Int? {
+    bytes.removeAll(keepingCapacity: true)
+    bytes.append(contentsOf: value)
+    self.number = number
+    isEmpty = false
+    return number
+  }
+}
