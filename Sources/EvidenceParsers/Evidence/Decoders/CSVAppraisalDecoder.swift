@@ -272,13 +272,13 @@ package enum CSVAppraisalDecoder {
   /// The item's and the locator's generic cells, each with what makes its text plainly valid: what
   /// ``Decoder/readCells(_:into:_:at:)`` would read without a problem, or a date already ISO (a
   /// spreadsheet's local form is converted with a warning).
-  private static let otherItemCells: [(column: Int, accepts: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool)] =
+  private static let otherItemCells: [(column: Int, accepts: CellCheck)] =
     itemCells.map { ($0.column, accepts($0.field)) } + locatorCells.map { ($0.column, accepts($0.field)) }
 
-  private static func accepts<Record>(_ field: EvidenceField<Record>)
-    -> @Sendable (UnsafeBufferPointer<UInt8>) ->
-    Bool
-  {
+  /// Whether a cell's bytes are plainly valid.
+  private typealias CellCheck = @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
+
+  private static func accepts<Record>(_ field: EvidenceField<Record>) -> CellCheck {
     switch field.access {
     case .text: { PlainEvidenceValue.isPlain($0) }
     case .optionalText where field.kind == .date: { $0.isEmpty || PlainEvidenceValue.isCalendarDate($0) }

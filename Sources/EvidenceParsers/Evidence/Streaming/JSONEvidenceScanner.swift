@@ -164,7 +164,7 @@ struct JSONEvidenceScanner {
       while true {
         skipWhitespace()
         guard let name = plainString(escapes: false),
-          let index = record.members.firstIndex(where: { ByteHash.equal($0.name, name.bytes) }),
+          let index = record.members.firstIndex(where: { Self.equal($0.name, name.bytes) }),
           seen & (1 << UInt32(index)) == 0, expect(UInt8(ascii: ":"))
         else { return false }
         seen |= 1 << UInt32(index)
@@ -238,6 +238,14 @@ struct JSONEvidenceScanner {
       default:
         return false
       }
+    }
+
+    /// Byte-wise equality of short names, without a call to `memcmp`.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard a.count == b.count else { return false }
+      for index in 0..<a.count where a[index] != b[index] { return false }
+      return true
     }
 
     /// `word` at the cursor, not followed by another letter or digit.
