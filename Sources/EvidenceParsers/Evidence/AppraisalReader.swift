@@ -14,9 +14,10 @@ public enum AppraisalReader {
 
   /// Reads the file at `path`; the syntax follows its extension (`.xml`, `.json`, `.csv`, `.xlsx`).
   ///
-  /// With `streaming`, an XML file's evidence items are validated and counted as they are read rather
-  /// than kept (``Appraisal/evidence`` stays empty, ``Appraisal/evidenceTally`` holds the counts), so
-  /// memory does not grow with their text. The rating is the same; only the items are not available.
+  /// With `streaming`, an XML, JSON or CSV file's evidence items are validated and counted as they are
+  /// read rather than kept (``Appraisal/evidence`` stays empty, ``Appraisal/evidenceTally`` holds the
+  /// counts), so memory does not grow with their text. The rating is the same; only the items are not
+  /// available. (A JSON or CSV file is still read into memory whole; its items are never decoded.)
   ///
   /// The file is read once, whether it is valid, has warnings or has errors, and ``Loaded/sha256`` is of
   /// the bytes read. A regular XML file is also decoded once: that decode records where every value is
@@ -28,7 +29,7 @@ public enum AppraisalReader {
   /// valid (an error there, an item whose practice the target does not rate, duplicate ids), the streaming
   /// scanner gives up and the file is read again the ordinary way.
   ///
-  /// With `streaming` and `keepingItemsUpTo` N, an XML file that declares at most N instantiations (before
+  /// With `streaming` and `keepingItemsUpTo` N, a file that declares at most N instantiations (before
   /// its evidence) keeps its items all the same, in the same single pass: for a report that lists every
   /// instantiation with the evidence behind it.
   public static func read(
@@ -68,7 +69,9 @@ public enum AppraisalReader {
     }
     let contents = try InputFile.read(path)
     ReadCounter.current?.countRead(bytes: contents.bytes.count, decoded: false)
-    return try read(bytes: contents.bytes, syntax: syntax, file: path, catalog: catalog, sha256: contents.sha256)
+    return try read(
+      bytes: contents.bytes, syntax: syntax, file: path, catalog: catalog, sha256: contents.sha256,
+      summarizing: streaming, keepingItemsUpTo: limit)
   }
 
   /// Reads an appraisal from memory; `file` names it in messages.
@@ -78,17 +81,33 @@ public enum AppraisalReader {
     try read(bytes: bytes, syntax: syntax, file: file, catalog: catalog, sha256: InputDigester.sha256(of: bytes))
   }
 
-  static func read(bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog, sha256: String)
-    throws(ReadFailure) -> Loaded
-  {
+  /// With `summarizing`, a JSON or CSV file's evidence items are counted rather than kept on the fast
+  /// decode (see ``read(path:catalog:streaming:keepingItemsUpTo:)``); the located decode that follows a
+  /// problem keeps them.
+  static func read(
+    bytes: [UInt8], syntax: EvidenceSyntax, file: String, catalog: Catalog, sha256: String,
+    summarizing: Bool = false, keepingItemsUpTo limit: Int? = nil
+  ) throws(ReadFailure) -> Loaded {
     ReadCounter.current?.countDecode()
-    let fast = decode(bytes: bytes, syntax: syntax, file: file, recordLocations: false)
-    if fast.problems.isEmpty, let appraisal = fast.appraisal,
+    let summarizer = summarizing ? catalog : nil
+    let fast: AppraisalDecoding
+    switch syntax {
+    case .json:
+      fast = JSONAppraisalDecoder.decode(
+        bytes: bytes, file: file, recordLocations: false, summarizingWith: summarizer, keepingItemsUpTo: limit)
+    case .csv:
+      fast = CSVAppraisalDecoder.decode(
+        bytes: bytes, file: file, recordLocations: false, summarizingWith: summarizer, keepingItemsUpTo: limit)
+    default:
+      fast = decode(bytes: bytes, syntax: syntax, file: file, recordLocations: false)
+    }
+    if !fast.isIncomplete, fast.problems.isEmpty, let appraisal = fast.appraisal,
       AppraisalValidator.problems(in: appraisal, catalog: catalog).isEmpty
     {
       return Loaded(appraisal: appraisal, file: file, warnings: [], sha256: sha256)
     }
-    // Something to report: decode the same bytes again, recording where each value is.
+    // Something to report (or items a summarizer gave up counting): decode the same bytes again, keeping
+    // every item and recording where each value is.
     ReadCounter.current?.countDecode()
     return try validate(decode(bytes: bytes, syntax: syntax, file: file), catalog: catalog, file: file, sha256: sha256)
   }

@@ -52,7 +52,24 @@ package enum InputFile {
     let regular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     let digester = InputDigester()
     var bytes: [UInt8] = []
-    if regular { bytes.reserveCapacity(Int(status.st_size)) }
+    if regular {
+      // Straight into the array (no copy through a chunk), up to the size the file has now; a file that
+      // grew meanwhile is read on below.
+      let size = Int(status.st_size)
+      var failure: Int32 = 0
+      bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        while count < size {
+          let read = systemRead(descriptor, buffer.baseAddress! + count, size - count)
+          if read < 0 && errno == EINTR { continue }
+          if read < 0 { failure = errno }
+          if read <= 0 { break }
+          count += read
+        }
+      }
+      if failure != 0 { throw .cannotOpen(file: path, reason: reason(failure)) }
+      bytes.withUnsafeBytes { digester.update($0) }
+      if bytes.count < size { return Contents(bytes: bytes, sha256: digester.finish()) }
+    }
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { chunk.deallocate() }
     while true {

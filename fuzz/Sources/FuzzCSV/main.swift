@@ -4,6 +4,6 @@ import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  FuzzPipeline.evidence(FuzzPipeline.bytes(data, size), syntax: .csv)
+  FuzzPipeline.streamingEvidence(FuzzPipeline.bytes(data, size), syntax: .csv)
   return 0
 }

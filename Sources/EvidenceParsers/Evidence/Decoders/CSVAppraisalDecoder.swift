@@ -61,6 +61,47 @@ package enum CSVAppraisalDecoder {
     return decode(rows: &tokenizer, file: file, recordLocations: recordLocations)
   }
 
+  /// Decodes a CSV appraisal; with `summarizingWith` a catalog, the evidence items are checked and
+  /// counted instead of kept: ``Appraisal/evidence`` stays empty and ``Appraisal/evidenceTally`` holds
+  /// the counts. Plain PIID rows holding only an evidence item are read on bytes
+  /// (``CSVTokenizer/nextPlainRow(_:)``), making no `String` per cell; other rows are read as usual.
+  ///
+  /// The items are kept after all when the file declares at most `keepingItemsUpTo` instantiations or
+  /// has a problem before its PIID rows. When an item is not plainly valid (an error or a warning to
+  /// report), decoding stops there and the result is ``AppraisalDecoding/isIncomplete``: the caller
+  /// decodes the bytes again without counting.
+  package static func decode(
+    bytes: [UInt8], file: String, recordLocations: Bool = true, summarizingWith catalog: Catalog?,
+    keepingItemsUpTo limit: Int? = nil
+  ) -> AppraisalDecoding {
+    guard let catalog else { return decode(bytes: bytes, file: file, recordLocations: recordLocations) }
+    var tokenizer = CSVTokenizer(bytes: bytes)
+    var decoder = Decoder(file: file, sheet: nil, sheets: [], recording: recordLocations)
+    decoder.summarizer = EvidenceSummarizer(catalog: catalog)
+    decoder.keepingItemsUpTo = limit
+    do {
+      while decoder.summarizer?.isAbandoned != true {
+        if decoder.isTallying, tokenizer.nextPlainRow({ decoder.plainRow($0, $1) }) { continue }
+        guard let row = try tokenizer.nextRow() else { break }
+        decoder.consume(row)
+      }
+    } catch {
+      return syntaxFailure(error, decoder, file: file)
+    }
+    return decoder.finish()
+  }
+
+  private static func syntaxFailure(_ error: CSVSyntaxError, _ decoder: Decoder, file: String) -> AppraisalDecoding {
+    let sourceMap = decoder.sourceMap
+    return AppraisalDecoding(
+      appraisal: nil, sourceMap: SourceMap(file: file, sheet: sourceMap.sheet, sheets: sourceMap.sheets),
+      problems: [
+        LocatedProblem(
+          severity: .error, location: sourceMap.location(line: error.line, column: error.column), file: file,
+          message: error.message)
+      ])
+  }
+
   /// Decodes the rows `source` yields: a CSV file's, or a worksheet's (then `sheet` names it, and every
   /// location is a cell: line = row, column = column number), or several worksheets' (then `sheets` names
   /// them and each line is a ``SourceLocation/workbookLine(sheet:row:)``).
@@ -72,13 +113,7 @@ package enum CSVAppraisalDecoder {
     do {
       while let row = try source.nextRow() { decoder.consume(row) }
     } catch {
-      return AppraisalDecoding(
-        appraisal: nil, sourceMap: SourceMap(file: file, sheet: sheet, sheets: sheets),
-        problems: [
-          LocatedProblem(
-            severity: .error, location: decoder.sourceMap.location(line: error.line, column: error.column), file: file,
-            message: error.message)
-        ])
+      return syntaxFailure(error, decoder, file: file)
     }
     return decoder.finish()
   }
@@ -227,6 +262,31 @@ package enum CSVAppraisalDecoder {
   private static let itemCells = cells(EvidenceFormat.evidenceItem, byHand: ["id", "instantiation", "imported"])
   private static let locatorCells = cells(EvidenceFormat.locator, byHand: ["document"])
 
+  /// The columns of a PIID row that are not the evidence item's: a row with any of them set is read as
+  /// usual, even while items are counted.
+  private static let rowColumns = [
+    Column.characterization, Column.characterizationNote, Column.weakness, Column.weaknessImpact, Column.strength,
+    Column.weaknessID, Column.strengthID,
+  ]
+
+  /// The item's and the locator's generic cells, each with what makes its text plainly valid: what
+  /// ``Decoder/readCells(_:into:_:at:)`` would read without a problem, or a date already ISO (a
+  /// spreadsheet's local form is converted with a warning).
+  private static let otherItemCells: [(column: Int, accepts: CellCheck)] =
+    itemCells.map { ($0.column, accepts($0.field)) } + locatorCells.map { ($0.column, accepts($0.field)) }
+
+  /// Whether a cell's bytes are plainly valid.
+  private typealias CellCheck = @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
+
+  private static func accepts<Record>(_ field: EvidenceField<Record>) -> CellCheck {
+    switch field.access {
+    case .text: { PlainEvidenceValue.isPlain($0) }
+    case .optionalText where field.kind == .date: { $0.isEmpty || PlainEvidenceValue.isCalendarDate($0) }
+    case .flag: { $0.isEmpty || CSVAppraisalDecoder.bool(String(decoding: $0, as: UTF8.self)) != nil }
+    default: { _ in true }
+    }
+  }
+
   private static func cells<Record>(_ fields: [EvidenceField<Record>], byHand: Set<String>) -> [(
     column: Int, field: EvidenceField<Record>
   )] {
@@ -306,6 +366,13 @@ package enum CSVAppraisalDecoder {
     var ambiguousDates: [(cell: Field, monthFirst: String, dayFirst: String)] = []
     /// Parsed practice references by their text (`nil`: malformed).
     var practices: [String: PracticeReference?] = [:]
+
+    // Streaming (see ``decode(bytes:file:recordLocations:summarizingWith:keepingItemsUpTo:)``).
+    /// Counts the evidence items instead of ``evidence`` once the PIID rows begin.
+    var summarizer: EvidenceSummarizer?
+    var keepingItemsUpTo: Int?
+    var practiceSpelling = RepeatedSpelling()
+    var unitSpelling = RepeatedSpelling()
 
     init(file: String, sheet: String?, sheets: [String], recording: Bool) {
       self.file = file
@@ -884,6 +951,7 @@ package enum CSVAppraisalDecoder {
       // Without the practice and instantiation columns no row can be read.
       phase =
         columnCell[Column.practice] >= 0 && columnCell[Column.instantiation] >= 0 ? .data : .ignoring
+      if summarizer != nil { beginSummarizing() }
     }
 
     // MARK: PIID rows
@@ -931,7 +999,19 @@ package enum CSVAppraisalDecoder {
       }
 
       // Evidence item.
-      if let idField = cell(Column.evidenceId), !idField.isEmpty {
+      if summarizer != nil, let idField = cell(Column.evidenceId), !idField.isEmpty {
+        // Counted, not kept: the trimmed cells must be as plain as a row read on bytes.
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+        for field in fields {
+          bytes += field.text.utf8
+          spans.append((bytes.count - field.text.utf8.count)..<bytes.count)
+        }
+        let counted = bytes.withUnsafeBufferPointer { p in
+          spans.withUnsafeBufferPointer { tallyItem(p, $0) }
+        }
+        if !counted { summarizer!.abandon() }
+      } else if let idField = cell(Column.evidenceId), !idField.isEmpty {
         let path = ModelPath([.key("evidence"), .index(evidence.count)])
         // `evidence[i].id` is the same cell as `evidence[i]`, so the lookup's fallback finds it; fewer entries
         // keep the source map of a large PIID small.
@@ -1170,6 +1250,83 @@ package enum CSVAppraisalDecoder {
         "characterization note for \(pair) differs from the note at \(place(firstLine)); only the first note is kept")
     }
 
+    // MARK: Counting evidence items
+
+    /// Whether plain PIID rows are offered on bytes (``plainRow(_:_:)``).
+    var isTallying: Bool { phase == .data && summarizer?.hasBegun == true }
+
+    /// Starts counting at the PIID header row, from the settings read; keeps the items instead (no
+    /// summarizer) when the settings have a problem or the file declares few instantiations.
+    mutating func beginSummarizing() {
+      guard phase == .data, problems.isEmpty, failedPaths.isEmpty,
+        keepingItemsUpTo.map({ instantiations.count > $0 }) ?? true,
+        let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)
+      else {
+        summarizer = nil
+        return
+      }
+      summarizer!.begin(
+        scope: AppraisalScope(
+          processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions,
+          outOfScope: outOfScope, areaTargets: areaTargets, specificGoalsOnly: specificGoalsOnly),
+        target: target, instantiations: instantiations)
+    }
+
+    /// A plain PIID row (cells as written): counts it if it holds an evidence item and nothing else
+    /// (skips it if it is empty); `false` leaves it to ``consume(_:)``.
+    mutating func plainRow(_ p: UnsafeBufferPointer<UInt8>, _ cells: UnsafeBufferPointer<Range<Int>>) -> Bool {
+      if cells.allSatisfy(\.isEmpty) { return true }
+      if cells.count > headerWidth && cells[headerWidth...].contains(where: { !$0.isEmpty }) { return false }
+      for column in CSVAppraisalDecoder.rowColumns {
+        let index = columnCell[column]
+        if index >= 0 && index < cells.count && !cells[index].isEmpty { return false }
+      }
+      return tallyItem(p, cells)
+    }
+
+    /// Checks the evidence item of a PIID row whose cells are `cells` (byte ranges of `p`) and counts it;
+    /// `false` when a cell is not plainly valid. Gives up counting (``EvidenceSummarizer/isAbandoned``)
+    /// on an item the ordinary read would find a problem with.
+    mutating func tallyItem(_ p: UnsafeBufferPointer<UInt8>, _ cells: UnsafeBufferPointer<Range<Int>>) -> Bool {
+      func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        let index = columnCell[column]
+        guard index >= 0 && index < cells.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: p[cells[index]])
+      }
+      let id = cell(Column.evidenceId)
+      let practice = cell(Column.practice)
+      let instantiation = cell(Column.instantiation)
+      guard Self.isPlainASCII(id), Self.isPlainASCII(practice), Self.isPlainASCII(instantiation),
+        let indicator = PlainEvidenceValue.indicator(cell(Column.indicator)),
+        PlainEvidenceValue.isPlain(cell(Column.document))
+      else { return false }
+      let imported = cell(Column.imported)
+      if !imported.isEmpty && CSVAppraisalDecoder.bool(String(decoding: imported, as: UTF8.self)) == nil {
+        return false
+      }
+      for check in CSVAppraisalDecoder.otherItemCells where !check.accepts(cell(check.column)) { return false }
+      var practiceNumber = practiceSpelling.number(of: practice)
+      if practiceNumber == nil {
+        practiceNumber = summarizer!.practice(practice)
+        practiceSpelling.remember(practice, practiceNumber!)
+      }
+      var unitNumber = unitSpelling.number(of: instantiation)
+      if unitNumber == nil {
+        unitNumber = summarizer!.unit(instantiation)
+        unitSpelling.remember(instantiation, unitNumber!)
+      }
+      guard let practiceNumber = practiceNumber!, let unit = unitNumber! else {
+        summarizer!.abandon()
+        return true
+      }
+      summarizer!.add(practice: practiceNumber, unit: unit, idHash: ByteHash.fnv1a(id), indicator: indicator)
+      return true
+    }
+
+    static func isPlainASCII(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+      PlainEvidenceValue.isPlain(value) && value.allSatisfy { $0 < 0x80 }
+    }
+
     // MARK: Result
 
     mutating func finish() -> AppraisalDecoding {
@@ -1204,7 +1361,7 @@ package enum CSVAppraisalDecoder {
       }
       reportSpreadsheetDates()
       let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)!
-      let appraisal = Appraisal(
+      var appraisal = Appraisal(
         header: header,
         scope: AppraisalScope(
           processAreas: processAreas, notApplicable: notApplicable, includesAdditions: includesAdditions,
@@ -1212,8 +1369,12 @@ package enum CSVAppraisalDecoder {
         target: target, coverage: coverage, disclosure: disclosure, instantiations: instantiations, evidence: evidence,
         observations: observations, characterizations: characterizations,
         aggregationDecisions: aggregationDecisions, significanceDecisions: significanceDecisions)
-      return AppraisalDecoding(
+      summarizer?.finish()
+      appraisal.evidenceTally = summarizer?.tally
+      var decoding = AppraisalDecoding(
         appraisal: appraisal, sourceMap: sourceMap, problems: problems, failedPaths: failedPaths)
+      decoding.isIncomplete = summarizer?.isAbandoned ?? false
+      return decoding
     }
   }
 

@@ -7,16 +7,46 @@ import AppraisalModel
 package enum JSONAppraisalDecoder {
   /// Decodes a JSON appraisal; `recordLocations: false` skips the source map (see ``SourceMap``).
   package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
+    decode(bytes: bytes, file: file, recordLocations: recordLocations, summarizingWith: nil)
+  }
+
+  /// Decodes a JSON appraisal; with `summarizingWith` a catalog, the evidence items are checked and
+  /// counted on bytes as they are read (``JSONEvidenceScanner``) instead of kept: ``Appraisal/evidence``
+  /// stays empty and ``Appraisal/evidenceTally`` holds the counts.
+  ///
+  /// The scanner needs the scope and the instantiations, so they must come before `"evidence"`; if they
+  /// do not, if something before it has a problem, if the file declares at most `keepingItemsUpTo`
+  /// instantiations, or if an item is not plainly valid, the items are decoded and kept as without a
+  /// catalog (``Appraisal/evidenceTally`` is then `nil`), in the same pass.
+  package static func decode(
+    bytes: [UInt8], file: String, recordLocations: Bool = true, summarizingWith catalog: Catalog?,
+    keepingItemsUpTo limit: Int? = nil
+  ) -> AppraisalDecoding {
     let walker = JSONModelWalker(file: file, recording: recordLocations)
     let decoder = Decoder(walker: walker)
     // Evidence items, usually most of the file, are decoded as the parser completes each one, so the
     // document is never held as a tree alongside the model.
     var evidence: [EvidenceItem] = []
+    var summarizer = catalog.map(EvidenceSummarizer.init)
     let root: JSONNode
     do {
-      root = try JSONNode.parse(bytes: bytes, streaming: ["evidence"]) { _, index, node in
-        evidence.append(decoder.evidence((ModelPath.root.appending("evidence").appending(index), node)))
-      }
+      root = try JSONNode.parse(
+        bytes: bytes, streaming: ["evidence"],
+        skipping: { _, members, reader in
+          // A second "evidence" member is reported as a duplicate; its items are kept meanwhile.
+          guard var streaming = summarizer, !streaming.hasBegun else { return false }
+          guard begin(&streaming, before: members, file: file, keepingItemsUpTo: limit),
+            reader.skipOpenContainer({ JSONEvidenceScanner.scan($0, from: $1, into: &streaming) })
+          else {
+            summarizer = nil
+            return false
+          }
+          summarizer = streaming
+          return true
+        },
+        visiting: { _, index, node in
+          evidence.append(decoder.evidence((ModelPath.root.appending("evidence").appending(index), node)))
+        })
     } catch {
       return AppraisalDecoding(
         appraisal: nil, sourceMap: SourceMap(file: file),
@@ -29,14 +59,39 @@ package enum JSONAppraisalDecoder {
     }
     var appraisal = decoder.appraisal(root)
     appraisal?.evidence = evidence
+    appraisal?.evidenceTally = summarizer?.tally
     return AppraisalDecoding(
       appraisal: appraisal, sourceMap: walker.sourceMap, problems: walker.locatedProblems,
       failedPaths: walker.failedPaths)
   }
 
+  /// Starts `summarizer` from the top-level members read before `"evidence"`; `false` when they are
+  /// not all there and fine, or when the items are to be kept.
+  private static func begin(
+    _ summarizer: inout EvidenceSummarizer, before members: ArraySlice<JSONMember>, file: String,
+    keepingItemsUpTo limit: Int?
+  ) -> Bool {
+    let walker = JSONModelWalker(file: file, recording: false)
+    let decoder = Decoder(walker: walker)
+    guard
+      let top = walker.object(
+        JSONNode(.object(Array(members)), at: JSONPosition(line: 1, column: 1)), at: .root, allowed: Members.top,
+        what: "the appraisal")
+    else { return false }
+    let (scope, target, _) = decoder.scope(top)
+    let instantiations = top.array("instantiations").map(decoder.instantiation)
+    guard walker.problems.isEmpty, limit.map({ instantiations.count > $0 }) ?? true else { return false }
+    summarizer.begin(scope: scope, target: target, instantiations: instantiations)
+    return true
+  }
+
   /// Member names of the records that repeat per item, built once (not per record).
   /// Each object's member names, from ``EvidenceFormat``.
   private enum Members {
+    static let top: Set<String> = [
+      "$schema", "formatVersion", "header", "scope", "disclosure", "instantiations", "evidence", "observations",
+      "characterizations", "aggregationDecisions", "significanceDecisions",
+    ]
     static let header = names(EvidenceFormat.header)
     static let scope = names(EvidenceFormat.scope)
     static let exclusion = names(EvidenceFormat.exclusion)
@@ -88,12 +143,7 @@ package enum JSONAppraisalDecoder {
 
     func appraisal(_ root: JSONNode) -> Appraisal? {
       guard
-        let top = walker.object(
-          root, at: .root,
-          allowed: [
-            "$schema", "formatVersion", "header", "scope", "disclosure", "instantiations", "evidence", "observations",
-            "characterizations", "aggregationDecisions", "significanceDecisions",
-          ], what: "the appraisal")
+        let top = walker.object(root, at: .root, allowed: Members.top, what: "the appraisal")
       else { return nil }
       if let version = top.int("formatVersion", in: 0...Int.max, expected: "the integer \(V.formatVersion)"),
         version != V.formatVersion

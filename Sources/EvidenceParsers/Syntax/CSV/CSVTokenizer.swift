@@ -77,6 +77,8 @@ package struct CSVTokenizer: CSVRowSource {
   private var lineStart: Int
   private var failure: CSVSyntaxError?
   private let contentStart: Int
+  /// The cells of the row ``nextPlainRow(_:)`` offers, reused from row to row.
+  private var spans: [Range<Int>] = []
   /// `,` or `;`.
   package let separator: UInt8
 
@@ -107,6 +109,57 @@ package struct CSVTokenizer: CSVRowSource {
       failure = error
       throw error
     }
+  }
+
+  /// Offers the next row to `body` as byte ranges of the input, one per cell (as written, untrimmed), if
+  /// it is a plain row: on one line, no quote, no NUL, well-formed UTF-8. Returns `true` when `body`
+  /// took the row (the tokenizer is then past it); `false`, with nothing read, when the row is not
+  /// plain, `body` declined it or the file is at its end: ``nextRow()`` then reads that row as usual,
+  /// errors included.
+  package mutating func nextPlainRow(
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Range<Int>>) -> Bool
+  ) -> Bool {
+    guard failure == nil, offset < bytes.count else { return false }
+    var spans: [Range<Int>] = []
+    swap(&spans, &self.spans)
+    defer { swap(&spans, &self.spans) }
+    spans.removeAll(keepingCapacity: true)
+    let (start, separator) = (offset, self.separator)
+    let next: Int? = bytes.withUnsafeBufferPointer { p in
+      let n = p.count
+      var i = start
+      var cellStart = i
+      while i < n {
+        let b = p[i]
+        if b == separator {
+          spans.append(cellStart..<i)
+          i += 1
+          cellStart = i
+        } else if b >= 0x80 {
+          let length = Self.utf8Length(p, at: i)
+          if length == 0 { return nil }
+          i += length
+        } else if b == Self.lf || b == Self.cr {
+          break
+        } else if b == Self.quote || b == 0 {
+          return nil
+        } else {
+          i += 1
+        }
+      }
+      spans.append(cellStart..<i)
+      guard spans.withUnsafeBufferPointer({ body(p, $0) }) else { return nil }
+      return i < n && p[i] == Self.cr && i + 1 < n && p[i + 1] == Self.lf ? i + 2 : i + 1
+    }
+    guard let next else { return false }
+    if next <= bytes.count {
+      line += 1
+      offset = next
+    } else {
+      offset = bytes.count  // the last row, without a line break
+    }
+    lineStart = offset
+    return true
   }
 
   // MARK: - Reading

@@ -134,6 +134,40 @@ package struct JSONReader {
     }
   }
 
+  /// Where a reader is in its bytes: for a scanner that reads part of the document directly
+  /// (``skipOpenContainer(_:)``) and hands back where it stopped.
+  package struct Cursor: Equatable {
+    /// The next unread byte.
+    package var offset: Int
+    /// 1-based number of the line holding `offset`.
+    package var line: Int
+    /// Offset of the first byte of that line.
+    package var lineStart: Int
+
+    package init(offset: Int, line: Int, lineStart: Int) {
+      self.offset = offset
+      self.line = line
+      self.lineStart = lineStart
+    }
+  }
+
+  /// Lets `scan` read the array or object whose opening bracket was the last token straight from the
+  /// bytes, from just after the bracket; `scan` returns the cursor just after the matching closing
+  /// bracket, having checked everything in between as this reader would, or `nil` to decline.
+  ///
+  /// Returns whether the container was skipped; the next token is then whatever follows it. Declined,
+  /// the reader is unchanged and goes on token by token from the bracket, so a scanner that gives up
+  /// leaves every error to be found (and worded) by the reader.
+  package mutating func skipOpenContainer(_ scan: (UnsafeBufferPointer<UInt8>, Cursor) -> Cursor?) -> Bool {
+    guard failure == nil, state == .arrayFirst || state == .objectFirst else { return false }
+    let start = Cursor(offset: offset, line: line, lineStart: lineStart)
+    guard let end = bytes.withUnsafeBufferPointer({ scan($0, start) }) else { return false }
+    stack.removeLast()
+    (offset, line, lineStart) = (end.offset, end.line, end.lineStart)
+    afterValue()
+    return true
+  }
+
   // MARK: - The state machine
 
   private mutating func step(_ p: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> (

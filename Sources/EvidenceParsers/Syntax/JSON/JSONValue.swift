@@ -67,6 +67,19 @@ package struct JSONNode: Equatable, Sendable {
     bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth, streaming: Set<String>,
     _ visit: (String, Int, JSONNode) -> Void
   ) throws(JSONSyntaxError) -> JSONNode {
+    try parse(bytes: bytes, maxDepth: maxDepth, streaming: streaming, skipping: { _, _, _ in false }, visiting: visit)
+  }
+
+  /// Parses like ``parse(bytes:maxDepth:streaming:_:)``, but first offers each of those arrays to `skip`
+  /// (member name, the top-level members read so far, the reader just past the array's `[`), which may
+  /// read the whole array itself through ``JSONReader/skipOpenContainer(_:)`` and return `true`: the
+  /// array is then empty in the tree and none of its elements is visited. Returning `false` (having
+  /// left the reader where it was) streams the array to `visit` as usual.
+  package static func parse(
+    bytes: [UInt8], maxDepth: Int = JSONReader.defaultMaxDepth, streaming: Set<String>,
+    skipping skip: (String, ArraySlice<JSONMember>, inout JSONReader) -> Bool,
+    visiting visit: (String, Int, JSONNode) -> Void
+  ) throws(JSONSyntaxError) -> JSONNode {
     var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
     // The values of every open container, innermost last, in two shared stacks; a closing
     // bracket moves its container's values into an array of exactly the right size.
@@ -85,6 +98,12 @@ package struct JSONNode: Equatable, Sendable {
             isObject: true, position: position, start: members.count, key: key, keyPosition: keyPosition))
         continue
       case .beginArray:
+        if open.count == 1, open[0].isObject, streaming.contains(key),
+          skip(key, members[open[0].start...], &reader)
+        {
+          finished = JSONNode(.array([]), at: position)
+          break
+        }
         open.append(
           OpenContainer(
             isObject: false, position: position, start: elements.count, key: key, keyPosition: keyPosition))
