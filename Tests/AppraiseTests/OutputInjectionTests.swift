@@ -131,6 +131,24 @@ struct OutputInjectionTests {
     #expect(Self.markdown { $0.heading("one\rtwo\n# three") } == "\n## one two \\# three")
   }
 
+  @Test("markdown: a markup character is escaped when it is a character of its own, not inside a larger one")
+  func markdownEscapesWholeCharacters() {
+    // ASCII around: escaped byte by byte. A combining mark after `*` or an Arabic number sign (a prepended
+    // mark) before `#` makes one character with it, which is not markup and stays as it is.
+    #expect(Self.markdown { $0.paragraph("a*b_c|d") } == #"a\*b\_c\|d"#)
+    #expect(Self.markdown { $0.paragraph("é*x") } == #"é\*x"#)
+    #expect(Self.markdown { $0.paragraph("a*\u{301}b [c]") } == "a*\u{301}b \\[c\\]")
+    #expect(Self.markdown { $0.paragraph("\u{600}#1 ~x") } == "\u{600}#1 \\~x")
+    #expect(Self.markdown { $0.table(["H"], [[.init("  *é*")]]) } == "| H |\n|---|\n| \u{A0}\u{A0}\\*é\\* |")
+  }
+
+  @Test("text: columns line up by characters shown, with non-ASCII text and combined characters")
+  func textWidthsByCharacter() {
+    var doc = ReportDocument(title: "Tïtle")
+    doc.table(["A", "B"], [[.init("é"), .init("x")], [.init("e\u{301}e"), .init("y")], [.init("abc"), .init("z")]])
+    #expect(TextRenderer().render(doc) == "Tïtle\n=====\nA    B\n---  -\né    x\ne\u{301}e   y\nabc  z\n")
+  }
+
   @Test("markdown: control characters are shown as \\u{…}")
   func markdownShowsControls() {
     let out = MarkdownRenderer().render(Self.document(Self.controls + "\n" + Self.controls))

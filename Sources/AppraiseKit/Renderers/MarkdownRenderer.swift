@@ -56,11 +56,41 @@ public struct MarkdownRenderer: ReportRenderer {
   }
 
   /// Escapes what Markdown would read as markup in running text (`~` is GitHub's strikethrough).
-  private static let markup: Set<UInt8> = Set("\\`*_[]<>|#~".utf8)
+  private static func isMarkup(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"),
+      UInt8(ascii: "~"):
+      true
+    default: false
+    }
+  }
 
   private func escape(_ text: some StringProtocol) -> String {
     // Most text has nothing to escape: checked on bytes first.
-    guard text.utf8.contains(where: Self.markup.contains) else { return String(text) }
+    guard text.utf8.contains(where: Self.isMarkup) else { return String(text) }
+    // On bytes too when every markup character stands between ASCII bytes, so it is a character of its
+    // own; next to non-ASCII bytes it may be part of a larger character (a combining mark after it, a
+    // prepended mark before it), which is not escaped: the character-by-character path decides that.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    var previous: UInt8 = 0
+    var escapeNext = false
+    for byte in text.utf8 {
+      if escapeNext && byte >= 0x80 { return escapeByCharacter(text) }
+      escapeNext = false
+      if Self.isMarkup(byte) {
+        if previous >= 0x80 { return escapeByCharacter(text) }
+        bytes.append(UInt8(ascii: "\\"))
+        escapeNext = true
+      }
+      bytes.append(byte)
+      previous = byte
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private func escapeByCharacter(_ text: some StringProtocol) -> String {
     var out = ""
     for character in text {
       if "\\`*_[]<>|#~".contains(character) { out.append("\\") }
@@ -113,7 +143,9 @@ public struct MarkdownRenderer: ReportRenderer {
 
   /// A table cell: escaped, with line breaks flattened and leading spaces kept as non-breaking spaces.
   private func cell(_ text: String) -> String {
-    var value = Substring(escape(text.reportLine))
+    let escaped = escape(text.reportLine)
+    guard escaped.utf8.first == UInt8(ascii: " ") else { return escaped }
+    var value = Substring(escaped)
     var indent = ""
     while value.first == " " {
       value = value.dropFirst()

@@ -16,18 +16,18 @@ public struct TextRenderer: ReportRenderer {
 
   func render(_ document: ReportDocument) -> String {
     let title = document.title.reportLine
-    var out = paint(title, bold: true) + "\n" + String(repeating: "=", count: title.count) + "\n"
+    var out = paint(title, bold: true) + "\n" + String(repeating: "=", count: title.reportWidth) + "\n"
     for block in document.blocks {
       switch block {
       case .heading(let level, let text):
         let text = text.reportLine
         out += "\n" + paint(text, bold: true) + "\n"
-        if level == 2 { out += String(repeating: "-", count: text.count) + "\n" }
+        if level == 2 { out += String(repeating: "-", count: text.reportWidth) + "\n" }
       case .paragraph(let text, let tone):
         for line in text.reportLines { out += paint(String(line), tone: tone) + "\n" }
       case .keyValues(let pairs):
         let pairs = pairs.map { (key: $0.key.reportLine, value: $0.value.reportLine) }
-        let width = pairs.map(\.key.count).max() ?? 0
+        let width = pairs.map(\.key.reportWidth).max() ?? 0
         for pair in pairs { out += pad(pair.key + ":", width + 1) + " " + pair.value + "\n" }
       case .table(let header, let rows):
         out += table(header.map(\.reportLine), rows.map { $0.map { .init($0.text.reportLine, $0.tone) } })
@@ -52,10 +52,10 @@ public struct TextRenderer: ReportRenderer {
   }
 
   private func table(_ header: [String], _ rows: [[ReportDocument.Cell]]) -> String {
-    var widths = header.map(\.count)
+    var widths = header.map(\.reportWidth)
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], cell.text.count)
+        widths[index] = max(widths[index], cell.text.reportWidth)
       }
     }
     // The last column (usually the "why") is not padded so long text does not drag spaces behind it.
@@ -74,7 +74,7 @@ public struct TextRenderer: ReportRenderer {
   }
 
   private func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - text.count))
+    text + String(repeating: " ", count: max(0, width - text.reportWidth))
   }
 
   private func paint(_ text: String, tone: ReportDocument.Tone = .plain, bold: Bool = false) -> String {
