@@ -59,8 +59,9 @@ public enum FindingIdentity {
   /// ids, and the highest impact).
   public static func findings(_ observations: [Observation], kind: Observation.Kind = .weakness) -> [Finding] {
     var findings: [Finding] = []
-    var byText: [TextKey: Int] = [:]
-    var byID: [IDKey: Int] = [:]
+    // Sized for the worst case up front: growing these tables was most of the grouping's cost.
+    var byText: [TextKey: Int] = Dictionary(minimumCapacity: observations.count)
+    var byID: [IDKey: Int] = Dictionary(minimumCapacity: observations.count)
     for observation in observations where observation.kind == kind {
       let textKey = TextKey(practice: observation.practice, text: normalize(observation.text))
       let idKey = observation.id.map { IDKey(practice: observation.practice, id: $0) }
