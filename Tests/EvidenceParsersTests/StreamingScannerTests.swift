@@ -104,6 +104,27 @@ struct StreamingScannerTests {
     #expect(equal.hasRepeats())
   }
 
+  @Test("IDLog: a repeat is found however ids are spelled, and different spellings never meet")
+  func idLog() {
+    func insert(_ log: IDLog, _ id: String) -> Bool {
+      Array(id.utf8).withUnsafeBufferPointer { log.insert(log.key($0)) }
+    }
+    let log = IDLog()
+    // Numbered ids of several prefixes and widths, zero-padded or not, large numbers, and unnumbered ones.
+    var ids: [String] = []
+    for number in stride(from: 0, to: 300_000, by: 7) { ids += ["E\(number)", "S-\(String(format: "%06d", number))"] }
+    ids += ["E01", "E001", "S-7", "x", "", "7", "07", "a1b2", "E99999999999", "E1234567890123456789012", "é9"]
+    ids += (0..<40).map { "p\($0)-1" }  // more prefixes than bitmaps
+    ids.append("E\(IDLog.numberLimit)")
+    for id in ids { #expect(insert(log, id), "\(id) reported as a repeat") }
+    #expect(!log.hasRepeats())
+    for id in ["E0", "S-000007", "E01", "x", "p39-1", "E\(IDLog.numberLimit)", "E1234567890123456789012"] {
+      let again = IDLog()
+      for id in ids { _ = insert(again, id) }
+      #expect(!insert(again, id) || again.hasRepeats(), "the repeat of \(id) was missed")
+    }
+  }
+
   @Test("ByteTable maps byte strings to numbers through growth")
   func byteTable() {
     var table = ByteTable(capacity: 2)

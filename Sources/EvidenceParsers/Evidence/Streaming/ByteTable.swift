@@ -66,17 +66,39 @@ struct ByteTable {
   }
 }
 
-/// 64-bit FNV-1a over bytes, with a final mix so that the low bits (used as table slots) depend on
-/// every byte.
+/// A 64-bit hash of bytes, eight at a time (multiply and rotate per word), with a final mix so that the low
+/// bits (used as table slots) depend on every byte. (Byte-at-a-time FNV-1a cost a tenth of a streaming read.)
 enum ByteHash {
   static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: bytes.count)
+    guard let base = bytes.baseAddress else { return mix(hash) }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= bytes.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+      hash = (hash << 29) | (hash >> 35)
+      index += 8
     }
+    if index < bytes.count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.count {
+        tail |= UInt64(base[index]) << shift
+        shift += 8
+        index += 1
+      }
+      hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    }
+    return mix(hash)
+  }
+
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var hash = value
     hash ^= hash >> 29
     hash = hash &* 0xbf58_476d_1ce4_e5b9
-    return hash ^ (hash >> 32)
+    hash ^= hash >> 32
+    hash = hash &* 0x94d0_49bb_1331_11eb
+    return hash ^ (hash >> 29)
   }
 
   /// Byte-wise equality (`memcmp`; generic `elementsEqual` is several times slower here).
