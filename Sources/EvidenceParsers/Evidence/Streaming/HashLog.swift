@@ -138,7 +138,10 @@ final class IDLog {
   private var lastTable = -1
   private let hashes = HashLog()
 
-  deinit { for table in tables { free(table.words) } }
+  deinit {
+    for table in tables { free(table.words) }
+    lastPrefix.deallocate()
+  }
 
   /// Where `id` goes.
   func key(_ id: UnsafeBufferPointer<UInt8>) -> Key {
@@ -187,17 +190,32 @@ final class IDLog {
 
   /// The bitmap for ids of `prefix` and `digits` digits, made on first sight; `nil` past ``tableLimit``.
   private func table(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int) -> Int? {
-    func matches(_ index: Int) -> Bool {
-      tables[index].digits == digits && tables[index].prefix.withUnsafeBufferPointer { ByteHash.equal($0, prefix) }
+    // The last one first, from a copy of its prefix (ids of a file share one or two).
+    if lastTable >= 0 && lastDigits == digits && lastPrefixCount == prefix.count
+      && (prefix.isEmpty || memcmp(lastPrefix, prefix.baseAddress!, prefix.count) == 0)
+    {
+      return lastTable
     }
-    if lastTable >= 0 && matches(lastTable) { return lastTable }
-    for index in tables.indices where matches(index) {
-      lastTable = index
-      return index
+    var found: Int?
+    for index in tables.indices
+    where tables[index].digits == digits && tables[index].prefix.withUnsafeBufferPointer({ ByteHash.equal($0, prefix) }) {
+      found = index
+      break
     }
-    guard tables.count < Self.tableLimit else { return nil }
-    tables.append(Table(prefix: Array(prefix), digits: digits))
-    lastTable = tables.count - 1
+    if found == nil {
+      guard tables.count < Self.tableLimit, prefix.count <= Self.prefixLimit else { return nil }
+      tables.append(Table(prefix: Array(prefix), digits: digits))
+      found = tables.count - 1
+    }
+    lastTable = found!
+    lastDigits = digits
+    lastPrefixCount = prefix.count
+    if let base = prefix.baseAddress { lastPrefix.update(from: base, count: prefix.count) }
     return lastTable
   }
+
+  private static let prefixLimit = 256
+  private let lastPrefix = UnsafeMutablePointer<UInt8>.allocate(capacity: IDLog.prefixLimit)
+  private var lastPrefixCount = 0
+  private var lastDigits = 0
 }

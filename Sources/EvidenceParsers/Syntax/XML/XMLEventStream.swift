@@ -468,11 +468,14 @@ private struct Replica {
       text.pointee.silent = true
       if isBlank {
         scanLastLine = max(scanLastLine, line)
+        // Past line 65535 a start tag's line may come from the text node right after it (see
+        // elementLine(_:)); while scanning, only the start tag the walk resumes from needs it.
+        if line >= 65535 && id == scannedStart + 1 { text.pointee.breaks = lineBreaksInFirstPiece(bytes) }
       } else {
         if directOutcome == .more { directOutcome = scanner.unsafelyUnwrapped.text(scanContext.unsafelyUnwrapped) }
-        scanLastLine = max(scanLastLine, line - lineBreaksInFirstPiece(bytes))
+        text.pointee.breaks = lineBreaksInFirstPiece(bytes)
+        scanLastLine = max(scanLastLine, line - text.pointee.breaks)
       }
-      if line >= 65535 { text.pointee.breaks = lineBreaksInFirstPiece(bytes) }
     } else {
       if !isBlank || line >= 65535 { text.pointee.breaks = lineBreaksInFirstPiece(bytes) }
       if !isBlank {
