@@ -1,3 +1,4 @@
+import AppraisalModel
 import Foundation
 import TestSupport
 import Testing
@@ -103,11 +104,14 @@ struct XMLEventStreamTests {
       case 0: bytes = Array(bytes.prefix(random.below(bytes.count + 1)))
       case 1:
         let at = random.below(bytes.count)
-        bytes.insert(contentsOf: Array(["<", "&", "</x>", "\u{0}", "]]>", "<!--", "\"", "<?", "\r"][random.below(9)].utf8), at: at)
+        bytes.insert(
+          contentsOf: Array(["<", "&", "</x>", "\u{0}", "]]>", "<!--", "\"", "<?", "\r"][random.below(9)].utf8), at: at)
       default: break
       }
       if let difference = try Self.compare(bytes, viaFile: round % 10 == 0) {
-        Issue.record("batch \(batch) round \(round): \(difference)\n--- document:\n\(String(decoding: bytes.prefix(3000), as: UTF8.self))")
+        Issue.record(
+          "batch \(batch) round \(round): \(difference)\n--- document:\n\(String(decoding: bytes.prefix(3000), as: UTF8.self))"
+        )
         return
       }
     }
@@ -134,12 +138,24 @@ struct XMLEventStreamTests {
     var line = 3
     while line < 70_500 {
       switch random.below(8) {
-      case 0: text += "  <e a=\"1\"\n     b=\"2\">x&amp;y\n\nz</e>\n"; line += 4
-      case 1: text += "  <e/><f>t</f>\n"; line += 1
-      case 2: text += "  <g>\r\n  text\r\n</g>\n"; line += 3
-      case 3: text += "  <!-- c -->\n  <h a='\n'>\n  <i/>\n  </h>\n"; line += 5
-      case 4: text += "  <j>" + String(repeating: "long ", count: random.below(300)) + "</j>\n"; line += 1
-      default: text += "  <k v=\"\(line)\"/>\n"; line += 1
+      case 0:
+        text += "  <e a=\"1\"\n     b=\"2\">x&amp;y\n\nz</e>\n"
+        line += 4
+      case 1:
+        text += "  <e/><f>t</f>\n"
+        line += 1
+      case 2:
+        text += "  <g>\r\n  text\r\n</g>\n"
+        line += 3
+      case 3:
+        text += "  <!-- c -->\n  <h a='\n'>\n  <i/>\n  </h>\n"
+        line += 5
+      case 4:
+        text += "  <j>" + String(repeating: "long ", count: random.below(300)) + "</j>\n"
+        line += 1
+      default:
+        text += "  <k v=\"\(line)\"/>\n"
+        line += 1
       }
     }
     text += "</root>\n"
@@ -232,3 +248,74 @@ struct DocumentGenerator {
   }
 }
 
+/// ``XMLEventStream/scan(_:)`` on generated appraisals: the sample's items repeated in random layouts (white
+/// space, comments, empty and non-empty locators, notes, the tail sometimes in one chunk with the end of the
+/// root), streamed counts against the full read, and the rest of the file read alike.
+@Suite("Streaming scan on generated evidence")
+struct StreamingScanLayoutTests {
+  static let catalog = try! BundledCatalog.load()
+
+  static func document(_ random: inout SplitMix) -> String {
+    let text = try! String(contentsOf: Golden.url("fixtures/evidence/sample.xml"), encoding: .utf8)
+    let head = text[..<text.range(of: "  <evidence>")!.lowerBound]
+    let tail = text[text.range(of: "</evidence>")!.upperBound...]
+    let practices = [("IRP SP 2.1", "desk"), ("IRP SP 2.1", "hosting"), ("IRP SP 2.2", "desk")]
+    var body = "  <evidence>"
+    for number in 0..<random.below(400) {
+      let (practice, unit) = practices[random.below(practices.count)]
+      let space = ["\n    ", " ", "", "\n\n", "\r\n  ", "\n<!-- c -->\n"][random.below(6)]
+      body +=
+        space + "<item id=\"G-\(number)\" practice=\"\(practice)\" instantiation=\"\(unit)\" indicator=\""
+        + ["direct-artifact", "affirmation", "indirect-artifact"][random.below(3)] + "\">"
+      body += [" ", "", "\n      "][random.below(3)]
+      body +=
+        random.below(2) == 0
+        ? "<locator document=\"Doc \(number)\"/>"
+        : "<locator document=\"Doc\" date=\"2026-10-0\(1 + random.below(9))\"></locator>"
+      if random.below(4) == 0 { body += "<note>n \(String(repeating: "x", count: random.below(900)))</note>" }
+      body += [" ", "", "\n    "][random.below(3)] + "</item>"
+    }
+    body += ["\n  ", "", "<!-- end -->"][random.below(3)] + "</evidence>"
+    var rest = String(tail)
+    if random.below(3) == 0 { rest = rest.replacingOccurrences(of: "\n", with: "") }
+    return String(head) + body + rest
+  }
+
+  /// `SCAN_BATCHES` and `SCAN_ROUNDS` run more (12 × 150 passed when the scan was written).
+  @Test(
+    "streamed counts equal the full read's",
+    arguments: 0..<Int(ProcessInfo.processInfo.environment["SCAN_BATCHES"] ?? "4")!)
+  func layouts(batch: Int) throws {
+    var random = SplitMix(seed: UInt64(100 + batch))
+    for round in 0..<Int(ProcessInfo.processInfo.environment["SCAN_ROUNDS"] ?? "25")! {
+      let text = Self.document(&random)
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).xml").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let full = XMLAppraisalDecoder.decode(path: path)
+      let streamed = XMLAppraisalDecoder.decode(path: path, summarizingWith: Self.catalog)
+      guard let appraisal = full.appraisal, full.problems.isEmpty else {
+        Issue.record("round \(round): the full read failed: \(full.problems)")
+        return
+      }
+      #expect(!streamed.isIncomplete, "round \(round): the scanner gave up")
+      #expect(streamed.problems == full.problems)
+      #expect(streamed.appraisal?.evidenceTally?.itemCount == appraisal.evidence.count, "round \(round)")
+      var expected = EvidenceTally(
+        practices: streamed.appraisal?.evidenceTally?.practices ?? [],
+        units: streamed.appraisal?.evidenceTally?.units ?? [])
+      let practiceNumbers = Dictionary(uniqueKeysWithValues: expected.practices.enumerated().map { ($1, $0) })
+      let unitNumbers = Dictionary(uniqueKeysWithValues: expected.units.enumerated().map { ($1, $0) })
+      for item in appraisal.evidence {
+        expected.add(
+          practice: practiceNumbers[item.practice]!, unit: unitNumbers[item.instantiation]!, indicator: item.indicator)
+      }
+      #expect(streamed.appraisal?.evidenceTally == expected, "round \(round)")
+      var rest = streamed.appraisal
+      rest?.evidenceTally = nil
+      var reference = appraisal
+      reference.evidence = []
+      #expect(rest == reference, "round \(round)")
+    }
+  }
+}

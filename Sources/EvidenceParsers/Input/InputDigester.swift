@@ -98,10 +98,13 @@ private final class Worker {
     pthread_cond_init(changed, nil)
     var thread = pthread_t()
     let context = Unmanaged.passUnretained(self).toOpaque()
-    running = pthread_create(&thread, nil, { context in
-      Unmanaged<Worker>.fromOpaque(context!).takeUnretainedValue().run()
-      return nil
-    }, context) == 0
+    running =
+      pthread_create(
+        &thread, nil,
+        { context in
+          Unmanaged<Worker>.fromOpaque(context!).takeUnretainedValue().run()
+          return nil
+        }, context) == 0
     if running { self.thread = thread }
   }
 

@@ -198,7 +198,8 @@ final class IDLog {
     }
     var found: Int?
     for index in tables.indices
-    where tables[index].digits == digits && tables[index].prefix.withUnsafeBufferPointer({ ByteHash.equal($0, prefix) }) {
+    where tables[index].digits == digits && tables[index].prefix.withUnsafeBufferPointer({ ByteHash.equal($0, prefix) })
+    {
       found = index
       break
     }

@@ -71,15 +71,21 @@ package final class XMLEventStream {
   /// as it is read; returns `true` when the scanner got through it (``XMLScanStep/done``), `false` when it gave
   /// up (the stream should then be dropped). Throws on malformed input.
   package func scan(_ scanner: any XMLDirectScanner) throws(XMLReadError) -> Bool {
-    // Events already placed go first, as events.
-    while let (event, namespace) = replica.takeEvent() {
-      switch replica.convertedStep(event, namespace: namespace, scanner) {
-      case .more: continue
-      case .done: return true
-      case .gaveUp: return false
+    replica.beginScan()
+    // Events already placed go first, as events, until the walk has placed everything libxml2 has read:
+    // from there on the scanner takes the nodes as they come.
+    while true {
+      while let (event, namespace) = replica.takeEvent() {
+        switch replica.convertedStep(event, namespace: namespace, scanner) {
+        case .more: continue
+        case .done: return true
+        case .gaveUp: return false
+        }
       }
+      if replica.walkEnded { return false }
+      if replica.isCaughtUp { break }
+      try feed()
     }
-    if replica.walkEnded { return false }
     replica.beginDirect(scanner)
     while true {
       try feed()
@@ -237,6 +243,7 @@ private final class TextReaderReplica: XMLPushNodeHandler {
   }
 
   var walkEnded: Bool { state.pointee.walkEnded }
+  var isCaughtUp: Bool { state.pointee.isCaughtUp }
   var walkFailed: Bool { state.pointee.walkFailed }
   var directOutcome: XMLScanStep { state.pointee.directOutcome }
 
@@ -268,6 +275,7 @@ private final class TextReaderReplica: XMLPushNodeHandler {
   }
   func takeEvent() -> (XMLEvent, String?)? { state.pointee.takeEvent() }
   func endWalk() { state.pointee.walkEnded = true }
+  func beginScan() { state.pointee.beginScan() }
   func beginDirect(_ scanner: any XMLDirectScanner) { state.pointee.beginDirect(scanner) }
   func convertedStep(_ event: XMLEvent, namespace: String?, _ scanner: any XMLDirectScanner) -> XMLScanStep {
     state.pointee.convertedStep(event, namespace: namespace, scanner)
@@ -329,9 +337,17 @@ private struct Replica {
   private(set) var walkFailed = false
   /// ``XMLStreamReader``'s lastLine.
   private var lastLine = 1
+  /// The last node the walk has been to.
+  private var visited = -1
 
   /// Events placed and not yet taken.
   private var events: [(XMLEvent, String?)] = []
+  /// For each event placed, its node (its element for an end), in step with `events`.
+  private var eventNodes: [Int] = []
+  /// The element of the last start event taken, and the one ``XMLEventStream/scan(_:)`` scans (the last one
+  /// taken before it).
+  private var lastTakenStart = -1
+  private var scanned = -1
   private var eventHead = 0
 
   // Scanning (``XMLEventStream/scan(_:)``).
@@ -422,7 +438,9 @@ private struct Replica {
     new.depth = open.count
     if scanning {
       new.silent = true
-      if directOutcome == .more { directOutcome = scanner.unsafelyUnwrapped.startElement(scanContext.unsafelyUnwrapped, element) }
+      if directOutcome == .more {
+        directOutcome = scanner.unsafelyUnwrapped.startElement(scanContext.unsafelyUnwrapped, element)
+      }
       scannedLastLineBefore = scanLastLine
       scanLastLine = element.line
       let id = add(new)
@@ -535,6 +553,7 @@ private struct Replica {
     lastLine = scannedLastLineBefore
     lastLine = elementLine(id)
     pendingEnd = at(id).pointee.isEmpty ? id : -1
+    visited = id
     if id - base > 1024 { compact(keepingFrom: id) }
   }
 
@@ -543,15 +562,44 @@ private struct Replica {
   mutating func takeEvent() -> (XMLEvent, String?)? {
     guard eventHead < events.count else { return nil }
     let event = events[eventHead]
+    if case .startElement = event.0 { lastTakenStart = eventNodes[eventHead] }
     eventHead += 1
     if eventHead == events.count {
       events.removeAll(keepingCapacity: true)
+      eventNodes.removeAll(keepingCapacity: true)
       eventHead = 0
     }
     return event
   }
 
+  private mutating func place(_ event: XMLEvent, _ namespace: String?, node: Int) {
+    events.append((event, namespace))
+    eventNodes.append(node)
+  }
+
+  /// Nothing libxml2 has read is left to place: the walk has been to the last node libxml2 made (nodes are
+  /// made in the order the walk visits them), and has handed out the end of every element libxml2 closed
+  /// (the elements it is inside are those libxml2 has open).
+  var isCaughtUp: Bool {
+    guard node >= 0 && visited == base + count - 1 && pendingEnd < 0 && !walkEnded else { return false }
+    var inside: [Int] = []
+    let here = at(node).pointee
+    if here.kind == .element && state == .element && !here.isEmpty { inside.append(node) }
+    var ancestor = here.parent
+    while ancestor > 0 {
+      inside.append(ancestor)
+      ancestor = at(ancestor).pointee.parent
+    }
+    return inside.count == open.count && zip(inside.reversed(), open).allSatisfy { $0 == $1.id }
+  }
+
+  mutating func beginScan() { scanned = lastTakenStart }
+
   mutating func beginDirect(_ scanner: any XMLDirectScanner) {
+    // The scanned element and the elements open inside it end in the scanner's hands, not as events.
+    if let index = open.firstIndex(where: { $0.id == scanned }) {
+      for (id, _) in open[index...] { at(id).pointee.silentEnd = true }
+    }
     self.scanner = type(of: scanner)
     scanContext = scanner.scanContext
     scanning = true
@@ -734,6 +782,7 @@ private struct Replica {
   /// The read ends on `node`: ``XMLStreamReader/next()``'s handling of it.
   private mutating func land() {
     phase = .idle
+    visited = max(visited, node)
     let here = at(node).pointee
     switch here.kind {
     case .element:
@@ -748,11 +797,9 @@ private struct Replica {
             attributes[index].line = line
             attributes[index].column = column
           }
-          events.append(
-            (
-              .startElement(name: name, attributes: attributes, line: line, column: column, isEmpty: here.isEmpty),
-              namespace
-            ))
+          place(
+            .startElement(name: name, attributes: attributes, line: line, column: column, isEmpty: here.isEmpty),
+            namespace, node: node)
         }
         if here.isEmpty { pendingEnd = node }
       } else {
@@ -765,7 +812,7 @@ private struct Replica {
         let line = max(lastLine, here.line - here.breaks)
         lastLine = line
         if !here.silent && here.payload >= 0, case .text(let text) = payloads[here.payload] {
-          events.append((.text(text, line: line, column: column(on: line)), nil))
+          place(.text(text, line: line, column: column(on: line)), nil, node: node)
         }
       }
     case .other, .document:
@@ -778,7 +825,7 @@ private struct Replica {
     guard !element.silent && !element.silentEnd && element.payload >= 0,
       case .start(let name, _, _) = payloads[element.payload]
     else { return }
-    events.append((.endElement(name: name), nil))
+    place(.endElement(name: name), nil, node: id)
   }
 
   // MARK: Positions (XMLStreamReader's rules)
