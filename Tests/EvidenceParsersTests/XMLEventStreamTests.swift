@@ -131,6 +131,26 @@ struct XMLEventStreamTests {
     if let difference = try Self.compare(Array(document.utf8)) { Issue.record(Comment(rawValue: difference)) }
   }
 
+  /// Found by the streaming fuzzer: the push parser never closed a file it opened itself.
+  @Test("a stream closes its file, read to the end or dropped early, valid or not")
+  func closesItsFile() throws {
+    guard FileManager.default.fileExists(atPath: "/proc/self/fd") else { return }
+    func openFiles() throws -> Int { try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count }
+    let valid = Golden.url("fixtures/evidence/sample.xml").path
+    let malformed = Golden.url("fixtures/invalid/evidence/xml-malformed.xml").path
+    let before = try openFiles()
+    for _ in 0..<50 {
+      for path in [valid, malformed] {
+        let digester = InputDigester()
+        _ = XMLAppraisalDecoder.decode(path: path, digester: digester)
+        _ = digester.finish()
+        let stream = try XMLEventStream(path: path)
+        _ = try? stream.next()
+      }
+    }
+    #expect(try openFiles() <= before + 2)
+  }
+
   @Test("lines past 65535")
   func bigLines() throws {
     var random = SplitMix(seed: 7)

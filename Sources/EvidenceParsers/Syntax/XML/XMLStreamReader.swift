@@ -621,6 +621,7 @@ package final class XMLPushParser {
         &sax, Unmanaged.passUnretained(context).toOpaque(), head >= 4 ? headBuffer : nil, head >= 4 ? 4 : 0, name)
     else {
       chunk.deallocate()
+      input.closeFile()
       throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML parser (out of memory?)")
     }
     xmlCtxtUseOptions(parser, readerOptions)
@@ -646,6 +647,8 @@ package final class XMLPushParser {
   deinit {
     xmlFreeParserCtxt(parser)
     UnsafeMutableRawBufferPointer(start: chunk.baseAddress, count: max(4, chunk.count)).deallocate()
+    // A file given by path (``init(path:digester:names:handler:)``) is closed here, whatever happened.
+    input.closeFile()
   }
 
   /// Feeds libxml2 the next chunk (the handler is called for every event it completes) and says whether
