@@ -38,6 +38,7 @@ struct StreamingScannerTests {
       ("id=\"S-0001\"", "id=\" S-0001 \""),  // white space the ordinary read trims
       ("practice=\"IRP SP 2.2\" instantiation=\"desk\"", "practice=\"IRP SP 2.2 \" instantiation=\"desk\""),
       ("date=\"2026-10-31\"", "date=\"2026-10-31\u{A0}\""),  // non-ASCII white space
+      ("id=\"S-0001\"", "id=\"S-\u{E9}1\""),  // a non-ASCII id
     ])
   func givesUpButValid(edit: (String, String)) throws {
     let path = try Self.sample(replacing: edit.0, with: edit.1)
@@ -87,6 +88,29 @@ struct StreamingScannerTests {
     #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
   }
 
+  @Test("ids equal by canonical equivalence but spelled differently are one id to both reads")
+  func canonicallyEquivalentIDs() throws {
+    // "é" as one scalar, then as "e" and a combining acute accent: Swift strings are equal, bytes are not.
+    let once = try Self.sample(replacing: "id=\"S-0001\"", with: "id=\"S-\u{E9}\"")
+    defer { try? FileManager.default.removeItem(atPath: once) }
+    let text = try String(contentsOfFile: once, encoding: .utf8)
+    let path = once + ".twice.xml"
+    try text.replacingOccurrences(of: "id=\"S-0002\"", with: "id=\"S-e\u{301}\"")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(Self.streamedDecoding(path).isIncomplete)
+    var reports: [[String]] = []
+    for streaming in [false, true] {
+      do {
+        _ = try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: streaming)
+        Issue.record("two canonically equivalent ids were accepted")
+      } catch {
+        reports.append(error.problems.map(\.message))
+      }
+    }
+    #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
+  }
+
   @Test("HashLog finds a repeat anywhere among many hashes, and none where there is none")
   func hashLog() {
     var generator = SystemRandomNumberGenerator()
@@ -102,6 +126,27 @@ struct StreamingScannerTests {
     let equal = HashLog()
     for _ in 0..<100_000 { _ = equal.append(42) }
     #expect(equal.hasRepeats())
+  }
+
+  @Test("IDLog: a repeat is found however ids are spelled, and different spellings never meet")
+  func idLog() {
+    func insert(_ log: IDLog, _ id: String) -> Bool {
+      Array(id.utf8).withUnsafeBufferPointer { log.insert(log.key($0)) }
+    }
+    let log = IDLog()
+    // Numbered ids of several prefixes and widths, zero-padded or not, large numbers, and unnumbered ones.
+    var ids: [String] = []
+    for number in stride(from: 0, to: 300_000, by: 7) { ids += ["E\(number)", "S-\(String(format: "%06d", number))"] }
+    ids += ["E01", "E001", "S-7", "x", "", "7", "07", "a1b2", "E99999999999", "E1234567890123456789012", "é9"]
+    ids += (0..<40).map { "p\($0)-1" }  // more prefixes than bitmaps
+    ids.append("E\(IDLog.numberLimit)")
+    for id in ids { #expect(insert(log, id), "\(id) reported as a repeat") }
+    #expect(!log.hasRepeats())
+    for id in ["E0", "S-000007", "E01", "x", "p39-1", "E\(IDLog.numberLimit)", "E1234567890123456789012"] {
+      let again = IDLog()
+      for id in ids { _ = insert(again, id) }
+      #expect(!insert(again, id) || again.hasRepeats(), "the repeat of \(id) was missed")
+    }
   }
 
   @Test("ByteTable maps byte strings to numbers through growth")

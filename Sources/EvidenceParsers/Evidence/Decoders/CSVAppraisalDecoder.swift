@@ -1296,7 +1296,8 @@ package enum CSVAppraisalDecoder {
       let id = cell(Column.evidenceId)
       let practice = cell(Column.practice)
       let instantiation = cell(Column.instantiation)
-      guard Self.isPlainASCII(id), Self.isPlainASCII(practice), Self.isPlainASCII(instantiation),
+      guard PlainEvidenceValue.isPlainASCII(id), PlainEvidenceValue.isPlainASCII(practice),
+        PlainEvidenceValue.isPlainASCII(instantiation),
         let indicator = PlainEvidenceValue.indicator(cell(Column.indicator)),
         PlainEvidenceValue.isPlain(cell(Column.document))
       else { return false }
@@ -1319,12 +1320,9 @@ package enum CSVAppraisalDecoder {
         summarizer!.abandon()
         return true
       }
-      summarizer!.add(practice: practiceNumber, unit: unit, idHash: ByteHash.fnv1a(id), indicator: indicator)
+      summarizer!.add(
+        practice: practiceNumber, unit: unit, id: summarizer!.idLog.key(id), indicator: indicator)
       return true
-    }
-
-    static func isPlainASCII(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-      PlainEvidenceValue.isPlain(value) && value.allSatisfy { $0 < 0x80 }
     }
 
     // MARK: Result

@@ -1,7 +1,8 @@
 import AppraisalModel
 
 /// Decodes the XML syntax of the evidence format (docs/evidence-format.md) into an ``Appraisal``, streaming
-/// through ``XMLStreamReader`` (no document tree). Unknown elements and attributes, bad values and missing
+/// through ``XMLEventStream`` (libxml2's SAX2 parser, no document tree; events and positions as
+/// ``XMLStreamReader`` gives them). Unknown elements and attributes, bad values and missing
 /// attributes are all reported with their line; decoding continues past each so every problem is listed.
 /// A well-formedness error ends reading (libxml2 cannot recover) and is reported with the problems so far.
 package enum XMLAppraisalDecoder {
@@ -13,14 +14,15 @@ package enum XMLAppraisalDecoder {
   /// keeps its items after all (the summarizer is dropped there): a report listing every instantiation
   /// lists the evidence too, and a file that small holds it comfortably.
   /// With a `digester`, every byte read goes into it (see ``XMLStreamReader/init(path:digester:)``).
+  /// The evidence items are counted straight from libxml2's callbacks (``XMLEvidenceScanner``).
   package static func decode(
     path: String, recordLocations: Bool = true, summarizingWith catalog: Catalog? = nil,
     keepingItemsUpTo limit: Int? = nil, digester: InputDigester? = nil
   ) -> AppraisalDecoding {
     do {
       return run(
-        try XMLStreamReader(path: path, digester: digester), file: path, recording: recordLocations,
-        summarizer: catalog.map(EvidenceSummarizer.init), keepingItemsUpTo: limit)
+        try XMLEventStream(path: path, digester: digester, names: XMLEvidenceScanner.names), file: path,
+        recording: recordLocations, summarizer: catalog.map(EvidenceSummarizer.init), keepingItemsUpTo: limit)
     } catch {
       return failure(error, file: path)
     }
@@ -28,7 +30,7 @@ package enum XMLAppraisalDecoder {
 
   package static func decode(bytes: [UInt8], file: String, recordLocations: Bool = true) -> AppraisalDecoding {
     do {
-      return run(try XMLStreamReader(bytes: bytes, name: file), file: file, recording: recordLocations)
+      return run(try XMLEventStream(bytes: bytes, name: file), file: file, recording: recordLocations)
     } catch {
       return failure(error, file: file)
     }
@@ -46,7 +48,7 @@ package enum XMLAppraisalDecoder {
   }
 
   private static func run(
-    _ reader: XMLStreamReader, file: String, recording: Bool, summarizer: EvidenceSummarizer? = nil,
+    _ reader: XMLEventStream, file: String, recording: Bool, summarizer: EvidenceSummarizer? = nil,
     keepingItemsUpTo limit: Int? = nil
   ) -> AppraisalDecoding {
     var builder = Builder(file: file, recording: recording)
@@ -347,10 +349,15 @@ package enum XMLAppraisalDecoder {
     }
 
     /// Hands the open `<evidence>` element to an ``XMLEvidenceScanner``; `false` when it gave up.
-    mutating func scanEvidence(_ reader: XMLStreamReader) throws(XMLReadError) -> Bool {
+    mutating func scanEvidence(_ reader: XMLEventStream) throws(XMLReadError) -> Bool {
       if !summarizer!.hasBegun { summarizer!.begin(scope: scope, target: target, instantiations: instantiations) }
-      var scanner = XMLEvidenceScanner()
-      guard try scanner.scan(reader, into: &summarizer!) else { return false }
+      let scanner = XMLEvidenceScanner(summarizer: summarizer!)
+      summarizer = nil
+      defer { summarizer = scanner.summarizer }
+      guard try reader.scan(scanner) else {
+        scanner.summarizer.abandon()
+        return false
+      }
       stack.removeLast()
       return true
     }
@@ -574,7 +581,7 @@ package enum XMLAppraisalDecoder {
 
     func record(_ attribute: XMLAttribute, at path: ModelPath, _ builder: inout Builder) {
       builder.sourceMap.record(
-        path.appending(attribute.name), line: attribute.line, column: attribute.column > 0 ? attribute.column : nil)
+        member: attribute.name, of: path, line: attribute.line, column: attribute.column > 0 ? attribute.column : nil)
     }
 
     func required(_ name: String, at path: ModelPath, _ builder: inout Builder) -> String? {

@@ -9,12 +9,14 @@ import AppraisalModel
 /// again the ordinary way, which reports every problem with its place.
 ///
 /// It works on the bytes of attribute values: practice references and instantiation ids are looked up
-/// in byte tables filled on first sight, and ids are kept as 64-bit hashes (a collision only sends the
-/// file down the exact path).
+/// in byte tables filled on first sight, and ids are kept as bits of a bitmap or 64-bit hashes
+/// (``IDLog``; a collision only sends the file down the exact path).
 struct EvidenceSummarizer {
   let catalog: Catalog
   private(set) var isAbandoned = false
   private(set) var tally: EvidenceTally?
+  /// Begun and not abandoned (testing `tally` copied it).
+  private var counting = false
   private var practiceNumbers: [PracticeReference: Int] = [:]
   /// The process area (an index into `areaIDs`) of each practice number.
   private var practiceAreas: [Int] = []
@@ -25,7 +27,7 @@ struct EvidenceSummarizer {
   /// Byte spelling → practice or unit number, or -1 for a spelling that is not one.
   private var practiceSpellings = ByteTable()
   private var unitSpellings = ByteTable()
-  private let ids = HashLog()
+  private let ids = IDLog()
 
   init(catalog: Catalog) { self.catalog = catalog }
 
@@ -51,6 +53,7 @@ struct EvidenceSummarizer {
     }
     examines = units.flatMap { unit in areaIDs.map(unit.examines) }
     tally = EvidenceTally(practices: practices, units: units.map(\.id))
+    counting = true
   }
 
   var hasBegun: Bool { tally != nil }
@@ -71,12 +74,15 @@ struct EvidenceSummarizer {
     return number
   }
 
+  /// Where item ids are recorded (take it before a loop: reading it from inside a closure that captures the
+  /// summarizer copied the whole summarizer, every time).
+  var idLog: IDLog { ids }
+
   /// Checks and counts one item whose practice and unit numbers come from ``practice(_:)`` and
-  /// ``unit(_:)``; gives up if the unit does not examine the practice's area.
-  /// `idHash` is the item id's ``ByteHash``.
-  mutating func add(practice: Int, unit: Int, idHash: UInt64?, indicator: EvidenceItem.Indicator) {
-    guard !isAbandoned, tally != nil, let idHash, examines[unit * areaIDs.count + practiceAreas[practice]],
-      ids.append(idHash)
+  /// ``unit(_:)`` and whose id is `id` (``idKey(_:)``); gives up if the unit does not examine the practice's
+  /// area, or the id was given before.
+  mutating func add(practice: Int, unit: Int, id: IDLog.Key?, indicator: EvidenceItem.Indicator) {
+    guard counting, let id, examines[unit * areaIDs.count + practiceAreas[practice]], ids.insert(id)
     else { return abandon() }
     tally!.add(practice: practice, unit: unit, indicator: indicator)
   }
@@ -88,6 +94,7 @@ struct EvidenceSummarizer {
 
   mutating func abandon() {
     isAbandoned = true
+    counting = false
     tally = nil
   }
 }

@@ -107,3 +107,116 @@ private enum Introsort {
     }
   }
 }
+
+/// Answers "was any item id given twice?" for millions of ids: a numbered id (`E1`, `S-0042`: some prefix,
+/// then up to 18 decimal digits) costs one bit, in a bitmap per prefix and number of digits — the ids of a
+/// large file are almost always numbered, so memory stays flat and nothing is sorted — and any other id
+/// goes to a ``HashLog`` as a 64-bit hash (a collision only sends the file down the exact path).
+///
+/// Where an id goes depends only on how it is spelled, so both spellings of a repeat meet in the same place;
+/// prefix, digit count and number together give back the spelling, so two different ids never share a bit.
+final class IDLog {
+  /// Where an id goes: a bit of a bitmap, or the hash log.
+  enum Key {
+    case numbered(table: Int, number: Int)
+    case hashed(UInt64)
+  }
+
+  /// Numbers from 2^23 up, and prefixes beyond the 16th, go to the hash log (a bitmap then holds at most
+  /// 1 MB).
+  static let numberLimit = 1 << 23
+  static let tableLimit = 16
+
+  private struct Table {
+    var prefix: [UInt8]
+    var digits: Int
+    var words: UnsafeMutablePointer<UInt64>?
+    var wordCount = 0
+  }
+
+  private var tables: [Table] = []
+  private var lastTable = -1
+  private let hashes = HashLog()
+
+  deinit {
+    for table in tables { free(table.words) }
+    lastPrefix.deallocate()
+  }
+
+  /// Where `id` goes.
+  func key(_ id: UnsafeBufferPointer<UInt8>) -> Key {
+    var digits = 0
+    var number = 0
+    var place = 1
+    while digits < id.count && digits < 19 {
+      let byte = id[id.count - 1 - digits]
+      guard byte >= 0x30 && byte <= 0x39 else { break }
+      number += Int(byte - 0x30) * place
+      place = place &* 10
+      digits += 1
+    }
+    guard digits > 0 && digits <= 18 && number < Self.numberLimit,
+      let table = table(UnsafeBufferPointer(rebasing: id[..<(id.count - digits)]), digits: digits)
+    else { return .hashed(ByteHash.fnv1a(id)) }
+    return .numbered(table: table, number: number)
+  }
+
+  /// Records the id of `key`; `false` when it was recorded before or memory ran out (the caller then gives
+  /// up streaming).
+  func insert(_ key: Key) -> Bool {
+    switch key {
+    case .hashed(let hash):
+      return hashes.append(hash)
+    case .numbered(let index, let number):
+      let word = number >> 6
+      if word >= tables[index].wordCount {
+        let grown = max(word + 1, tables[index].wordCount * 2, 16)
+        guard let moved = realloc(tables[index].words, grown * MemoryLayout<UInt64>.stride) else { return false }
+        let words = moved.assumingMemoryBound(to: UInt64.self)
+        (words + tables[index].wordCount).initialize(repeating: 0, count: grown - tables[index].wordCount)
+        tables[index].words = words
+        tables[index].wordCount = grown
+      }
+      let words = tables[index].words!
+      let bit = UInt64(1) << UInt64(number & 63)
+      if words[word] & bit != 0 { return false }
+      words[word] |= bit
+      return true
+    }
+  }
+
+  /// Whether some hashed id was recorded more than once (numbered ones are caught by ``insert(_:)``).
+  func hasRepeats() -> Bool { hashes.hasRepeats() }
+
+  /// The bitmap for ids of `prefix` and `digits` digits, made on first sight; `nil` past ``tableLimit``.
+  private func table(_ prefix: UnsafeBufferPointer<UInt8>, digits: Int) -> Int? {
+    // The last one first, from a copy of its prefix (ids of a file share one or two).
+    if lastTable >= 0 && lastDigits == digits && lastPrefixCount == prefix.count
+      && (prefix.isEmpty || memcmp(lastPrefix, prefix.baseAddress!, prefix.count) == 0)
+    {
+      return lastTable
+    }
+    var found: Int?
+    for index in tables.indices
+    where tables[index].digits == digits && tables[index].prefix.withUnsafeBufferPointer({ ByteHash.equal($0, prefix) })
+    {
+      found = index
+      break
+    }
+    if found == nil {
+      guard tables.count < Self.tableLimit, prefix.count <= Self.prefixLimit else { return nil }
+      tables.append(Table(prefix: Array(prefix), digits: digits))
+      found = tables.count - 1
+    }
+    lastTable = found!
+    lastDigits = digits
+    lastPrefixCount = prefix.count
+    if let base = prefix.baseAddress { lastPrefix.update(from: base, count: prefix.count) }
+    return lastTable
+  }
+
+  private static let prefixLimit = 256
+  private let lastPrefix = UnsafeMutablePointer<UInt8>.allocate(capacity: IDLog.prefixLimit)
+  private var lastPrefixCount = 0
+  private var lastDigits = 0
+}

@@ -72,7 +72,7 @@ struct JSONEvidenceScanner {
 
   /// What an item said, kept until its end.
   private struct Item {
-    var idHash: UInt64?
+    var id: IDLog.Key?
     var practice = -1
     var unit = -1
     var indicator: EvidenceItem.Indicator?
@@ -187,7 +187,7 @@ struct JSONEvidenceScanner {
         switch role {
         case .id:
           guard let value = scanner.plainString(escapes: false), value.isPlainASCII else { return false }
-          item.idHash = ByteHash.fnv1a(value.bytes)
+          item.id = summarizer.idLog.key(value.bytes)
         case .practice:
           guard let value = scanner.plainString(escapes: false), value.isPlainASCII,
             let number = scanner.practices.number(of: value.bytes)
@@ -217,7 +217,7 @@ struct JSONEvidenceScanner {
         return true
       }
       guard complete, let indicator = item.indicator, item.practice >= 0, item.unit >= 0 else { return false }
-      summarizer.add(practice: item.practice, unit: item.unit, idHash: item.idHash, indicator: indicator)
+      summarizer.add(practice: item.practice, unit: item.unit, id: item.id, indicator: indicator)
       return !summarizer.isAbandoned
     }
 

@@ -10,19 +10,24 @@ enum PlainEvidenceValue {
     return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
   }
 
+  /// Plain and all ASCII: ids, practices and instantiations the ordinary read compares as Swift strings,
+  /// where canonically equivalent spellings are equal; bytes compare equal only for ASCII.
+  static func isPlainASCII(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    isPlain(value) && value.allSatisfy { $0 < 0x80 }
+  }
+
   /// The indicator spelled exactly `value`, or `nil`.
   static func indicator(_ value: UnsafeBufferPointer<UInt8>) -> EvidenceItem.Indicator? {
-    indicatorSpellings.value(for: value).map { indicators[$0] }
+    // Four short spellings: comparing them in turn is as quick as hashing, and a shared ``ByteTable``
+    // would be written (its last hit) from every thread that reads.
+    for (index, spelling) in indicatorSpellings.enumerated() where spelling.count == value.count {
+      if spelling.withUnsafeBufferPointer({ ByteHash.equal(value, $0) }) { return indicators[index] }
+    }
+    return nil
   }
 
   private static let indicators = EvidenceItem.Indicator.allCases
-  private static let indicatorSpellings: ByteTable = {
-    var table = ByteTable()
-    for (index, indicator) in indicators.enumerated() {
-      Array(indicator.rawValue.utf8).withUnsafeBufferPointer { table.set(index, for: $0) }
-    }
-    return table
-  }()
+  private static let indicatorSpellings = indicators.map { Array($0.rawValue.utf8) }
 
   /// Whether `value` is a calendar date, `YYYY-MM-DD` (``AppraisalValidator/isCalendarDate(utf8:)``).
   static func isCalendarDate(_ value: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -58,15 +58,7 @@ package final class XMLStreamReader {
   /// `digester`, every byte read from the file goes into it; once ``next()`` has returned `nil`, the
   /// rest of the file (if libxml2 stopped short of it) has been added too, so it holds the whole file.
   package convenience init(path: String, digester: InputDigester? = nil) throws(XMLReadError) {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
-    }
-    var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
-    }
+    let fd = try openFile(path)
     try self.init(input: ReaderInput(fd: fd, digester: digester), name: path)
   }
 
@@ -367,8 +359,8 @@ package protocol XMLPushHandler: AnyObject {
 /// declarations are not attributes).
 package struct XMLPushAttributes {
   /// libxml2's SAX2 array: local name, prefix, namespace URI, value start and value end per attribute.
-  private let fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
-  private let count: Int
+  fileprivate let fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+  fileprivate let count: Int
   private let names: UnsafeBufferPointer<UnsafePointer<UInt8>?>
   /// The element's local name as libxml2 interned it (see ``elementName``).
   fileprivate var element: UnsafePointer<UInt8>?
@@ -385,12 +377,20 @@ package struct XMLPushAttributes {
   /// other, and always for an attribute in a namespace such as `xml:space`) and its value's UTF-8 bytes,
   /// references decoded. Stops early when `body` returns `false`, and then returns `false`.
   package func visit(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    visitFields { field, value in body(field[2] == nil ? internedIndex(field[0], in: names) : -1, value) }
+  }
+
+  /// Calls `body` with each attribute's libxml2 fields and its value's UTF-8 bytes, references decoded;
+  /// stops early when `body` returns `false`, and then returns `false`.
+  @inline(__always)
+  fileprivate func visitFields(
+    _ body: (UnsafeMutablePointer<UnsafePointer<UInt8>?>, UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
     guard let fields else { return true }
     for index in 0..<count {
       let field = fields + 5 * index
-      let name = field[2] == nil ? internedIndex(field[0], in: names) : -1
       guard let start = field[3], let end = field[4] else {
-        if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
+        if !body(field, UnsafeBufferPointer(start: nil, count: 0)) { return false }
         continue
       }
       let value = UnsafeBufferPointer(start: start, count: end - start)
@@ -398,13 +398,81 @@ package struct XMLPushAttributes {
       // decodes it again): decode it here (rare in a sheet).
       if memchr(start, Int32(UInt8(ascii: "&")), value.count) != nil {
         let decoded = decodeAmpersands(value)
-        if !decoded.withUnsafeBufferPointer({ body(name, $0) }) { return false }
-      } else if !body(name, value) {
+        if !decoded.withUnsafeBufferPointer({ body(field, $0) }) { return false }
+      } else if !body(field, value) {
         return false
       }
     }
     return true
   }
+}
+
+extension XMLPushAttributes {
+  /// The attributes as ``XMLStreamReader`` hands them out in an ``XMLEvent``, each with `line` and `column`.
+  package func events(line: Int, column: Int) -> [XMLAttribute] {
+    guard count > 0 else { return [] }
+    var result: [XMLAttribute] = []
+    result.reserveCapacity(count)
+    _ = visitFields { field, value in
+      var attribute = XMLAttribute(
+        name: field[0].map { String(cString: $0) } ?? "", value: String(decoding: value, as: UTF8.self),
+        line: line, column: column)
+      if let uri = field[2] {
+        attribute.namespace = String(cString: uri)
+        attribute.prefix = field[1].map { String(cString: $0) }
+      }
+      result.append(attribute)
+      return true
+    }
+    return result
+  }
+}
+
+/// An element an ``XMLPushNodeHandler`` is given: its names, its attributes, and where libxml2 read it.
+package struct XMLPushElement {
+  /// The index of its local name in the parser's `names`, or -1.
+  package let name: Int
+  fileprivate let localName: UnsafePointer<UInt8>?
+  fileprivate let uri: UnsafePointer<UInt8>?
+  package let attributes: XMLPushAttributes
+  /// libxml2's line when it had read the start tag up to its `>` (the line xmlTextReader's node records,
+  /// here not cut at 65535).
+  package let line: Int
+  /// Written `<a/>` (xmlTextReader's NODE_IS_EMPTY).
+  package let isEmpty: Bool
+
+  /// The local name.
+  package var localNameString: String { localName.map { String(cString: $0) } ?? "" }
+  /// The namespace URI, `nil` when the element is in no namespace.
+  package var namespace: String? { uri.map { String(cString: $0) } }
+  /// Whether the element is in no namespace or in the one whose URI is `bytes`, without making a `String`.
+  package func isInNoNamespace(or bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let uri else { return true }
+    return strlen(uri) == bytes.count && (bytes.isEmpty || memcmp(uri, bytes.baseAddress!, bytes.count) == 0)
+  }
+}
+
+/// An ``XMLPushHandler`` that also hears what libxml2's tree builder (and so xmlTextReader) would make of the
+/// document: each element whole (``XMLPushElement``), every run of character data as one text node, white
+/// space too, and every comment and processing instruction. ``XMLEventStream`` replays xmlTextReader's walk
+/// over these. For such a handler the parser calls ``startElement(_:)`` instead of
+/// ``XMLPushHandler/startElement(_:attributes:)`` and ``textRun(_:isBlank:line:)`` instead of
+/// ``XMLPushHandler/text(_:)``.
+///
+/// The parser calls the handler's type, with ``nodeContext``, rather than the handler: a call through a
+/// protocol-typed reference retains and releases it, once per node.
+package protocol XMLPushNodeHandler: XMLPushHandler {
+  /// What the parser passes to the static methods; valid as long as the handler.
+  var nodeContext: UnsafeMutableRawPointer { get }
+  static func startElement(_ context: UnsafeMutableRawPointer, _ element: XMLPushElement) -> Bool
+  static func endElement(_ context: UnsafeMutableRawPointer, _ name: Int) -> Bool
+  /// A run of character data ends (markup follows): whole, references decoded; `isBlank` when it is only
+  /// white space; `line` is libxml2's line when its first piece arrived (its text node's line).
+  static func textRun(
+    _ context: UnsafeMutableRawPointer, _ bytes: UnsafeBufferPointer<UInt8>, isBlank: Bool, line: Int
+  ) -> Bool
+  /// A comment or processing instruction (a node of its own in the tree).
+  static func otherNode(_ context: UnsafeMutableRawPointer) -> Bool
 }
 
 /// `&#38;` back to `&`.
@@ -465,6 +533,8 @@ package final class XMLPushParser {
   private var storedError: XMLReadError?
   /// Bytes read at the start but not given to the context (fewer than 4), still at the chunk's start.
   private var early = 0
+  /// Set when libxml2 is fed as xmlTextReader feeds it (``init(path:digester:names:handler:)``).
+  private let feed: TextReaderFeed?
 
   /// Parses the in-memory document `bytes`, `chunkSize` bytes at a time. `name` is used as
   /// `XMLReadError.file`.
@@ -485,11 +555,36 @@ package final class XMLPushParser {
       input: ReaderInput(source: source), name: name, names: names, chunkSize: chunkSize, handler: handler)
   }
 
-  private init(input: ReaderInput, name: String, names: [String], chunkSize: Int, handler: any XMLPushHandler)
+  /// Parses the file at `path` (opened as ``XMLStreamReader/init(path:digester:)`` opens it, every byte read
+  /// going into `digester`), feeding libxml2 exactly as xmlTextReader feeds it: the first 4 bytes, then 512
+  /// at a time from 4 KiB reads, a shorter last piece, then the end. libxml2's parser is then in the same
+  /// state between two chunks as under xmlTextReader, which is what ``XMLEventStream`` needs to place its
+  /// events as ``XMLStreamReader`` places them (see ``line``, ``column``, ``lastChunkHadStartTag``).
+  package convenience init(path: String, digester: InputDigester?, names: [String], handler: any XMLPushHandler)
     throws(XMLReadError)
   {
+    let fd = try openFile(path)
+    try self.init(
+      input: ReaderInput(fd: fd, digester: digester), name: path, names: names, chunkSize: 4, handler: handler,
+      asTextReader: true)
+  }
+
+  /// Parses the in-memory document `bytes` fed as xmlTextReader feeds it (see
+  /// ``init(path:digester:names:handler:)``); `name` is used as `XMLReadError.file`.
+  package convenience init(textReaderBytes bytes: [UInt8], name: String, names: [String], handler: any XMLPushHandler)
+    throws(XMLReadError)
+  {
+    try self.init(
+      input: ReaderInput(bytes: bytes), name: name, names: names, chunkSize: 4, handler: handler, asTextReader: true)
+  }
+
+  private init(
+    input: ReaderInput, name: String, names: [String], chunkSize: Int, handler: any XMLPushHandler,
+    asTextReader: Bool = false
+  ) throws(XMLReadError) {
     _ = LibXML2.setUp
     xmlResetLastError()
+    let feed = asTextReader ? TextReaderFeed() : nil
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(4, chunkSize), alignment: 16)
     let context = PushContext(input: input, handler: handler, names: names.count)
     var sax = xmlSAXHandler()
@@ -505,13 +600,14 @@ package final class XMLPushParser {
     sax.serror = recordPushError
     // As xmlTextReader does: the context gets the first 4 bytes (to detect the encoding), or none when
     // fewer came (then libxml2 waits for 4 and reports a shorter document as having no root element).
-    let head = input.fill(chunk.baseAddress!.assumingMemoryBound(to: CChar.self), capacity: 4)
+    let headBuffer = (feed?.buffer ?? chunk.baseAddress!).assumingMemoryBound(to: CChar.self)
+    let head = input.fill(headBuffer, capacity: 4)
     guard
       let parser = xmlCreatePushParserCtxt(
-        &sax, Unmanaged.passUnretained(context).toOpaque(),
-        head >= 4 ? chunk.baseAddress!.assumingMemoryBound(to: CChar.self) : nil, head >= 4 ? 4 : 0, name)
+        &sax, Unmanaged.passUnretained(context).toOpaque(), head >= 4 ? headBuffer : nil, head >= 4 ? 4 : 0, name)
     else {
       chunk.deallocate()
+      input.closeFile()
       throw XMLReadError(file: name, line: 0, column: nil, message: "cannot create an XML parser (out of memory?)")
     }
     xmlCtxtUseOptions(parser, readerOptions)
@@ -523,19 +619,29 @@ package final class XMLPushParser {
     self.input = input
     self.file = name
     self.chunk = UnsafeMutableRawBufferPointer(rebasing: chunk[..<max(1, chunkSize)])
+    self.feed = feed
     if head < 0 { storedError = input.currentError(file: name, parserLine: 0) }
-    if head > 0 && head < 4 { early = Int(head) }
+    if let feed {
+      // xmlTextReader keeps fewer than 4 bytes in its buffer and pushes them later.
+      feed.used = max(0, Int(head))
+      feed.pushed = head >= 4 ? 4 : 0
+    } else if head > 0 && head < 4 {
+      early = Int(head)
+    }
   }
 
   deinit {
     xmlFreeParserCtxt(parser)
     UnsafeMutableRawBufferPointer(start: chunk.baseAddress, count: max(4, chunk.count)).deallocate()
+    // A file given by path (``init(path:digester:names:handler:)``) is closed here, whatever happened.
+    input.closeFile()
   }
 
   /// Feeds libxml2 the next chunk (the handler is called for every event it completes) and says whether
   /// there is more: `false` once the document has ended or the handler stopped the parse, and from then on.
   /// Throws, and keeps throwing, on malformed input, a DOCTYPE, or a source that failed.
   package func parseNext() throws(XMLReadError) -> Bool {
+    if feed != nil { return try parseNextAsTextReader() }
     if let storedError { throw storedError }
     if finished { return false }
     let count: Int
@@ -565,10 +671,101 @@ package final class XMLPushParser {
 
   private func currentError() -> XMLReadError { input.currentError(file: file, parserLine: parserLine) }
 
+  // MARK: Fed as xmlTextReader feeds libxml2
+
+  /// One chunk as xmlTextReaderPushData gives it to libxml2 (see ``init(path:digester:names:handler:)``).
+  private func parseNextAsTextReader() throws(XMLReadError) -> Bool {
+    guard let feed else { return false }
+    if let storedError { throw storedError }
+    if finished { return false }
+    context.state.pointee.sawStartInChunk = false
+    guard let (start, count, terminate) = feed.next(input) else { throw fail(currentError()) }
+    lastChunkEndedRead = terminate || count < TextReaderFeed.chunkSize
+    let status = xmlParseChunk(parser, start.assumingMemoryBound(to: CChar.self), Int32(count), terminate ? 1 : 0)
+    feed.pushed += count
+    if context.handlerStopped {
+      finished = true
+      return false
+    }
+    if input.sawDoctype {
+      throw fail(input.doctypeError(file: file, fallbackLine: parserLine, fallbackColumn: nil))
+    }
+    if status != 0 || input.firstError != nil || parser.pointee.wellFormed == 0 { throw fail(currentError()) }
+    if terminate { finished = true }
+    return !finished
+  }
+
+  /// After ``parseNext()``: libxml2's line and column, as xmlTextReaderGetParserLineNumber and
+  /// xmlTextReaderGetParserColumnNumber would give them there.
+  package var line: Int { parserLine }
+  package var column: Int { Int(parser.pointee.input?.pointee.col ?? 0) }
+  /// The last chunk was one after which xmlTextReaderPushData stops whatever it waits for: the short last
+  /// piece of the input, or the end.
+  package private(set) var lastChunkEndedRead = false
+  /// A start tag was read in the last chunk (xmlTextReaderPushData stops after such a chunk).
+  package var lastChunkHadStartTag: Bool { context.state.pointee.sawStartInChunk }
+  /// The run of character data not yet ended by markup, as far as it has come, and its text node's line.
+  package var openRun: (bytes: UnsafeBufferPointer<UInt8>, line: Int)? { context.state.pointee.openRun }
+
+  /// The error xmlTextReader reports when a read fails with nothing captured (see ``ReaderInput``).
+  package var readError: XMLReadError { currentError() }
+
+  /// Reads what is left of the file into the digester (see ``XMLStreamReader/init(path:digester:)``).
+  package func finishInput() throws(XMLReadError) {
+    if !input.drain() { throw fail(currentError()) }
+  }
+
   private func fail(_ error: XMLReadError) -> XMLReadError {
     storedError = error
     finished = true
     return error
+  }
+}
+
+/// xmlTextReader's input buffer: what it has read (4 KiB at a time) and how much of it it has pushed.
+private final class TextReaderFeed {
+  /// xmlTextReader's CHUNK_SIZE.
+  static let chunkSize = 512
+  private(set) var buffer: UnsafeMutableRawPointer
+  private var capacity = 64 * 1024
+  /// Bytes read so far (xmlBufUse) and pushed (the reader's `cur`), both from `buffer`.
+  var used = 0
+  var pushed = 0
+  /// A read returned 0: the rest goes with the end.
+  private var sawEnd = false
+
+  init() { buffer = .allocate(byteCount: capacity, alignment: 16) }
+
+  deinit { buffer.deallocate() }
+
+  /// The next chunk: 512 bytes while there are, reading 4 KiB when fewer are left; a shorter piece when a
+  /// read brought fewer; the rest with `terminate` once a read brought nothing. `nil` when a read failed.
+  func next(_ input: ReaderInput) -> (UnsafeMutableRawPointer, Int, Bool)? {
+    if used - pushed < Self.chunkSize {
+      if sawEnd { return (buffer + pushed, used - pushed, true) }
+      if pushed >= 32 * 1024 {
+        // Keep the buffer small: what was pushed is libxml2's now.
+        (buffer).copyMemory(from: buffer + pushed, byteCount: used - pushed)
+        used -= pushed
+        pushed = 0
+      }
+      if used + 4096 > capacity {
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        grown.copyMemory(from: buffer, byteCount: used)
+        buffer.deallocate()
+        buffer = grown
+        capacity *= 2
+      }
+      let count = Int(input.fill((buffer + used).assumingMemoryBound(to: CChar.self), capacity: 4096))
+      if count < 0 { return nil }
+      if count == 0 {
+        sawEnd = true
+        return (buffer + pushed, used - pushed, true)
+      }
+      used += count
+      if used - pushed < Self.chunkSize { return (buffer + pushed, used - pushed, false) }
+    }
+    return (buffer + pushed, Self.chunkSize, false)
   }
 }
 
@@ -578,6 +775,9 @@ private final class PushContext {
   let input: ReaderInput
   /// A `let`, so calling it needs no reference counting (the handler never points back at the parser).
   let handler: any XMLPushHandler
+  /// The handler's type and context when it is an ``XMLPushNodeHandler`` (see there).
+  let nodeHandler: (any XMLPushNodeHandler.Type)?
+  let nodeContext: UnsafeMutableRawPointer?
   var parser: xmlParserCtxtPtr?
   /// Pointers into the parser's dictionary, filled once it exists.
   let names: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
@@ -588,6 +788,9 @@ private final class PushContext {
   init(input: ReaderInput, handler: any XMLPushHandler, names: Int) {
     self.input = input
     self.handler = handler
+    let nodes = handler as? any XMLPushNodeHandler
+    nodeHandler = nodes.map { type(of: $0) }
+    nodeContext = nodes?.nodeContext
     self.names = .allocate(capacity: names)
     self.names.initialize(repeating: nil)
     state.initialize(to: PushState())
@@ -602,7 +805,12 @@ private final class PushContext {
 
   var handlerStopped: Bool { state.pointee.handlerStopped }
 
-  func startElement(_ name: UnsafePointer<UInt8>?, fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+  func startElement(
+    _ name: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?, fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+    count: Int
+  ) {
+    if let nodeHandler { return startNode(nodeHandler, name, uri: uri, fields: fields, count: count) }
+
     guard let text = state.pointee.markup(start: true) else { return }
     if !text.isEmpty && !handler.text(text) { return stopByHandler() }
     let names = UnsafeBufferPointer(names)
@@ -612,6 +820,14 @@ private final class PushContext {
   }
 
   func endElement(_ name: UnsafePointer<UInt8>?) {
+    if let nodeHandler {
+      guard endRun(nodeHandler) else { return }
+      state.pointee.openElements -= 1
+      if !nodeHandler.endElement(nodeContext!, internedIndex(name, in: UnsafeBufferPointer(names))) {
+        stopByHandler()
+      }
+      return
+    }
     guard let text = state.pointee.markup(start: false) else { return }
     if !text.isEmpty && !handler.text(text) { return stopByHandler() }
     if !handler.endElement(internedIndex(name, in: UnsafeBufferPointer(names))) { stopByHandler() }
@@ -619,11 +835,20 @@ private final class PushContext {
 
   /// A comment or processing instruction: it ends the text run.
   func otherMarkup() {
+    if let nodeHandler {
+      guard endRun(nodeHandler) else { return }
+      if !nodeHandler.otherNode(nodeContext!) { stopByHandler() }
+      return
+    }
     guard let text = state.pointee.markup(start: false) else { return }
     if !text.isEmpty && !handler.text(text) { stopByHandler() }
   }
 
   func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    if !state.pointee.hasRun, let parser, let input = parser.pointee.input {
+      // The first piece of a run: libxml2's tree builder gives the text node this line.
+      state.pointee.runLine = Int(input.pointee.line)
+    }
     if state.pointee.append(bytes, count: count) { return }
     if state.pointee.halted { return }
     // Worded as libxml2's tree builder words it ("xmlSAX2Characters: huge text node", see plainMessage).
@@ -646,6 +871,83 @@ private final class PushContext {
     halt()
   }
 
+  // MARK: Node handler
+
+  /// A start tag for an ``XMLPushNodeHandler``: the run before it, then the element.
+  private func startNode(
+    _ handler: any XMLPushNodeHandler.Type, _ name: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
+    fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int
+  ) {
+    guard endRun(handler) else { return }
+    state.pointee.sawRoot = true
+    state.pointee.sawStartInChunk = true
+    var line = 0
+    var column = 0
+    var isEmpty = false
+    if let parser, let input = parser.pointee.input {
+      line = Int(input.pointee.line)
+      column = Int(input.pointee.col)
+      // As xmlTextReader marks an element NODE_IS_EMPTY: libxml2 stops before "/>".
+      if let cursor = input.pointee.cur, cursor[0] == UInt8(ascii: "/") { isEmpty = cursor[1] == UInt8(ascii: ">") }
+    }
+    // What libxml2's tree builder refuses (xmlSAX2StartElementNs), where it refuses it: a SAX handler would
+    // not notice. nodePush: more than xmlParserMaxDepth elements open.
+    if state.pointee.openElements > 256 {
+      input.record(
+        line: line, column: column > 0 ? column : nil, message: plainMessage("excessive depth in document"))
+      halt()
+      return
+    }
+    state.pointee.openElements += 1
+    if count > 0, let fields { checkXMLIDs(fields, count: count, line: line, column: column) }
+    let names = UnsafeBufferPointer(names)
+    let element = XMLPushElement(
+      name: internedIndex(name, in: names), localName: name, uri: uri,
+      attributes: XMLPushAttributes(fields: fields, count: count, names: names), line: line, isEmpty: isEmpty)
+    if !handler.startElement(nodeContext!, element) { stopByHandler() }
+  }
+
+  /// xmlSAX2AttributeNs on `xml:id` (the tree builder registers it): a value that is not an NCName, or one
+  /// given before, is an error (which does not stop the parse).
+  private func checkXMLIDs(
+    _ fields: UnsafeMutablePointer<UnsafePointer<UInt8>?>, count: Int, line: Int, column: Int
+  ) {
+    guard let xml = parser?.pointee.str_xml else { return }
+    for index in 0..<count {
+      let field = fields + 5 * index
+      guard field[1] == xml, let name = field[0], strcmp(name, "id") == 0 else { continue }
+      // The value as libxml2 hands it over (an `&` still as `&#38;`), as the tree builder takes it.
+      var value: [UInt8] = []
+      if let start = field[3], let end = field[4] {
+        value = Array(UnsafeBufferPointer(start: start, count: end - start))
+      }
+      let text = String(decoding: value, as: UTF8.self)
+      value.append(0)
+      let place = (line: line, column: column > 0 ? column : nil)
+      if xmlValidateNCName(value, 1) != 0 {
+        let raw = "xml:id : attribute value \(text) is not an NCName\n"
+        input.record(
+          line: place.line, column: place.column, message: plainMessage(normalizedMessage(raw, keeping: [text])))
+      }
+      if !text.isEmpty && !state.pointee.xmlIDs.insert(text).inserted {
+        let raw = "ID \(text) already defined\n"
+        input.record(
+          line: place.line, column: place.column, message: plainMessage(normalizedMessage(raw, keeping: [text])))
+      }
+    }
+  }
+
+  /// Markup ends the current run: hands it to `handler` (white space too). `false` when the parse is halted
+  /// or the handler stopped it.
+  private func endRun(_ handler: any XMLPushNodeHandler.Type) -> Bool {
+    guard let run = state.pointee.takeRun() else { return false }
+    if run.exists && !handler.textRun(nodeContext!, run.bytes, isBlank: run.isBlank, line: run.line) {
+      stopByHandler()
+      return false
+    }
+    return true
+  }
+
   private func halt() {
     state.pointee.halted = true
     if let parser { xmlStopParser(parser) }
@@ -663,6 +965,16 @@ private struct PushState {
   /// The handler returned `false`.
   var handlerStopped = false
   var sawRoot = false
+  /// Character data arrived since the last markup (a text node in xmlTextReader's tree), and libxml2's line
+  /// when its first piece came.
+  private(set) var hasRun = false
+  var runLine = 0
+  /// A start tag was read in the chunk being parsed (reset by the parser before each chunk).
+  var sawStartInChunk = false
+  /// For an ``XMLPushNodeHandler``: the elements open (ctxt->nodeNr under a tree builder), and the `xml:id`
+  /// values given so far.
+  var openElements = 0
+  var xmlIDs: Set<String> = []
 
   /// libxml2's tree builder refuses a text node longer than this (XML_MAX_TEXT_LENGTH).
   static let maxText = 10_000_000
@@ -673,6 +985,7 @@ private struct PushState {
   mutating func append(_ bytes: UnsafePointer<UInt8>, count added: Int) -> Bool {
     if halted { return false }
     if added <= 0 { return true }
+    hasRun = true
     if count + added > Self.maxText { return false }
     if count + added > capacity {
       while count + added > capacity { capacity *= 2 }
@@ -703,8 +1016,26 @@ private struct PushState {
     defer {
       count = 0
       isBlank = true
+      hasRun = false
     }
     return UnsafeBufferPointer(start: text, count: isBlank ? 0 : count)
+  }
+
+  /// Markup ends the run, for an ``XMLPushNodeHandler``: the whole run, white space too, valid until the next
+  /// ``append(_:count:)``; `nil` when halted.
+  mutating func takeRun() -> (bytes: UnsafeBufferPointer<UInt8>, isBlank: Bool, line: Int, exists: Bool)? {
+    if halted { return nil }
+    defer {
+      count = 0
+      isBlank = true
+      hasRun = false
+    }
+    return (UnsafeBufferPointer(start: text, count: count), isBlank, runLine, hasRun)
+  }
+
+  /// The run still open (no markup after it yet), as far as it has come; `nil` when there is none.
+  var openRun: (bytes: UnsafeBufferPointer<UInt8>, line: Int)? {
+    hasRun && !halted ? (UnsafeBufferPointer(start: text, count: count), runLine) : nil
   }
 }
 
@@ -714,9 +1045,9 @@ private func withPushContext(_ pointer: UnsafeMutableRawPointer, _ body: (PushCo
   Unmanaged<PushContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
 }
 
-private let pushStartElement: startElementNsSAX2Func = { context, name, _, _, _, _, count, _, fields in
+private let pushStartElement: startElementNsSAX2Func = { context, name, _, uri, _, _, count, _, fields in
   guard let context else { return }
-  withPushContext(context) { $0.startElement(name, fields: fields, count: Int(count)) }
+  withPushContext(context) { $0.startElement(name, uri: uri, fields: fields, count: Int(count)) }
 }
 
 private let pushEndElement: endElementNsSAX2Func = { context, name, _, _ in
@@ -819,8 +1150,12 @@ private final class ReaderInput {
   private var offset = 0
   /// Pulls the document piece by piece (see ``XMLStreamReader/init(name:source:)``).
   private let source: ((UnsafeMutableRawBufferPointer) -> Int)?
-  /// File input is read in 64 KiB blocks; libxml2 asks for 4 KiB at a time.
+  /// File input is read in 64 KiB blocks; libxml2 asks for 4 KiB at a time. With a digester there are two,
+  /// taking turns: one is hashed on the digester's thread while the other is read from (``blockBase``).
   private let block: UnsafeMutableRawBufferPointer?
+  private static let blockSize = 64 * 1024
+  private var half = 0
+  private var tickets = (0, 0)
   private var blockStart = 0
   private var blockEnd = 0
   private(set) var bytesRead = 0
@@ -839,7 +1174,8 @@ private final class ReaderInput {
     self.digester = digester
     self.source = nil
     self.bytes = []
-    self.block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    self.block = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: (digester == nil ? 1 : 2) * Self.blockSize, alignment: 16)
   }
 
   init(bytes: [UInt8]) {
@@ -858,7 +1194,11 @@ private final class ReaderInput {
     self.block = nil
   }
 
-  deinit { block?.deallocate() }
+  deinit {
+    // The digester's thread may still be reading the blocks.
+    digester?.wait(for: max(tickets.0, tickets.1))
+    block?.deallocate()
+  }
 
   func closeFile() {
     if fd >= 0 {
@@ -870,12 +1210,13 @@ private final class ReaderInput {
   /// Reads what libxml2 left unread (it may stop before trailing white space) into the digester, so the
   /// digest covers the whole file; `false` when a read failed (``readErrno`` says why).
   func drain() -> Bool {
-    guard fd >= 0, let digester, let block, let base = block.baseAddress else { return true }
+    guard fd >= 0, digester != nil, block != nil else { return true }
     while true {
-      let count = read(fd, base, block.count)
+      let base = nextBlock()
+      let count = read(fd, base, Self.blockSize)
       if count > 0 {
         bytesRead += count
-        digester.update(UnsafeRawBufferPointer(start: base, count: count))
+        digest(base, count)
       } else if count == 0 {
         return true
       } else if errno != EINTR {
@@ -883,6 +1224,21 @@ private final class ReaderInput {
         return false
       }
     }
+  }
+
+  /// The block to read into next: with a digester, the other one, once it is hashed.
+  private func nextBlock() -> UnsafeMutableRawPointer {
+    guard let digester else { return block!.baseAddress! }
+    half ^= 1
+    digester.wait(for: half == 0 ? tickets.0 : tickets.1)
+    return block!.baseAddress! + half * Self.blockSize
+  }
+
+  /// Hands the `count` bytes just read at `base` to the digester's thread.
+  private func digest(_ base: UnsafeMutableRawPointer, _ count: Int) {
+    guard let digester else { return }
+    let ticket = digester.updateLater(UnsafeRawBufferPointer(start: base, count: count))
+    if half == 0 { tickets.0 = ticket } else { tickets.1 = ticket }
   }
 
   /// libxml2's read callback: copies up to `capacity` bytes into `buffer`; 0 at the end, -1 on error.
@@ -899,15 +1255,16 @@ private final class ReaderInput {
       bytesRead += count
       return Int32(count)
     }
-    if fd >= 0, let block, let base = block.baseAddress {
+    if fd >= 0, block != nil {
       if blockStart == blockEnd {
+        let base = nextBlock()
         while true {
-          let count = read(fd, base, block.count)
+          let count = read(fd, base, Self.blockSize)
           if count >= 0 {
             blockStart = 0
             blockEnd = count
             bytesRead += count
-            digester?.update(UnsafeRawBufferPointer(start: base, count: count))
+            digest(base, count)
             break
           }
           if errno == EINTR { continue }
@@ -916,6 +1273,7 @@ private final class ReaderInput {
         }
         if blockEnd == 0 { return 0 }
       }
+      let base = block!.baseAddress! + half * Self.blockSize
       let count = min(capacity, blockEnd - blockStart)
       UnsafeMutableRawPointer(buffer).copyMemory(from: base + blockStart, byteCount: count)
       blockStart += count
@@ -1065,6 +1423,21 @@ extension ReaderInput {
 
 // MARK: - Helpers
 
+/// Opens `path` for reading, failing as ``XMLStreamReader/init(path:digester:)`` fails
+/// (`cannot open file: <reason>`, a directory included).
+private func openFile(_ path: String) throws(XMLReadError) -> Int32 {
+  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  if fd < 0 {
+    throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
+  }
+  var info = stat()
+  if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+    close(fd)
+    throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
+  }
+  return fd
+}
+
 private func errorText(_ code: Int32) -> String {
   String(cString: strerror(code))
 }
@@ -1194,23 +1567,9 @@ extension XMLPushAttributes {
   /// declarations are not attributes; an attribute in a namespace is given by its local name, as
   /// ``XMLStreamReader`` names it).
   package func visitNamed(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-    guard let fields else { return true }
-    for index in 0..<count {
-      let field = fields + 5 * index
-      let name = field[0].map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? .init(start: nil, count: 0)
-      guard let start = field[3], let end = field[4] else {
-        if !body(name, UnsafeBufferPointer(start: nil, count: 0)) { return false }
-        continue
-      }
-      let value = UnsafeBufferPointer(start: start, count: end - start)
-      if memchr(start, Int32(UInt8(ascii: "&")), value.count) != nil {
-        let decoded = decodeAmpersands(value)
-        if !decoded.withUnsafeBufferPointer({ body(name, $0) }) { return false }
-      } else if !body(name, value) {
-        return false
-      }
+    visitFields { field, value in
+      body(field[0].map { UnsafeBufferPointer(start: $0, count: strlen($0)) } ?? .init(start: nil, count: 0), value)
     }
-    return true
   }
 }
 
@@ -1223,26 +1582,12 @@ extension XMLPushParser {
   package convenience init(path: String, names: [String], chunkSize: Int = 512, handler: any XMLPushHandler)
     throws(XMLReadError)
   {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + InputFile.reason(errno))
-    }
-    var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw XMLReadError(file: path, line: 0, column: nil, message: "cannot open file: " + errorText(EISDIR))
-    }
+    let fd = try openFile(path)
     let file = ChunkedFile(fd: fd)
     try self.init(
       input: ReaderInput(source: { file.fill($0) }), name: path, names: names, chunkSize: chunkSize,
       handler: handler)
   }
-
-  /// libxml2's current line: in a handler's call, where the event's markup ends.
-  package var line: Int { Int(xmlSAX2GetLineNumber(parser)) }
-
-  /// libxml2's current column (1-based, in characters).
-  package var column: Int { Int(xmlSAX2GetColumnNumber(parser)) }
 }
 
 /// A file read into buffers filled completely (a short read is continued), so the chunks handed to libxml2
