@@ -110,14 +110,7 @@ public enum PracticeCharacterizationRule {
       _ key: Key, last: inout (Key, Int)?, numbers: inout [Key: Int], in keys: inout [Key]
     ) -> Int {
       if let last, last.0 == key { return last.1 }
-      let number: Int
-      if let known = numbers[key] {
-        number = known
-      } else {
-        number = keys.count
-        numbers[key] = number
-        keys.append(key)
-      }
+      let number = numbers.number(of: key, appendingTo: &keys).number
       last = (key, number)
       return number
     }
