@@ -63,15 +63,8 @@ public enum DataCoverageRule {
     // Per area, per unit: bit 1 artifacts, bit 2 affirmations.
     var provided: [[UInt8]] = []
     for (p, practice) in storage.practices.enumerated() {
-      let area: Int
-      if let known = areaNumbers[practice.processArea] {
-        area = known
-      } else {
-        area = areas.count
-        areaNumbers[practice.processArea] = area
-        areas.append(practice.processArea)
-        provided.append(Array(repeating: 0, count: width))
-      }
+      let (area, isNew) = areaNumbers.number(of: practice.processArea, appendingTo: &areas)
+      if isNew { provided.append(Array(repeating: 0, count: width)) }
       for u in 0..<width {
         let base = 4 * (p * width + u)
         var bits: UInt8 = 0

@@ -97,30 +97,21 @@ public enum PracticeCharacterizationRule {
     private var lastUnit: (String, Int)? = nil
 
     mutating func practice(_ practice: PracticeReference) -> Int {
-      if let lastPractice, lastPractice.0 == practice { return lastPractice.1 }
-      let number: Int
-      if let known = practiceNumbers[practice] {
-        number = known
-      } else {
-        number = practices.count
-        practiceNumbers[practice] = number
-        practices.append(practice)
-      }
-      lastPractice = (practice, number)
-      return number
+      Self.number(practice, last: &lastPractice, numbers: &practiceNumbers, in: &practices)
     }
 
     mutating func unit(_ unit: String) -> Int {
-      if let lastUnit, lastUnit.0 == unit { return lastUnit.1 }
-      let number: Int
-      if let known = unitNumbers[unit] {
-        number = known
-      } else {
-        number = units.count
-        unitNumbers[unit] = number
-        units.append(unit)
-      }
-      lastUnit = (unit, number)
+      Self.number(unit, last: &lastUnit, numbers: &unitNumbers, in: &units)
+    }
+
+    /// The number of `key`: the previous one's again, a known one, or the next one (`key` is appended to `keys`).
+    @inline(__always)
+    private static func number<Key: Hashable>(
+      _ key: Key, last: inout (Key, Int)?, numbers: inout [Key: Int], in keys: inout [Key]
+    ) -> Int {
+      if let last, last.0 == key { return last.1 }
+      let number = numbers.number(of: key, appendingTo: &keys).number
+      last = (key, number)
       return number
     }
 

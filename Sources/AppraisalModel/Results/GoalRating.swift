@@ -29,9 +29,10 @@ public struct GoalRating: Hashable, Sendable {
   /// The team's significance decision, when one was recorded and applied.
   public var significance: SignificanceDecision?
 
+  /// `weaknesses` `nil` leaves ``weaknesses`` to the practices.
   public init(
     processArea: String, goal: String, title: String, isGeneric: Bool, value: Value, isProvisional: Bool = false,
-    reasons: [String] = [], practices: [OUCharacterization], weaknesses: [Observation],
+    reasons: [String] = [], practices: [OUCharacterization], weaknesses: [Observation]?,
     significance: SignificanceDecision? = nil
   ) {
     self.processArea = processArea
@@ -51,15 +52,10 @@ public struct GoalRating: Hashable, Sendable {
     processArea: String, goal: String, title: String, isGeneric: Bool, value: Value, isProvisional: Bool = false,
     reasons: [String] = [], practices: [OUCharacterization], significance: SignificanceDecision? = nil
   ) {
-    self.processArea = processArea
-    self.goal = goal
-    self.title = title
-    self.isGeneric = isGeneric
-    self.value = value
-    self.isProvisional = isProvisional
-    self.reasons = reasons
-    self.practices = practices
-    self.significance = significance
+    self.init(
+      processArea: processArea, goal: goal, title: title, isGeneric: isGeneric, value: value,
+      isProvisional: isProvisional, reasons: reasons, practices: practices, weaknesses: nil,
+      significance: significance)
   }
 
   public static func == (lhs: GoalRating, rhs: GoalRating) -> Bool {

@@ -87,15 +87,8 @@ public struct EvidenceImporter: Sendable {
     recordCount += 1
     recordsByKind[record.kind, default: 0] += 1
     if files.last != file && !files.contains(file) { files.append(file) }
-    let group: Int
-    if let known = groupIndex[record.group] {
-      group = known
-    } else {
-      group = groups.count
-      groupIndex[record.group] = group
-      groups.append(record.group)
-      for index in matches.indices { matches[index].append(Match()) }
-    }
+    let (group, isNew) = groupIndex.number(of: record.group, appendingTo: &groups)
+    if isNew { for index in matches.indices { matches[index].append(Match()) } }
     let date = record.latestDate
     if let date, date > (latestDate ?? "") { latestDate = date }
     var matched = false

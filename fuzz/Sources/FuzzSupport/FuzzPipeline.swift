@@ -87,16 +87,31 @@ public enum FuzzPipeline {
   /// ordinary read) must give the same problems, or the same digest, warnings, appraisal apart from its
   /// items and rating; any difference stops the run as a crash.
   public static func streamingXML(_ bytes: [UInt8]) {
+    streamingAgainstInMemory(bytes, syntax: .xml, through: evidenceFile, named: "XML")
+  }
+
+  /// Reads `bytes` through `memoryFile` as `appraise rate FILE` does and in memory (the ordinary read), and
+  /// stops the run as a crash where they differ: in their problems, or in digest, warnings, item count,
+  /// appraisal apart from its items or rating. A valid file is then rated and compared. `name` names the
+  /// syntax in a crash.
+  static func streamingAgainstInMemory(
+    _ bytes: [UInt8], syntax: EvidenceSyntax, through memoryFile: MemoryFile, named name: String
+  ) {
     let (catalog, digest) = bundled
-    evidenceFile.replace(with: bytes)
-    let file = evidenceFile.path
+    memoryFile.replace(with: bytes)
+    let file = memoryFile.path
     let streamed = Result { () throws(ReadFailure) in try AppraisalPipeline.read(path: file, catalog: catalog) }
     let ordinary = Result { () throws(ReadFailure) in
-      try AppraisalPipeline.read(bytes: bytes, syntax: .xml, file: file, catalog: catalog)
+      try AppraisalPipeline.read(bytes: bytes, syntax: syntax, file: file, catalog: catalog)
+    }
+    func disagree(_ what: String, _ streamed: String, _ ordinary: String) -> Never {
+      fatalError(
+        "fuzz: streaming and in-memory \(name) reads disagree: \(what)\n--- streaming:\n"
+          + "\(streamed.prefix(2000))\n--- in memory:\n\(ordinary.prefix(2000))")
     }
     switch (streamed, ordinary) {
     case (.failure(let streamedError), .failure(let ordinaryError)):
-      note("streaming xml", streamedError)
+      note("streaming \(syntax.rawValue)", streamedError)
       if streamedError != ordinaryError {
         disagree("different problems", streamedError.errorDescription ?? "", ordinaryError.errorDescription ?? "")
       }
@@ -121,7 +136,8 @@ public enum FuzzPipeline {
       if report.result != referenceResult { disagree("different ratings", "\(report.result)", "\(referenceResult)") }
       for warning in report.warnings { sink &+= warning.utf8.count }
       if verbose {
-        printError("fuzz: streaming xml valid (\(loaded.warnings.count) warnings), rated, same as in memory")
+        printError(
+          "fuzz: streaming \(syntax.rawValue) valid (\(loaded.warnings.count) warnings), rated, same as in memory")
       }
       let comparison = AppraisalPipeline.compare(before: baseline, after: report)
       withExtendedLifetime(comparison) {}
@@ -130,12 +146,6 @@ public enum FuzzPipeline {
     case (.failure(let error), .success):
       disagree("only the in-memory read accepted the file", error.errorDescription ?? "", "valid")
     }
-  }
-
-  static func disagree(_ what: String, _ streamed: String, _ ordinary: String) -> Never {
-    fatalError(
-      "fuzz: streaming and in-memory XML reads disagree: \(what)\n--- streaming:\n\(streamed.prefix(2000))\n--- in memory:\n\(ordinary.prefix(2000))"
-    )
   }
 
   /// The memfds behind the path-only reads: streamed evidence, and catalogs (``AppraisalPipeline/loadCatalog(path:)``).

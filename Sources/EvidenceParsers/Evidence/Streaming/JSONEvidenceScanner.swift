@@ -102,27 +102,9 @@ struct JSONEvidenceScanner {
     /// The byte at the cursor, or 0 at the end (a NUL is never valid between tokens).
     var byte: UInt8 { cursor.offset < p.count ? p[cursor.offset] : 0 }
 
+    @inline(__always)
     mutating func skipWhitespace() {
-      var i = cursor.offset
-      let n = p.count
-      while i < n {
-        let b = p[i]
-        if b == 0x20 || b == 0x09 {
-          i += 1
-        } else if b == 0x0A {
-          i += 1
-          cursor.line += 1
-          cursor.lineStart = i
-        } else if b == 0x0D {
-          i += 1
-          if i < n && p[i] == 0x0A { i += 1 }
-          cursor.line += 1
-          cursor.lineStart = i
-        } else {
-          break
-        }
-      }
-      cursor.offset = i
+      JSONReader.skipWhitespace(p, offset: &cursor.offset, line: &cursor.line, lineStart: &cursor.lineStart)
     }
 
     /// Skips white space, then `expected`.
@@ -189,18 +171,10 @@ struct JSONEvidenceScanner {
           guard let value = scanner.plainString(escapes: false), value.isPlainASCII else { return false }
           item.id = summarizer.idLog.key(value.bytes)
         case .practice:
-          guard let value = scanner.plainString(escapes: false), value.isPlainASCII,
-            let number = scanner.practices.number(of: value.bytes)
-              ?? scanner.practices.remember(
-                value.bytes, summarizer.practice(value.bytes))
-          else { return false }
+          guard let number = scanner.number(in: \.practices, or: { summarizer.practice($0) }) else { return false }
           item.practice = number
         case .instantiation:
-          guard let value = scanner.plainString(escapes: false), value.isPlainASCII,
-            let number = scanner.units.number(of: value.bytes)
-              ?? scanner.units.remember(
-                value.bytes, summarizer.unit(value.bytes))
-          else { return false }
+          guard let number = scanner.number(in: \.units, or: { summarizer.unit($0) }) else { return false }
           item.unit = number
         case .indicator:
           guard let value = scanner.plainString(escapes: false),
@@ -219,6 +193,17 @@ struct JSONEvidenceScanner {
       guard complete, let indicator = item.indicator, item.practice >= 0, item.unit >= 0 else { return false }
       summarizer.add(practice: item.practice, unit: item.unit, id: item.id, indicator: indicator)
       return !summarizer.isAbandoned
+    }
+
+    /// The number of the plain ASCII string at the cursor: the one `spelling` remembers for it, else
+    /// `lookup`'s (then remembered); `nil` when it is no such string or names nothing.
+    @inline(__always)
+    mutating func number(
+      in spelling: WritableKeyPath<Scanner, RepeatedSpelling>, or lookup: (UnsafeBufferPointer<UInt8>) -> Int?
+    ) -> Int? {
+      guard let value = plainString(escapes: false), value.isPlainASCII else { return nil }
+      return self[keyPath: spelling].number(of: value.bytes)
+        ?? self[keyPath: spelling].remember(value.bytes, lookup(value.bytes))
     }
 
     /// A value of the other roles: the document, optional texts, dates and flags.

@@ -252,6 +252,15 @@ package struct JSONReader {
   /// Skips JSON whitespace (space, tab, LF, CR), counting lines.
   @inline(__always)
   private mutating func skipWhitespace(_ p: UnsafeBufferPointer<UInt8>) {
+    Self.skipWhitespace(p, offset: &offset, line: &line, lineStart: &lineStart)
+  }
+
+  /// Skips JSON whitespace (space, tab, LF, CR) from `offset`, counting lines: for the reader and for
+  /// scanners that read part of the document directly (``skipOpenContainer(_:)``).
+  @inline(__always)
+  package static func skipWhitespace(
+    _ p: UnsafeBufferPointer<UInt8>, offset: inout Int, line: inout Int, lineStart: inout Int
+  ) {
     var i = offset
     let n = p.count
     while i < n {
