@@ -1359,6 +1359,8 @@ package enum CSVAppraisalDecoder {
       }
       reportSpreadsheetDates()
       let target = V.target(representation: representation ?? "continuous", level: targetLevel ?? 1)!
+      observations.shrinkToFit()
+      characterizations.shrinkToFit()
       var appraisal = Appraisal(
         header: header,
         scope: AppraisalScope(

@@ -519,7 +519,7 @@ package enum XMLAppraisalDecoder {
       }
     }
 
-    func finish() -> AppraisalDecoding {
+    mutating func finish() -> AppraisalDecoding {
       var problems = problems
       var failed = failedPaths
       if !sawRoot && problems.isEmpty {
@@ -533,6 +533,8 @@ package enum XMLAppraisalDecoder {
             message: "the appraisal has no <\(name)>; expected one (see docs/evidence-format.md)"))
         failed.insert(ModelPath.root.appending(field))
       }
+      observations.shrinkToFit()
+      characterizations.shrinkToFit()
       var appraisal = Appraisal(
         header: header, scope: scope, target: target, coverage: coverage, disclosure: disclosure,
         instantiations: instantiations,
