@@ -486,8 +486,12 @@ def targets_section(args):
         by_size = sorted({r["mb"]: r["rss"] for r in found}.items())
         sizes = ", ".join(f"{rss:.0f} MB at {size:.0f} MB" for size, rss in by_size)
         largest, peak = by_size[-1]
-        line(number, f"{work} peak RSS (largest file)", f"≤ {goal_mb} MB, flat", sizes,
-             peak <= goal_mb if largest >= 900 else None)
+        # Flat from 100 MB to 1 GB: the 1 GB peak within 1.5× the peak at about 100 MB (as for ITSM).
+        hundred = [rss for size, rss in by_size if 90 <= size <= 200]
+        met = None
+        if largest >= 900:
+            met = peak <= goal_mb and (not hundred or peak <= 1.5 * hundred[0])
+        line(number, f"{work} peak RSS (largest file)", f"≤ {goal_mb} MB, flat", sizes, met)
 
     def memory_line(number, work, reference_prefix, label):
         found = [r for r in rows(work, reference_prefix) if r["floor_rss"] is not None]
