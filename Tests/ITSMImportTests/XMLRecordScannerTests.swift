@@ -75,10 +75,9 @@ struct XMLRecordScannerTests {
           }
         }
       }
-    } catch let error as XMLReadError {
-      return .failure(.invalid(file: path, problems: [XMLAppraisalDecoder.located(error, file: path)]))
     } catch {
-      return .failure(.invalid(file: path, problems: []))
+      // The reader throws only XMLReadError (typed throws).
+      return .failure(.invalid(file: path, problems: [XMLAppraisalDecoder.located(error, file: path)]))
     }
     return .success(records)
   }

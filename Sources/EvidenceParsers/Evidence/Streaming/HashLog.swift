@@ -115,9 +115,9 @@ private enum Introsort {
 ///
 /// Where an id goes depends only on how it is spelled, so both spellings of a repeat meet in the same place;
 /// prefix, digit count and number together give back the spelling, so two different ids never share a bit.
-final class IDLog {
+package final class IDLog {
   /// Where an id goes: a bit of a bitmap, or the hash log.
-  enum Key {
+  package enum Key {
     case numbered(table: Int, number: Int)
     case hashed(UInt64)
   }
@@ -138,13 +138,15 @@ final class IDLog {
   private var lastTable = -1
   private let hashes = HashLog()
 
+  package init() {}
+
   deinit {
     for table in tables { free(table.words) }
     lastPrefix.deallocate()
   }
 
   /// Where `id` goes.
-  func key(_ id: UnsafeBufferPointer<UInt8>) -> Key {
+  package func key(_ id: UnsafeBufferPointer<UInt8>) -> Key {
     var digits = 0
     var number = 0
     var place = 1
@@ -167,22 +169,29 @@ final class IDLog {
     switch key {
     case .hashed(let hash):
       return hashes.append(hash)
-    case .numbered(let index, let number):
-      let word = number >> 6
-      if word >= tables[index].wordCount {
-        let grown = max(word + 1, tables[index].wordCount * 2, 16)
-        guard let moved = realloc(tables[index].words, grown * MemoryLayout<UInt64>.stride) else { return false }
-        let words = moved.assumingMemoryBound(to: UInt64.self)
-        (words + tables[index].wordCount).initialize(repeating: 0, count: grown - tables[index].wordCount)
-        tables[index].words = words
-        tables[index].wordCount = grown
-      }
-      let words = tables[index].words!
-      let bit = UInt64(1) << UInt64(number & 63)
-      if words[word] & bit != 0 { return false }
-      words[word] |= bit
-      return true
+    case .numbered(let table, let number):
+      return insertNumbered(table: table, number: number) == true
     }
+  }
+
+  /// Records the numbered id of bitmap `table` and `number` (a ``Key/numbered(table:number:)``): `true`
+  /// when it is new, `false` when it was recorded before — an exact answer, as the bits give back the
+  /// spelling — and `nil` when memory ran out.
+  package func insertNumbered(table index: Int, number: Int) -> Bool? {
+    let word = number >> 6
+    if word >= tables[index].wordCount {
+      let grown = max(word + 1, tables[index].wordCount * 2, 16)
+      guard let moved = realloc(tables[index].words, grown * MemoryLayout<UInt64>.stride) else { return nil }
+      let words = moved.assumingMemoryBound(to: UInt64.self)
+      (words + tables[index].wordCount).initialize(repeating: 0, count: grown - tables[index].wordCount)
+      tables[index].words = words
+      tables[index].wordCount = grown
+    }
+    let words = tables[index].words!
+    let bit = UInt64(1) << UInt64(number & 63)
+    if words[word] & bit != 0 { return false }
+    words[word] |= bit
+    return true
   }
 
   /// Whether some hashed id was recorded more than once (numbered ones are caught by ``insert(_:)``).
