@@ -200,11 +200,10 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
       // Most observations of a practice repeat the previous one's text: compared before it is hashed.
       var previous = -1
       let wanted: Bool = kind == .weakness
-      let starts = storage.observationStart
-      let observationIndex = storage.observationIndex
-      let kinds = storage.observationKinds
       let names = storage.units
-      storage.observations.withUnsafeBufferPointer { observations in
+      // Raw buffers: a slice of the index array per pair retained and released its buffer, for every pair
+      // of the practice, with or without observations.
+      withBuffers(storage) { observations, starts, observationIndex, kinds in
         for (position, unit) in units.enumerated() {
           let pair = base + Int(unit)
           for index in observationIndex[Int(starts[pair])..<Int(starts[pair + 1])] {
@@ -234,6 +233,24 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
       }
     }
     return groups
+  }
+
+  /// Calls `body` with the table's observations, each pair's first observation number, the observation
+  /// numbers in pair order and their kind codes, as raw buffers.
+  private func withBuffers<Result>(
+    _ storage: CharacterizationTable.Storage,
+    _ body: (
+      UnsafeBufferPointer<Observation>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>,
+      UnsafeBufferPointer<UInt8>
+    ) -> Result
+  ) -> Result {
+    storage.observations.withUnsafeBufferPointer { observations in
+      storage.observationStart.withUnsafeBufferPointer { starts in
+        storage.observationIndex.withUnsafeBufferPointer { index in
+          storage.observationKinds.withUnsafeBufferPointer { kinds in body(observations, starts, index, kinds) }
+        }
+      }
+    }
   }
 
   /// Observations of one practice with the same text (``observationGroups(_:)``).
