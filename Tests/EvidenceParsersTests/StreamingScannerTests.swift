@@ -22,6 +22,22 @@ struct StreamingScannerTests {
     XMLAppraisalDecoder.decode(path: path, recordLocations: false, summarizingWith: catalog)
   }
 
+  /// The byte scanner gives up on `path`, and the full and the streaming read both reject it with the same
+  /// messages; `acceptance` is recorded when a read accepts it.
+  static func expectScannerGivesUpAndBothReadsReportAlike(_ path: String, acceptance: Comment) {
+    #expect(streamedDecoding(path).isIncomplete)
+    var reports: [[String]] = []
+    for streaming in [false, true] {
+      do {
+        _ = try AppraisalReader.read(path: path, catalog: catalog, streaming: streaming)
+        Issue.record(acceptance)
+      } catch {
+        reports.append(error.problems.map(\.message))
+      }
+    }
+    #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
+  }
+
   @Test("a plainly valid file is counted on bytes, with every item")
   func countsEverything() throws {
     let path = Golden.url("fixtures/evidence/sample.xml").path
@@ -75,17 +91,7 @@ struct StreamingScannerTests {
   func problemsReportedAlike(edit: (String, String)) throws {
     let path = try Self.sample(replacing: edit.0, with: edit.1)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(Self.streamedDecoding(path).isIncomplete)
-    var reports: [[String]] = []
-    for streaming in [false, true] {
-      do {
-        _ = try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: streaming)
-        Issue.record("the edited file was accepted")
-      } catch {
-        reports.append(error.problems.map(\.message))
-      }
-    }
-    #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
+    Self.expectScannerGivesUpAndBothReadsReportAlike(path, acceptance: "the edited file was accepted")
   }
 
   @Test("ids equal by canonical equivalence but spelled differently are one id to both reads")
@@ -98,17 +104,8 @@ struct StreamingScannerTests {
     try text.replacingOccurrences(of: "id=\"S-0002\"", with: "id=\"S-e\u{301}\"")
       .write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(Self.streamedDecoding(path).isIncomplete)
-    var reports: [[String]] = []
-    for streaming in [false, true] {
-      do {
-        _ = try AppraisalReader.read(path: path, catalog: Self.catalog, streaming: streaming)
-        Issue.record("two canonically equivalent ids were accepted")
-      } catch {
-        reports.append(error.problems.map(\.message))
-      }
-    }
-    #expect(reports.count == 2 && reports[0] == reports[1] && !reports[0].isEmpty)
+    Self.expectScannerGivesUpAndBothReadsReportAlike(
+      path, acceptance: "two canonically equivalent ids were accepted")
   }
 
   @Test("HashLog finds a repeat anywhere among many hashes, and none where there is none")

@@ -301,14 +301,7 @@ struct JSONEvidenceScanner {
     static func hex4(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt16? {
       var value: UInt16 = 0
       for k in i..<(i + 4) {
-        let b = p[k]
-        let digit: UInt8
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-        default: return nil
-        }
+        guard let digit = JSONReader.hexDigit(p[k]) else { return nil }
         value = value << 4 | UInt16(digit)
       }
       return value

@@ -589,13 +589,7 @@ package struct JSONReader {
     var result: UInt16 = 0
     for k in (j + 2)..<(j + 6) {
       guard k < p.count else { throw endOfFileInString(quote: quote) }
-      let b = p[k]
-      let digit: UInt8
-      switch b {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-      default:
+      guard let digit = Self.hexDigit(p[k]) else {
         throw JSONSyntaxError(
           position: position(j),
           message: "invalid escape '\(JSONReader.text(p, j, k))' in string: unexpected "
@@ -604,6 +598,17 @@ package struct JSONReader {
       result = result << 4 | UInt16(digit)
     }
     return result
+  }
+
+  /// The value of the hexadecimal digit `b`, or `nil`.
+  @inline(__always)
+  package static func hexDigit(_ b: UInt8) -> UInt8? {
+    switch b {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+    default: nil
+    }
   }
 
   private mutating func appendUTF8(_ v: UInt32) {

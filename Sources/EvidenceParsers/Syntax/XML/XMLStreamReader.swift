@@ -654,6 +654,12 @@ package final class XMLPushParser {
     if count < 0 { throw fail(currentError()) }
     let status = xmlParseChunk(
       parser, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
+    return try afterChunk(status: status, terminated: count == 0)
+  }
+
+  /// What a chunk libxml2 parsed with `status` means: `false` once the handler stopped the parse or the
+  /// document ended (`terminated`); throws on a DOCTYPE or malformed input.
+  private func afterChunk(status: Int32, terminated: Bool) throws(XMLReadError) -> Bool {
     if context.handlerStopped {
       finished = true
       return false
@@ -663,7 +669,7 @@ package final class XMLPushParser {
     }
     // As xmlTextReader: any status but 0 (also a warning's) ends the parse.
     if status != 0 || input.firstError != nil || parser.pointee.wellFormed == 0 { throw fail(currentError()) }
-    if count == 0 { finished = true }
+    if terminated { finished = true }
     return !finished
   }
 
@@ -683,16 +689,7 @@ package final class XMLPushParser {
     lastChunkEndedRead = terminate || count < TextReaderFeed.chunkSize
     let status = xmlParseChunk(parser, start.assumingMemoryBound(to: CChar.self), Int32(count), terminate ? 1 : 0)
     feed.pushed += count
-    if context.handlerStopped {
-      finished = true
-      return false
-    }
-    if input.sawDoctype {
-      throw fail(input.doctypeError(file: file, fallbackLine: parserLine, fallbackColumn: nil))
-    }
-    if status != 0 || input.firstError != nil || parser.pointee.wellFormed == 0 { throw fail(currentError()) }
-    if terminate { finished = true }
-    return !finished
+    return try afterChunk(status: status, terminated: terminate)
   }
 
   /// After ``parseNext()``: libxml2's line and column, as xmlTextReaderGetParserLineNumber and
