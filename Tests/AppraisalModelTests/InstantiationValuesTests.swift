@@ -103,4 +103,16 @@ struct InstantiationValuesTests {
     let both = try Self.values(Self.appraisal(evidence: Self.items, tally: tally))
     #expect(both[0].evidence == EvidenceCounts(directArtifacts: 2, affirmations: 2))
   }
+
+  @Test("a tally that lists a practice or a unit twice adds up both entries")
+  func tallyWithRepeatedNames() throws {
+    var tally = EvidenceTally(practices: [Self.practice, Self.practice], units: ["u1", "u3", "u1"])
+    tally.add(practice: 0, unit: 0, indicator: .directArtifact)
+    tally.add(practice: 1, unit: 2, indicator: .affirmation)
+    tally.add(practice: 1, unit: 1, indicator: .artifact)
+    let tallied = try Self.values(Self.appraisal(evidence: [], tally: tally))
+    let kept = try Self.values(Self.appraisal())
+    #expect(Array(tallied) == Array(kept))
+    #expect(tallied[0].evidence == EvidenceCounts(directArtifacts: 1, affirmations: 1))
+  }
 }

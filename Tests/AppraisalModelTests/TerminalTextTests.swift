@@ -30,6 +30,14 @@ struct TerminalTextTests {
     #expect(!TerminalText.needsEscaping(text))
   }
 
+  @Test("a substring is judged on its own bytes: controls just outside it do not count")
+  func substrings() {
+    let text = "\u{1B}plain \u{202E}\u{9B}"
+    #expect(!TerminalText.needsEscaping(text.dropFirst().dropLast(2)))
+    #expect(TerminalText.needsEscaping(text.dropFirst().dropLast()))
+    #expect(TerminalText.needsEscaping(text.dropLast(2)))
+  }
+
   @Test("with line breaks kept, LF, CR LF and a lone CR each become one LF; the rest is escaped")
   func keepsLineBreaks() {
     #expect("a\nb\r\nc\rd\u{1B}".terminalSafeLines == "a\nb\nc\nd\\u{1B}")

@@ -148,7 +148,7 @@ struct StreamingScannerTests {
 
   @Test("ByteTable maps byte strings to numbers through growth")
   func byteTable() {
-    var table = ByteTable(capacity: 2)
+    let table = ByteTable(capacity: 2)
     for number in 0..<1000 { Array("key-\(number)".utf8).withUnsafeBufferPointer { table.set(number, for: $0) } }
     #expect(table.count == 1000)
     for number in [0, 1, 999] {

@@ -42,10 +42,10 @@ public enum AppraisalRater {
       appraisal.significanceDecisions.map { ("\($0.processArea) \($0.goal)", $0) },
       uniquingKeysWith: { first, _ in first })
 
-    let providers = DataCoverageRule.providers(characterized)
+    let provided = DataCoverageRule.provided(characterized)
     let ratedAreaIDs = ratedAreas.map(\.id)
     let sample = DataCoverageRule.Sample(
-      appraisal, rule: appraisal.coverage.rule, providers: providers, ratedAreas: ratedAreaIDs)
+      appraisal, rule: appraisal.coverage.rule, provided: provided, ratedAreas: ratedAreaIDs)
     var ratings: [ProcessAreaRating] = []
     var used: Set<PracticeReference> = []
     var usedGoals: Set<String> = []
@@ -66,7 +66,7 @@ public enum AppraisalRater {
       let ratedLevels = ratedGenericLevels(of: appraisal, area: area.id, catalog: catalog)
       let units = (areaUnits[area.id] ?? []).map { Int32(characterized.instantiationNumbers[Int($0)]) }
       let coverage = DataCoverageRule.check(
-        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage, providers: providers, sample: sample)
+        processArea: area.id, appraisal: appraisal, policy: appraisal.coverage, provided: provided, sample: sample)
 
       func rateGoal(_ id: String, _ title: String, _ practices: [Practice], generic: Bool) -> GoalRating {
         let aggregated = practices.map { practice in

@@ -53,54 +53,91 @@ public enum DataCoverageRule {
     return result
   }
 
+  /// Who provides what for every area, by the appraisal's instantiation index: what the checks read, so that
+  /// asking about a unit is an index, not a set look-up of its id.
+  struct Provided {
+    private var areaNumbers: [String: Int] = [:]
+    private var areas: [String] = []
+    /// Per area number, per instantiation index: bit 1 artifacts, bit 2 affirmations.
+    private var bits: [UInt8] = []
+    /// The number of instantiations.
+    let units: Int
+
+    init(units: Int) { self.units = units }
+
+    /// From ``providers(_:)``'s sets, for the instantiations of `appraisal`.
+    init(_ appraisal: Appraisal, providers: [String: Providers]) {
+      self.init(units: appraisal.instantiations.count)
+      for (area, given) in providers {
+        let row = self.row(area)
+        for (index, unit) in appraisal.instantiations.enumerated() {
+          bits[row + index] =
+            (given.artifacts.contains(unit.id) ? 1 : 0) | (given.affirmations.contains(unit.id) ? 2 : 0)
+        }
+      }
+    }
+
+    /// The first position of `area`'s bits, added (none provided) if new.
+    mutating func row(_ area: String) -> Int {
+      let (number, isNew) = areaNumbers.number(of: area, appendingTo: &areas)
+      if isNew { bits.append(contentsOf: repeatElement(0, count: units)) }
+      return number * units
+    }
+    mutating func add(_ provided: UInt8, row: Int, unit index: Int) { bits[row + index] |= provided }
+
+    /// What each unit provides for `area` (nothing for an area no unit provides for).
+    func area(_ area: String) -> Area {
+      guard let number = areaNumbers[area] else { return Area(bits: ArraySlice(repeatElement(0, count: units))) }
+      return Area(bits: bits[(number * units)..<((number + 1) * units)])
+    }
+
+    /// What each unit provides for one area.
+    struct Area {
+      let bits: ArraySlice<UInt8>
+      /// Whether the unit at `index` provides both kinds.
+      func both(_ index: Int) -> Bool { bits[bits.startIndex + index] == 3 }
+      /// Whether the unit at `index` provides either kind.
+      func either(_ index: Int) -> Bool { bits[bits.startIndex + index] != 0 }
+    }
+  }
+
   /// Who provides what for every area, from a rating table's counts (its evidence items and tally, the same
-  /// evidence ``providers(_:)`` reads): a unit is looked at once per area, not once per practice.
-  static func providers(_ table: CharacterizationTable) -> [String: Providers] {
+  /// evidence ``providers(_:)`` reads), for the sampled units: a unit is looked at once per practice, by
+  /// number.
+  static func provided(_ table: CharacterizationTable) -> Provided {
     let storage = table.storage
     let width = storage.units.count
-    var areaNumbers: [String: Int] = [:]
-    var areas: [String] = []
-    // Per area, per unit: bit 1 artifacts, bit 2 affirmations.
-    var provided: [[UInt8]] = []
-    for (p, practice) in storage.practices.enumerated() {
-      let (area, isNew) = areaNumbers.number(of: practice.processArea, appendingTo: &areas)
-      if isNew { provided.append(Array(repeating: 0, count: width)) }
-      for u in 0..<width {
-        let base = 4 * (p * width + u)
-        var bits: UInt8 = 0
-        if storage.evidence[base] > 0 || storage.evidence[base + 1] > 0 || storage.evidence[base + 2] > 0 { bits |= 1 }
-        if storage.evidence[base + 3] > 0 { bits |= 2 }
-        provided[area][u] |= bits
+    let sample = table.instantiationNumbers
+    var provided = Provided(units: sample.count)
+    storage.provision.withUnsafeBufferPointer { provision in
+      for (p, practice) in storage.practices.enumerated() {
+        let row = provided.row(practice.processArea)
+        for (index, unit) in sample.enumerated() where provision[p * width + unit] != 0 {
+          provided.add(provision[p * width + unit], row: row, unit: index)
+        }
       }
     }
-    var result: [String: Providers] = [:]
-    for (area, name) in areas.enumerated() {
-      var providers = Providers()
-      for (u, bits) in provided[area].enumerated() {
-        if bits & 1 != 0 { providers.artifacts.insert(storage.units[u]) }
-        if bits & 2 != 0 { providers.affirmations.insert(storage.units[u]) }
-      }
-      result[name] = providers
-    }
-    return result
+    return provided
   }
 
   /// The sample's subgroups with what does not depend on the area checked: under SCAMPI v1.3, which basic
   /// units provide both kinds, and either kind, for some rated area they examine (counts ii and iii).
   struct Sample {
-    var subgroups: [(name: String, members: [Instantiation], noBoth: [String], none: [String])] = []
+    /// Members as indices into the appraisal's instantiations.
+    var subgroups: [(name: String, members: [Int], noBoth: [String], none: [String])] = []
 
-    init(_ appraisal: Appraisal, rule: CoveragePolicy.Rule, providers all: [String: Providers], ratedAreas: [String]) {
+    init(_ appraisal: Appraisal, rule: CoveragePolicy.Rule, provided: Provided, ratedAreas: [String]) {
       guard rule == .scampi13 else { return }
-      let areas = ratedAreas.map { ($0, all[$0] ?? Providers()) }
-      let basic = appraisal.instantiations.filter { $0.kind != .supportFunction }
-      for (name, members) in grouped(basic) {
+      let units = appraisal.instantiations
+      let areas = ratedAreas.map { ($0, provided.area($0)) }
+      let basic = units.indices.filter { units[$0].kind != .supportFunction }
+      for (name, members) in grouped(basic, of: units) {
         let noBoth = members.filter { unit in
-          !areas.contains { area, providers in unit.examines(area) && providers.both(unit.id) }
-        }.map(\.id)
+          !areas.contains { area, given in units[unit].examines(area) && given.both(unit) }
+        }.map { units[$0].id }
         let none = members.filter { unit in
-          !areas.contains { area, providers in unit.examines(area) && providers.either(unit.id) }
-        }.map(\.id)
+          !areas.contains { area, given in units[unit].examines(area) && given.either(unit) }
+        }.map { units[$0].id }
         subgroups.append((name, members, noBoth, none))
       }
     }
@@ -112,23 +149,23 @@ public enum DataCoverageRule {
     processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers: [String: Providers]? = nil,
     ratedAreas: [String]? = nil
   ) -> CoverageResult {
-    let all = providers ?? Self.providers(appraisal)
+    let provided = Provided(appraisal, providers: providers ?? Self.providers(appraisal))
     return check(
-      processArea: processArea, appraisal: appraisal, policy: policy, providers: all,
-      sample: Sample(appraisal, rule: policy.rule, providers: all, ratedAreas: ratedAreas ?? ratedScope(appraisal)))
+      processArea: processArea, appraisal: appraisal, policy: policy, provided: provided,
+      sample: Sample(appraisal, rule: policy.rule, provided: provided, ratedAreas: ratedAreas ?? ratedScope(appraisal)))
   }
 
   /// Checks one area with the area-independent counts of the sample worked out once (``Sample``).
   static func check(
-    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, providers all: [String: Providers],
-    sample: Sample
+    processArea: String, appraisal: Appraisal, policy: CoveragePolicy, provided: Provided, sample: Sample
   ) -> CoverageResult {
-    let given = all[processArea] ?? Providers()
+    let given = provided.area(processArea)
+    let units = appraisal.instantiations
     let counts: [CoverageResult.Subgroup]
     switch policy.rule {
     case .perArea:
-      counts = grouped(appraisal.instantiations.filter { $0.examines(processArea) }).map { name, members in
-        let missing = members.filter { !given.both($0.id) }.map(\.id)
+      counts = grouped(units.indices.filter { units[$0].examines(processArea) }, of: units).map { name, members in
+        let missing = members.filter { !given.both($0) }.map { units[$0].id }
         return CoverageResult.Subgroup(
           name: name, units: members.count, providing: members.count - missing.count,
           required: max(1, policy.minimumShare.required(of: members.count)), rule: .share, missing: missing)
@@ -136,9 +173,9 @@ public enum DataCoverageRule {
     case .scampi13:
       var found: [CoverageResult.Subgroup] = []
       for (name, members, noBoth, none) in sample.subgroups {
-        let examining = members.filter { $0.examines(processArea) }
+        let examining = members.filter { units[$0].examines(processArea) }
         guard !examining.isEmpty else { continue }
-        let lacking = examining.filter { !given.both($0.id) }.map(\.id)
+        let lacking = examining.filter { !given.both($0) }.map { units[$0].id }
         found.append(
           .init(
             name: name, units: examining.count, providing: examining.count - lacking.count, required: 1,
@@ -152,8 +189,9 @@ public enum DataCoverageRule {
             name: name, units: members.count, providing: members.count - none.count, required: members.count,
             rule: .everyUnit, missing: none))
       }
-      for owner in appraisal.instantiations where owner.kind == .supportFunction && owner.examines(processArea) {
-        let provides = given.both(owner.id)
+      for (index, owner) in units.enumerated()
+      where owner.kind == .supportFunction && owner.examines(processArea) {
+        let provides = given.both(index)
         found.append(
           .init(
             name: owner.id, units: 1, providing: provides ? 1 : 0, required: 1, rule: .supportFunction,
@@ -169,14 +207,14 @@ public enum DataCoverageRule {
     result.subgroups.filter { !$0.isMet }.map(\.shortfall)
   }
 
-  /// The units by subgroup, subgroups in order of first appearance.
-  private static func grouped(_ units: [Instantiation]) -> [(String, [Instantiation])] {
+  /// The units at `indices` of `units` by subgroup, subgroups in order of first appearance.
+  private static func grouped(_ indices: [Int], of units: [Instantiation]) -> [(String, [Int])] {
     var order: [String] = []
-    var groups: [String: [Instantiation]] = [:]
-    for unit in units {
-      let name = unit.subgroup ?? defaultSubgroup
+    var groups: [String: [Int]] = [:]
+    for index in indices {
+      let name = units[index].subgroup ?? defaultSubgroup
       if groups[name] == nil { order.append(name) }
-      groups[name, default: []].append(unit)
+      groups[name, default: []].append(index)
     }
     return order.map { ($0, groups[$0]!) }
   }

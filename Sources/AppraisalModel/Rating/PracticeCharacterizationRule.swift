@@ -104,16 +104,28 @@ public enum PracticeCharacterizationRule {
       Self.number(unit, last: &lastUnit, numbers: &unitNumbers, in: &units)
     }
 
-    /// The number of `key`: the previous one's again, a known one, or the next one (`key` is appended to `keys`).
+    /// The number of `key`: the previous one's again, one of the few numbered after it, a known one, or
+    /// the next one (`key` is appended to `keys`).
     @inline(__always)
     private static func number<Key: Hashable>(
       _ key: Key, last: inout (Key, Int)?, numbers: inout [Key: Int], in keys: inout [Key]
     ) -> Int {
-      if let last, last.0 == key { return last.1 }
+      if let previous = last {
+        if previous.0 == key { return previous.1 }
+        // Files list a unit's records in catalog order, skipping a few practices: comparing the next
+        // names costs less than hashing the key.
+        for number in (previous.1 + 1)..<min(keys.count, previous.1 + 1 + lookahead) where keys[number] == key {
+          last = (key, number)
+          return number
+        }
+      }
       let number = numbers.number(of: key, appendingTo: &keys).number
       last = (key, number)
       return number
     }
+
+    /// How many names after the previous one are compared before a key is hashed.
+    private static var lookahead: Int { 8 }
 
     func instantiation(_ index: Int) -> Int { instantiationNumbers[index] }
   }
@@ -129,10 +141,10 @@ public enum PracticeCharacterizationRule {
     var items: [(Int, Int)] = []
     items.reserveCapacity(appraisal.evidence.count)
     for item in appraisal.evidence { items.append((number.practice(item.practice), number.unit(item.instantiation))) }
-    var tallied: (practices: [Int], units: [Int]) = ([], [])
+    var tallyNumbers: (practices: [Int], units: [Int]) = ([], [])
     if let tally = appraisal.evidenceTally {
-      for practice in tally.practices { tallied.practices.append(number.practice(practice)) }
-      for unit in tally.units { tallied.units.append(number.unit(unit)) }
+      for practice in tally.practices { tallyNumbers.practices.append(number.practice(practice)) }
+      for unit in tally.units { tallyNumbers.units.append(number.unit(unit)) }
     }
     var observed: [(Int, Int)] = []
     observed.reserveCapacity(appraisal.observations.count)
@@ -148,49 +160,70 @@ public enum PracticeCharacterizationRule {
     let width = number.units.count
     let pairs = number.practices.count * width
     var recorded = Array(repeating: false, count: pairs)
-    var evidence = Array(repeating: UInt32(0), count: 4 * pairs)
+    // Per pair: bit 1 artifacts, bit 2 affirmations, all the rule and the coverage check ask.
+    var provision = Array(repeating: UInt8(0), count: pairs)
+    // The evidence items' counts, four per pair; none when the evidence was tallied while reading.
+    var itemCounts: [UInt32] = appraisal.evidence.isEmpty ? [] : Array(repeating: 0, count: 4 * pairs)
     for (index, item) in appraisal.evidence.enumerated() {
       let pair = items[index].0 * width + items[index].1
-      let slot = 4 * pair + slot(item.indicator)
-      if evidence[slot] < .max { evidence[slot] += 1 }
+      let slot = slot(item.indicator)
+      if itemCounts[4 * pair + slot] < .max { itemCounts[4 * pair + slot] += 1 }
+      provision[pair] |= slot == 3 ? 2 : 1
       recorded[pair] = true
     }
+    // The tally's counts stay in the tally, read through each practice's and unit's tally number: copied
+    // into a table of four counts per pair, they were most of the pages a rating touched.
+    var tallied = CharacterizationTable.Tallied(practices: number.practices.count, units: width)
     if let tally = appraisal.evidenceTally, !tally.units.isEmpty {
-      // The tally's numbers, renumbered once per practice and unit instead of per pair.
       let counts = tally.pairCounts
       let tallyWidth = tally.units.count
-      for tallyPair in 0..<(counts.count / 4) {
-        let source = 4 * tallyPair
-        guard counts[source] | counts[source + 1] | counts[source + 2] | counts[source + 3] != 0 else { continue }
-        let pair = tallied.practices[tallyPair / tallyWidth] * width + tallied.units[tallyPair % tallyWidth]
-        for slot in 0..<4 {
-          let sum = UInt64(evidence[4 * pair + slot]) + UInt64(counts[source + slot])
-          evidence[4 * pair + slot] = UInt32(clamping: sum)
+      if !tallied.adopt(counts, width: tallyWidth, practices: tallyNumbers.practices, units: tallyNumbers.units) {
+        // A practice or unit listed twice in the tally: its counts are summed into the items' instead.
+        if itemCounts.isEmpty { itemCounts = Array(repeating: 0, count: 4 * pairs) }
+      }
+      // Nested loops: a division per pair cost more than the rest of the loop.
+      for tallyPractice in 0..<min(tallyNumbers.practices.count, counts.count / (4 * tallyWidth)) {
+        let row = tallyNumbers.practices[tallyPractice] * width
+        for tallyUnit in 0..<tallyWidth {
+          let source = 4 * (tallyPractice * tallyWidth + tallyUnit)
+          let artifacts = counts[source] | counts[source + 1] | counts[source + 2]
+          let affirmations = counts[source + 3]
+          guard artifacts | affirmations != 0 else { continue }
+          let pair = row + tallyNumbers.units[tallyUnit]
+          provision[pair] |= (artifacts != 0 ? 1 : 0) | (affirmations != 0 ? 2 : 0)
+          recorded[pair] = true
+          if !tallied.isAdopted {
+            for slot in 0..<4 {
+              let sum = UInt64(itemCounts[4 * pair + slot]) + UInt64(counts[source + slot])
+              itemCounts[4 * pair + slot] = UInt32(clamping: sum)
+            }
+          }
         }
-        recorded[pair] = true
       }
     }
-    // Each pair's observations as a range of numbers into the appraisal's, in file order.
+    // Each pair's observations as a range of positions in pair order, in file order within a pair.
     let observations = appraisal.observations
     // Counted at each pair, summed so each holds its end, then filled backwards so each ends at its start.
     var observationStart = Array(repeating: Int32(0), count: pairs + 1)
     for (p, u) in observed { observationStart[p * width + u] += 1 }
     for pair in 0..<pairs { observationStart[pair + 1] += observationStart[pair] }
     var observationIndex = Array(repeating: Int32(0), count: observed.count)
+    // By position: 1 for a weakness, 3 for a major one, 0 for a strength; and the text.
+    var observationKinds = Array(repeating: UInt8(0), count: observed.count)
+    var observationTexts = Array(repeating: "", count: observed.count)
+    // Per pair: 1 with a weakness, 3 with a major one.
+    var weakness = Array(repeating: UInt8(0), count: pairs)
     for (index, (p, u)) in observed.enumerated().reversed() {
       let pair = p * width + u
       observationStart[pair] -= 1
-      observationIndex[Int(observationStart[pair])] = Int32(index)
-    }
-    var observationKinds = Array(repeating: UInt8(0), count: observed.count)
-    // Per pair: 1 with a weakness, 3 with a major one.
-    var weakness = Array(repeating: UInt8(0), count: pairs)
-    for (index, (p, u)) in observed.enumerated() {
-      let pair = p * width + u
+      let position = Int(observationStart[pair])
+      observationIndex[position] = Int32(index)
+      observationTexts[position] = observations[index].text
       recorded[pair] = true
       if observations[index].kind == .weakness {
-        observationKinds[index] = observations[index].impact == .major ? 3 : 1
-        weakness[pair] |= observationKinds[index]
+        let kind: UInt8 = observations[index].impact == .major ? 3 : 1
+        observationKinds[position] = kind
+        weakness[pair] |= kind
       }
     }
     var team = Array(repeating: UInt8(0), count: pairs)
@@ -204,21 +237,23 @@ public enum PracticeCharacterizationRule {
     var derived = Array(repeating: UInt8(0), count: pairs)
     var derivation = Array(repeating: CharacterizationTable.Storage.notRecorded, count: pairs)
     var practiceRecorded = Array(repeating: false, count: number.practices.count)
-    for pair in 0..<pairs where recorded[pair] {
-      let base = 4 * pair
-      let (value, reason) = derive(
-        artifacts: evidence[base] | evidence[base + 1] | evidence[base + 2] != 0, affirmations: evidence[base + 3] > 0,
-        weaknesses: weakness[pair] != 0, major: weakness[pair] == 3)
-      derived[pair] = value
-      derivation[pair] = reason
-      practiceRecorded[pair / width] = true
+    for practice in 0..<number.practices.count {
+      for pair in (practice * width)..<((practice + 1) * width) where recorded[pair] {
+        let (value, reason) = derive(
+          artifacts: provision[pair] & 1 != 0, affirmations: provision[pair] & 2 != 0,
+          weaknesses: weakness[pair] != 0, major: weakness[pair] == 3)
+        derived[pair] = value
+        derivation[pair] = reason
+        practiceRecorded[practice] = true
+      }
     }
     return CharacterizationTable(
       storage: .init(
         practices: number.practices, units: number.units, practiceNumbers: number.practiceNumbers,
-        unitNumbers: number.unitNumbers, team: team, derived: derived, derivation: derivation, evidence: evidence,
+        unitNumbers: number.unitNumbers, team: team, derived: derived, derivation: derivation,
+        provision: provision, itemCounts: itemCounts, tallied: tallied,
         observations: observations, observationStart: observationStart, observationIndex: observationIndex,
-        observationKinds: observationKinds, practiceRecorded: practiceRecorded),
+        observationKinds: observationKinds, observationTexts: observationTexts, practiceRecorded: practiceRecorded),
       instantiationNumbers: number.instantiationNumbers)
   }
 

@@ -48,22 +48,30 @@ public struct CharacterizationTable: Sendable {
     let team: [UInt8]
     let derived: [UInt8]
     let derivation: [UInt8]
-    /// Four counts per pair: direct, indirect, untyped artifacts, affirmations.
-    let evidence: [UInt32]
+    /// Per pair: bit 1 with artifacts, bit 2 with affirmations.
+    let provision: [UInt8]
+    /// The evidence items' counts, four per pair (direct, indirect, untyped artifacts, affirmations); empty
+    /// when the appraisal holds none. A pair's counts are these plus the tally's (``tallied``).
+    let itemCounts: [UInt32]
+    let tallied: Tallied
     /// The appraisal's observations; pair `i`'s are `observations[observationIndex[observationStart[i]..<observationStart[i + 1]]]`.
     let observations: [Observation]
     let observationStart: [Int32]
     let observationIndex: [Int32]
-    /// Per observation number: 1 for a weakness, 3 for a major one, 0 for a strength.
+    /// In the order of ``observationIndex`` (pairs in turn): each observation's kind, 1 for a weakness, 3 for
+    /// a major one, 0 for a strength, and its text. Reports walk pairs in this order; read through the
+    /// observation numbers instead, every text was a cache miss in an array kept in file order.
     let observationKinds: [UInt8]
+    let observationTexts: [String]
     /// Per practice number, whether any of its pairs is recorded.
     let practiceRecorded: [Bool]
 
     init(
       practices: [PracticeReference], units: [String], practiceNumbers: [PracticeReference: Int],
-      unitNumbers: [String: Int], team: [UInt8], derived: [UInt8], derivation: [UInt8], evidence: [UInt32],
+      unitNumbers: [String: Int], team: [UInt8], derived: [UInt8], derivation: [UInt8], provision: [UInt8],
+      itemCounts: [UInt32], tallied: Tallied,
       observations: [Observation], observationStart: [Int32], observationIndex: [Int32], observationKinds: [UInt8],
-      practiceRecorded: [Bool]
+      observationTexts: [String], practiceRecorded: [Bool]
     ) {
       self.practices = practices
       self.units = units
@@ -72,11 +80,14 @@ public struct CharacterizationTable: Sendable {
       self.team = team
       self.derived = derived
       self.derivation = derivation
-      self.evidence = evidence
+      self.provision = provision
+      self.itemCounts = itemCounts
+      self.tallied = tallied
       self.observations = observations
       self.observationStart = observationStart
       self.observationIndex = observationIndex
       self.observationKinds = observationKinds
+      self.observationTexts = observationTexts
       self.practiceRecorded = practiceRecorded
     }
 
@@ -111,16 +122,22 @@ public struct CharacterizationTable: Sendable {
     func valueCode(_ pair: Int) -> UInt8 { team[pair] != 0 ? team[pair] : derived[pair] }
 
     func counts(_ pair: Int) -> EvidenceCounts {
-      let base = 4 * pair
+      let (practice, unit) = pair.quotientAndRemainder(dividingBy: units.count)
+      func count(_ slot: Int) -> Int {
+        let items = itemCounts.isEmpty ? 0 : UInt64(itemCounts[4 * pair + slot])
+        return Int(UInt32(clamping: items + UInt64(tallied.count(practice: practice, unit: unit, slot: slot))))
+      }
       return EvidenceCounts(
-        directArtifacts: Int(evidence[base]), indirectArtifacts: Int(evidence[base + 1]),
-        untypedArtifacts: Int(evidence[base + 2]), affirmations: Int(evidence[base + 3]))
+        directArtifacts: count(0), indirectArtifacts: count(1), untypedArtifacts: count(2), affirmations: count(3))
+    }
+
+    /// The positions of pair `pair`'s observations in ``observationIndex``, in file order.
+    func observationPositions(_ pair: Int) -> Range<Int> {
+      Int(observationStart[pair])..<Int(observationStart[pair + 1])
     }
 
     /// The numbers of pair `pair`'s observations, in file order.
-    func observationNumbers(_ pair: Int) -> ArraySlice<Int32> {
-      observationIndex[Int(observationStart[pair])..<Int(observationStart[pair + 1])]
-    }
+    func observationNumbers(_ pair: Int) -> ArraySlice<Int32> { observationIndex[observationPositions(pair)] }
 
     /// Whether pair `pair` has a weakness.
     func hasWeakness(_ pair: Int) -> Bool { weaknessCount(pair) > 0 }
@@ -128,15 +145,15 @@ public struct CharacterizationTable: Sendable {
     /// How many weaknesses pair `pair` has.
     func weaknessCount(_ pair: Int) -> Int {
       var count = 0
-      for number in observationNumbers(pair) where observationKinds[Int(number)] != 0 { count += 1 }
+      for position in observationPositions(pair) where observationKinds[position] != 0 { count += 1 }
       return count
     }
 
     /// Appends pair `pair`'s observations of `kind` to `list`.
     func appendObservations(_ pair: Int, kind: Observation.Kind, to list: inout [Observation]) {
       let wanted: Bool = kind == .weakness
-      for number in observationNumbers(pair) where (observationKinds[Int(number)] != 0) == wanted {
-        list.append(observations[Int(number)])
+      for position in observationPositions(pair) where (observationKinds[position] != 0) == wanted {
+        list.append(observations[Int(observationIndex[position])])
       }
     }
 

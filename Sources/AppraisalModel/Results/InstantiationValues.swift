@@ -192,62 +192,93 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
           if observation.impact == .major && observation.kind == .weakness { groups[number].major = true }
         }
       }
-    case .table(let storage, let base, let units):
-      // One practice: merged by text; a pair's observations come together, so a unit already listed for a
-      // group is its last one.
-      var numbers: [String: Int] = [:]
-      var last: [Int32] = []
-      // Most observations of a practice repeat the previous one's text: compared before it is hashed.
-      var previous = -1
-      let wanted: Bool = kind == .weakness
-      let names = storage.units
-      // Raw buffers: a slice of the index array per pair retained and released its buffer, for every pair
-      // of the practice, with or without observations.
-      withBuffers(storage) { observations, starts, observationIndex, kinds in
-        for (position, unit) in units.enumerated() {
-          let pair = base + Int(unit)
-          for index in observationIndex[Int(starts[pair])..<Int(starts[pair + 1])] {
-            let kindCode = kinds[Int(index)]
-            guard (kindCode != 0) == wanted else { continue }
-            let text = observations[Int(index)].text
-            let number: Int
-            if previous >= 0 && groups[previous].text == text {
-              number = previous
-            } else if let known = numbers[text] {
-              number = known
-            } else {
-              number = groups.count
-              numbers[text] = number
-              groups.append(
-                .init(practice: observations[Int(index)].practice, text: text, units: [], major: false))
-              last.append(-1)
-            }
-            previous = number
-            if last[number] != Int32(position) {
-              last[number] = Int32(position)
-              groups[number].units.append(names[Int(unit)])
-            }
-            if kindCode == 3 { groups[number].major = true }
-          }
-        }
-      }
+    case .table:
+      let both = observationGroups()
+      return kind == .weakness ? both.weaknesses : both.strengths
     }
     return groups
   }
 
-  /// Calls `body` with the table's observations, each pair's first observation number, the observation
-  /// numbers in pair order and their kind codes, as raw buffers.
+  /// The weaknesses and the strengths, each grouped as ``observationGroups(_:)`` groups them, in one walk
+  /// over the pairs.
+  public func observationGroups() -> (weaknesses: [ObservationGroup], strengths: [ObservationGroup]) {
+    guard case .table(let storage, let base, let units) = backing else {
+      return (observationGroups(.weakness), observationGroups(.strength))
+    }
+    var weaknesses = Grouping()
+    var strengths = Grouping()
+    let names = storage.units
+    withBuffers(storage, units) { unitNumbers, starts, kinds, texts in
+      // Index loops: iterators over the captured buffers were calls, once per pair.
+      for position in 0..<unitNumbers.count {
+        let unit = Int(unitNumbers[position])
+        let pair = base + unit
+        var index = Int(starts[pair])
+        let end = Int(starts[pair + 1])
+        while index < end {
+          defer { index += 1 }
+          let kind = kinds[index]
+          if kind != 0 {
+            weaknesses.add(
+              texts[index], position: Int32(position), unit: names[unit],
+              practice: storage.observations[Int(storage.observationIndex[index])].practice, major: kind == 3)
+          } else {
+            strengths.add(
+              texts[index], position: Int32(position), unit: names[unit],
+              practice: storage.observations[Int(storage.observationIndex[index])].practice, major: false)
+          }
+        }
+      }
+    }
+    return (weaknesses.groups, strengths.groups)
+  }
+
+  /// One practice's observations of one kind merged by text as its pairs are walked (``observationGroups()``).
+  private struct Grouping {
+    var groups: [ObservationGroup] = []
+    var numbers: [String: Int] = [:]
+    /// Per group, the position of the unit listed last: a pair's observations come together, so a unit
+    /// already listed for a group is its last one.
+    var last: [Int32] = []
+    /// The group of the previous observation: most repeat its text, compared before the text is hashed.
+    var previous = -1
+
+    mutating func add(
+      _ text: String, position: Int32, unit: @autoclosure () -> String,
+      practice: @autoclosure () -> PracticeReference, major: Bool
+    ) {
+      let number: Int
+      if previous >= 0 && groups[previous].text == text {
+        number = previous
+      } else if let known = numbers[text] {
+        number = known
+      } else {
+        number = groups.count
+        numbers[text] = number
+        groups.append(.init(practice: practice(), text: text, units: [], major: false))
+        last.append(-1)
+      }
+      previous = number
+      if last[number] != position {
+        last[number] = position
+        groups[number].units.append(unit())
+      }
+      if major { groups[number].major = true }
+    }
+  }
+
+  /// Calls `body` with the unit numbers, the table's first observation position of each pair and, by
+  /// position, the observations' kind codes and texts, as raw buffers.
   private func withBuffers<Result>(
-    _ storage: CharacterizationTable.Storage,
+    _ storage: CharacterizationTable.Storage, _ units: [Int32],
     _ body: (
-      UnsafeBufferPointer<Observation>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>,
-      UnsafeBufferPointer<UInt8>
+      UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<String>
     ) -> Result
   ) -> Result {
-    storage.observations.withUnsafeBufferPointer { observations in
+    units.withUnsafeBufferPointer { units in
       storage.observationStart.withUnsafeBufferPointer { starts in
-        storage.observationIndex.withUnsafeBufferPointer { index in
-          storage.observationKinds.withUnsafeBufferPointer { kinds in body(observations, starts, index, kinds) }
+        storage.observationKinds.withUnsafeBufferPointer { kinds in
+          storage.observationTexts.withUnsafeBufferPointer { texts in body(units, starts, kinds, texts) }
         }
       }
     }

@@ -59,19 +59,31 @@ public enum TerminalText {
   /// Whether `text` holds anything ``escaping(_:keepingLineBreaks:)`` would change (line breaks included).
   @inlinable
   public static func needsEscaping(_ text: some StringProtocol) -> Bool {
-    var utf8 = text.utf8.makeIterator()
-    while let byte = utf8.next() {
+    // Most text is native: its bytes are read in place, not through the view's iterator.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ needsEscaping(bytes: $0) }) { return found }
+    var copy = String(text)
+    return copy.withUTF8 { needsEscaping(bytes: $0) }
+  }
+
+  /// ``needsEscaping(_:)`` on the UTF-8 bytes of a text: a C1 control is C2 80…9F, a bidirectional
+  /// control E2 80 AA…AE or E2 81 A6…A9.
+  @usableFromInline
+  static func needsEscaping(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
       switch byte {
       case 0x00...0x1F, 0x7F: return true
-      // U+0080–U+009F are C2 80 … C2 9F in UTF-8.
       case 0xC2:
-        if let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
-      // U+202A–U+202E are E2 80 AA … AE; U+2066–U+2069 are E2 81 A6 … A9.
+        if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+        index += 2
       case 0xE2:
-        guard let second = utf8.next(), let third = utf8.next() else { return false }
+        guard index + 2 < bytes.count else { return false }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
         if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
         if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
-      default: continue
+        index += 3
+      default: index += 1
       }
     }
     return false

@@ -93,20 +93,33 @@ struct ReportJSONEncoder {
       bytes.append(UInt8(ascii: "\""))
     }
 
-    /// A string's characters, escaped as JSON needs.
+    /// A string's characters, escaped as JSON needs: runs that need no escape are copied whole.
     private mutating func body(_ text: String) {
-      for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""): raw("\\\"")
-        case UInt8(ascii: "\\"): raw("\\\\")
-        case UInt8(ascii: "\n"): raw("\\n")
-        case UInt8(ascii: "\r"): raw("\\r")
-        case UInt8(ascii: "\t"): raw("\\t")
-        case 0..<0x20:
-          let hex = String(byte, radix: 16)
-          raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        default: bytes.append(byte)
+      var text = text
+      text.withUTF8 { utf8 in
+        var start = 0
+        for index in 0..<utf8.count {
+          let byte = utf8[index]
+          guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+          escape(byte)
+          start = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      }
+    }
+
+    /// One byte that JSON strings may not hold raw.
+    private mutating func escape(_ byte: UInt8) {
+      switch byte {
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case UInt8(ascii: "\n"): raw("\\n")
+      case UInt8(ascii: "\r"): raw("\\r")
+      case UInt8(ascii: "\t"): raw("\\t")
+      default:
+        let hex = String(byte, radix: 16)
+        raw("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
       }
     }
   }

@@ -176,8 +176,7 @@ extension RateReport {
     doc.heading("Findings")
     for area in ratedAreas {
       let practices = area.goals.flatMap(\.practices)
-      let weaknesses = Self.grouped(practices, .weakness)
-      let strengths = Self.grouped(practices, .strength)
+      let (weaknesses, strengths) = Self.groupedByKind(practices)
       let open = area.goals.filter { $0.value != .satisfied || $0.isProvisional }
       let team = teamFindings(for: area.processArea)
       doc.heading("\(area.processArea) \(area.name) — \(area.value.rawValue)", level: 3)
@@ -223,19 +222,31 @@ extension RateReport {
     return units.prefix(3).joined(separator: ", ") + ", … (\(units.count) instantiations)"
   }
 
-  /// The observations of `kind` of `practices` with the same practice and text merged, listing the units
-  /// they were recorded in: ``grouped(_:)`` of their observations, read per practice from the rating table.
-  static func grouped(_ practices: [OUCharacterization], _ kind: Observation.Kind) -> [(
-    practice: PracticeReference, text: String, units: [String], major: Bool
-  )] {
+  /// The weaknesses and the strengths of `practices`, each with the same practice and text merged, listing
+  /// the units they were recorded in: ``grouped(_:)`` of their observations, read per practice from the
+  /// rating table, both kinds in one walk.
+  static func groupedByKind(_ practices: [OUCharacterization]) -> (
+    weaknesses: [ObservationGroup], strengths: [ObservationGroup]
+  ) {
     // Per practice only when no practice comes twice (then groups of different practices never merge).
     guard Set(practices.map(\.practice)).count == practices.count else {
-      return grouped(practices.flatMap { kind == .weakness ? $0.weaknesses : $0.instantiations.strengths })
+      return (
+        grouped(practices.flatMap(\.weaknesses)), grouped(practices.flatMap { $0.instantiations.strengths })
+      )
     }
-    return practices.flatMap { practice in
-      practice.instantiations.observationGroups(kind).map { ($0.practice, $0.text, $0.units, $0.major) }
+    var weaknesses: [ObservationGroup] = []
+    var strengths: [ObservationGroup] = []
+    for practice in practices {
+      let groups = practice.instantiations.observationGroups()
+      weaknesses += groups.weaknesses.map { ($0.practice, $0.text, $0.units, $0.major) }
+      strengths += groups.strengths.map { ($0.practice, $0.text, $0.units, $0.major) }
     }
+    return (weaknesses, strengths)
   }
+
+  /// Observations of one practice with the same text, the units they were recorded in, and whether any is
+  /// a major weakness.
+  typealias ObservationGroup = (practice: PracticeReference, text: String, units: [String], major: Bool)
 
   /// Observations with the same practice and text merged, listing the units they were recorded in.
   static func grouped(_ observations: [Observation]) -> [(
