@@ -107,6 +107,36 @@ struct ITSMServiceNowTests {
     #expect(sla.state == .inProgress && sla.group == "Service Desk" && sla.fields["breached"] == "true")
   }
 
+  @Test("task_sla: the last record with the task's number gives its group, read before or after the first SLA")
+  func taskSLALastRecordWins() throws {
+    func incident(_ number: String, _ group: String) -> String {
+      "<incident action=\"INSERT_OR_UPDATE\"><number>\(number)</number><sys_id>\(number.lowercased())</sys_id>"
+        + "<state>1</state><assignment_group display_value=\"\(group)\">g</assignment_group></incident>\n"
+    }
+    func sla(_ task: String) -> String {
+      "<task_sla action=\"INSERT_OR_UPDATE\"><sys_id>s-\(task)</sys_id><task display_value=\"\(task)\">x</task>"
+        + "<sla display_value=\"P1\">y</sla><stage>completed</stage></task_sla>\n"
+    }
+    // Groups are kept from the first task_sla on; those of the records before it are collected afterwards.
+    let (records, _) = try ITSMFixtureTests.readTemporary(
+      .servicenow,
+      [
+        ("a.xml", "<unload>" + incident("INC0000001", "Old") + incident("INC0000003", "Early") + "</unload>"),
+        (
+          "b.xml",
+          "<unload>" + incident("INC0000002", "Before") + sla("INC0000001") + sla("INC0000002") + sla("INC0000003")
+            + sla("INC0000004") + incident("INC0000001", "New") + "</unload>"
+        ),
+        ("c.xml", "<unload>" + incident("INC0000002", "Late") + incident("INC0000004", "Last") + "</unload>"),
+      ])
+    let groups = Dictionary(
+      records.filter { $0.kind == .sla }.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first })
+    #expect(
+      groups == [
+        "INC0000001/P1": "New", "INC0000002/P1": "Late", "INC0000003/P1": "Early", "INC0000004/P1": "Last",
+      ])
+  }
+
   @Test("knowledge articles: workflow states, published, category, ownership group")
   func knowledge() throws {
     let (records, _) = ITSMFixtureTests.records(.servicenow, "servicenow", ["kb_knowledge.xml"])

@@ -154,6 +154,8 @@ public enum ITSMImportReader {
     var resume: (file: Int, record: Int)?
     /// What the first pass left of the file the second pass starts in.
     var resumed: (file: FileState, held: [ITSMRecord])?
+    /// The file in which the look-ups began to keep records' groups (``ITSMLookups/keepRecords()``).
+    var keepingSince: Int?
 
     /// The results of a file all of whose records are normalized.
     func finish(_ state: FileState, file index: Int) {
@@ -190,6 +192,7 @@ public enum ITSMImportReader {
           if profile.needsLookups, let problem = profile.fileProblem(file: path, lookups: collected, options: options) {
             throw NativeRecordReader.located(path, problem.line, problem.column ?? 0, problem.message)
           }
+          if keepingSince == nil && collected.keepsRecords { keepingSince = index }
           lookups = collected
           if resume == nil { resume = (index, 0) }
           continue
@@ -218,6 +221,7 @@ public enum ITSMImportReader {
         if profile.needsLookups, let problem = profile.fileProblem(file: path, lookups: collected, options: options) {
           throw NativeRecordReader.located(path, problem.line, problem.column ?? 0, problem.message)
         }
+        if keepingSince == nil && collected.keepsRecords { keepingSince = index }
         lookups = collected
         if let stopped {
           resume = (index, stopped)
@@ -230,6 +234,28 @@ public enum ITSMImportReader {
         results[index].failure = error
         duplicates = kept
       }
+    }
+    // The groups of the records read before the look-ups kept any: collected again from the files up to the
+    // one where keeping began (the later records' groups, already kept, are not replaced).
+    if let keepingSince {
+      var earlier = ITSMLookups()
+      earlier.keepRecords()
+      for (index, path) in paths.enumerated() where index <= keepingSince && results[index].failure == nil {
+        do throws(ReadFailure) {
+          let syntax = try syntax(of: path, tool: tool)
+          try records(of: path, syntax: syntax, profile: profile, only: profile.lookupFields(options)) {
+            record, envelope in
+            guard record.readError == nil else { return }
+            let context = ITSMContext(
+              options: options, lookups: ITSMLookups(), file: path, syntax: syntax, envelope: envelope)
+            profile.collect(record, context: context, into: &earlier)
+          }
+        } catch {
+          // A file that changed between the passes.
+          results[index].failure = error
+        }
+      }
+      lookups.addEarlier(earlier)
     }
     // Second pass: normalize what the first left.
     if let resume {

@@ -235,7 +235,9 @@ struct ITSMContext {
 /// Tables collected from all files of a run before any record is normalized, for cross-file references
 /// (a ServiceNow `task_sla` naming its incident, Freshservice group ids named in `groups.json`). They grow
 /// with the referenced records only — a 64-bit hash of a record's number or sys_id and a group index each,
-/// never the records' contents — so a million incidents take some tens of megabytes.
+/// never the records' contents — so a million incidents take some tens of megabytes; and the records' groups
+/// are kept only once a record that looks them up was seen (``keepRecords()``), so a run without one keeps no
+/// table that grows with its records.
 struct ITSMLookups {
   /// The groups named so far, interned.
   private(set) var groupNames: [String] = []
@@ -263,18 +265,36 @@ struct ITSMLookups {
     var column: Int?
   }
 
-  /// Notes that the record with `number` and `sysID` belongs to `group`.
+  /// Whether ``addRecord(_:sysID:group:)`` keeps what it is told: from the first record that looks records
+  /// up on. The reader collects the groups of the records read before it afterwards (``addEarlier(_:)``).
+  private(set) var keepsRecords = false
+
+  /// Keeps the groups of the records added from now on.
+  mutating func keepRecords() { keepsRecords = true }
+
+  /// Notes that the record with `number` and `sysID` belongs to `group` (once ``keepsRecords``).
   mutating func addRecord(_ number: String?, sysID: String?, group: String) {
-    let index: Int32
-    if let known = groupIndex[group] {
-      index = known
-    } else {
-      index = Int32(groupNames.count)
-      groupNames.append(group)
-      groupIndex[group] = index
-    }
+    guard keepsRecords else { return }
+    let index = groupNumber(group)
     if let number { recordGroups[number.hashValue] = index }
     if let sysID { recordGroups[sysID.hashValue] = index }
+  }
+
+  /// Adds the record groups `earlier` collected from records read before these were kept, except where a
+  /// record read later set one: the last record with a number or sys_id still gives its group.
+  mutating func addEarlier(_ earlier: ITSMLookups) {
+    for (key, index) in earlier.recordGroups where recordGroups[key] == nil {
+      recordGroups[key] = groupNumber(earlier.groupNames[Int(index)])
+    }
+  }
+
+  /// The index of `group` in ``groupNames``, added if new.
+  private mutating func groupNumber(_ group: String) -> Int32 {
+    if let known = groupIndex[group] { return known }
+    let index = Int32(groupNames.count)
+    groupNames.append(group)
+    groupIndex[group] = index
+    return index
   }
 
   /// The group of the record with this number or sys_id, if it is among the run's records.

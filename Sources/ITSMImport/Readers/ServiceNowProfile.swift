@@ -194,7 +194,11 @@ enum ServiceNowProfile: ITSMProfile {
       }
       return
     }
-    guard table != "task_sla" else { return }
+    guard table != "task_sla" else {
+      // A task_sla looks its task's group up: from here on the run keeps records' groups.
+      lookups.keepRecords()
+      return
+    }
     // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
     if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
     let number = text(record["number"])
