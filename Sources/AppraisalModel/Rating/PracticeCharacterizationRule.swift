@@ -159,7 +159,9 @@ public enum PracticeCharacterizationRule {
 
     let width = number.units.count
     let pairs = number.practices.count * width
-    var recorded = Array(repeating: false, count: pairs)
+    // Per pair: the derivation as an index into `derivations`, notRecorded until the pair is recorded (0),
+    // then the reason worked out below.
+    var derivation = Array(repeating: CharacterizationTable.Storage.notRecorded, count: pairs)
     // Per pair: bit 1 artifacts, bit 2 affirmations, all the rule and the coverage check ask.
     var provision = Array(repeating: UInt8(0), count: pairs)
     // The evidence items' counts, four per pair; none when the evidence was tallied while reading.
@@ -169,7 +171,7 @@ public enum PracticeCharacterizationRule {
       let slot = slot(item.indicator)
       if itemCounts[4 * pair + slot] < .max { itemCounts[4 * pair + slot] += 1 }
       provision[pair] |= slot == 3 ? 2 : 1
-      recorded[pair] = true
+      derivation[pair] = 0
     }
     // The tally's counts stay in the tally, read through each practice's and unit's tally number: copied
     // into a table of four counts per pair, they were most of the pages a rating touched.
@@ -191,7 +193,7 @@ public enum PracticeCharacterizationRule {
           guard artifacts | affirmations != 0 else { continue }
           let pair = row + tallyNumbers.units[tallyUnit]
           provision[pair] |= (artifacts != 0 ? 1 : 0) | (affirmations != 0 ? 2 : 0)
-          recorded[pair] = true
+          derivation[pair] = 0
           if !tallied.isAdopted {
             for slot in 0..<4 {
               let sum = UInt64(itemCounts[4 * pair + slot]) + UInt64(counts[source + slot])
@@ -219,7 +221,7 @@ public enum PracticeCharacterizationRule {
       let position = Int(observationStart[pair])
       observationIndex[position] = Int32(index)
       observationTexts[position] = observations[index].text
-      recorded[pair] = true
+      derivation[pair] = 0
       if observations[index].kind == .weakness {
         let kind: UInt8 = observations[index].impact == .major ? 3 : 1
         observationKinds[position] = kind
@@ -230,20 +232,22 @@ public enum PracticeCharacterizationRule {
     for (index, characterization) in appraisal.characterizations.enumerated() {
       let pair = teamPairs[index].0 * width + teamPairs[index].1
       team[pair] = CharacterizationTable.Storage.code(characterization.value)
-      recorded[pair] = true
+      derivation[pair] = 0
     }
-    for (p, u) in requiredPairs { recorded[p * width + u] = true }
+    for (p, u) in requiredPairs { derivation[p * width + u] = 0 }
 
+    // The rule on each of the 16 combinations of what a pair can have (artifacts, affirmations, a weakness,
+    // a major one), looked up per pair instead of worked out.
+    let rule = (0..<16).map { (bits: Int) in
+      derive(artifacts: bits & 1 != 0, affirmations: bits & 2 != 0, weaknesses: bits & 4 != 0, major: bits & 8 != 0)
+    }
     var derived = Array(repeating: UInt8(0), count: pairs)
-    var derivation = Array(repeating: CharacterizationTable.Storage.notRecorded, count: pairs)
     var practiceRecorded = Array(repeating: false, count: number.practices.count)
     for practice in 0..<number.practices.count {
-      for pair in (practice * width)..<((practice + 1) * width) where recorded[pair] {
-        let (value, reason) = derive(
-          artifacts: provision[pair] & 1 != 0, affirmations: provision[pair] & 2 != 0,
-          weaknesses: weakness[pair] != 0, major: weakness[pair] == 3)
-        derived[pair] = value
-        derivation[pair] = reason
+      for pair in (practice * width)..<((practice + 1) * width)
+      where derivation[pair] != CharacterizationTable.Storage.notRecorded {
+        // A weakness code (1, or 3 for a major one) shifted in gives bits 4 and 8.
+        (derived[pair], derivation[pair]) = rule[Int(provision[pair] | weakness[pair] << 2)]
         practiceRecorded[practice] = true
       }
     }
