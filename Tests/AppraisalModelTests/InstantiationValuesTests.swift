@@ -90,15 +90,22 @@ struct InstantiationValuesTests {
       ])
   }
 
+  /// The values of the appraisal with its evidence counted in a tally of `practices` × `units` instead of
+  /// kept as items, each count a (practice number, unit number, indicator).
+  static func tallied(
+    _ practices: [PracticeReference], _ units: [String], _ counts: [(Int, Int, EvidenceItem.Indicator)]
+  ) throws -> (tally: EvidenceTally, values: InstantiationValues) {
+    var tally = EvidenceTally(practices: practices, units: units)
+    for (practice, unit, indicator) in counts { tally.add(practice: practice, unit: unit, indicator: indicator) }
+    return (tally, try values(appraisal(evidence: [], tally: tally)))
+  }
+
   @Test("a tally's counts rate like the same evidence kept as items")
   func tallyMatchesItems() throws {
-    var tally = EvidenceTally(practices: [Self.practice, PracticeReference("AA", "SP 1.2")], units: ["u3", "u1"])
-    tally.add(practice: 0, unit: 1, indicator: .directArtifact)
-    tally.add(practice: 0, unit: 1, indicator: .affirmation)
-    tally.add(practice: 0, unit: 0, indicator: .artifact)
-    let tallied = try Self.values(Self.appraisal(evidence: [], tally: tally))
-    let kept = try Self.values(Self.appraisal())
-    #expect(Array(tallied) == Array(kept))
+    let (tally, tallied) = try Self.tallied(
+      [Self.practice, PracticeReference("AA", "SP 1.2")], ["u3", "u1"],
+      [(0, 1, .directArtifact), (0, 1, .affirmation), (0, 0, .artifact)])
+    #expect(Array(tallied) == Array(try Self.values(Self.appraisal())))
     // A tally and kept items add up.
     let both = try Self.values(Self.appraisal(evidence: Self.items, tally: tally))
     #expect(both[0].evidence == EvidenceCounts(directArtifacts: 2, affirmations: 2))
@@ -106,13 +113,10 @@ struct InstantiationValuesTests {
 
   @Test("a tally that lists a practice or a unit twice adds up both entries")
   func tallyWithRepeatedNames() throws {
-    var tally = EvidenceTally(practices: [Self.practice, Self.practice], units: ["u1", "u3", "u1"])
-    tally.add(practice: 0, unit: 0, indicator: .directArtifact)
-    tally.add(practice: 1, unit: 2, indicator: .affirmation)
-    tally.add(practice: 1, unit: 1, indicator: .artifact)
-    let tallied = try Self.values(Self.appraisal(evidence: [], tally: tally))
-    let kept = try Self.values(Self.appraisal())
-    #expect(Array(tallied) == Array(kept))
+    let (_, tallied) = try Self.tallied(
+      [Self.practice, Self.practice], ["u1", "u3", "u1"],
+      [(0, 0, .directArtifact), (1, 2, .affirmation), (1, 1, .artifact)])
+    #expect(Array(tallied) == Array(try Self.values(Self.appraisal())))
     #expect(tallied[0].evidence == EvidenceCounts(directArtifacts: 1, affirmations: 1))
   }
 }

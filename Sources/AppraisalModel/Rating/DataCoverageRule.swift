@@ -57,7 +57,6 @@ public enum DataCoverageRule {
   /// asking about a unit is an index, not a set look-up of its id.
   struct Provided {
     private var areaNumbers: [String: Int] = [:]
-    private var areas: [String] = []
     /// Per area number, per instantiation index: bit 1 artifacts, bit 2 affirmations.
     private var bits: [UInt8] = []
     /// The number of instantiations.
@@ -79,10 +78,12 @@ public enum DataCoverageRule {
 
     /// The first position of `area`'s bits, added (none provided) if new.
     mutating func row(_ area: String) -> Int {
-      let (number, isNew) = areaNumbers.number(of: area, appendingTo: &areas)
-      if isNew { bits.append(contentsOf: repeatElement(0, count: units)) }
-      return number * units
+      if let number = areaNumbers[area] { return number * units }
+      areaNumbers[area] = areaNumbers.count
+      bits.append(contentsOf: repeatElement(0, count: units))
+      return (areaNumbers.count - 1) * units
     }
+
     mutating func add(_ provided: UInt8, row: Int, unit index: Int) { bits[row + index] |= provided }
 
     /// What each unit provides for `area` (nothing for an area no unit provides for).

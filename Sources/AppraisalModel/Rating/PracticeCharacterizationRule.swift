@@ -125,7 +125,7 @@ public enum PracticeCharacterizationRule {
     }
 
     /// How many names after the previous one are compared before a key is hashed.
-    private static var lookahead: Int { 8 }
+    private static let lookahead = 8
 
     func instantiation(_ index: Int) -> Int { instantiationNumbers[index] }
   }

@@ -292,6 +292,13 @@ public struct InstantiationValues: RandomAccessCollection, Hashable, Sendable, E
     public var units: [String]
     /// Whether any of them is a major weakness.
     public var major: Bool
+
+    public init(practice: PracticeReference, text: String, units: [String] = [], major: Bool = false) {
+      self.practice = practice
+      self.text = text
+      self.units = units
+      self.major = major
+    }
   }
 
   private static func slot(_ code: UInt8) -> Int { code == 0 ? 5 : Int(code) - 1 }

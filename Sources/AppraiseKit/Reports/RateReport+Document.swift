@@ -222,6 +222,10 @@ extension RateReport {
     return units.prefix(3).joined(separator: ", ") + ", … (\(units.count) instantiations)"
   }
 
+  /// Observations of one practice with the same text, the units they were recorded in, and whether any is
+  /// a major weakness.
+  typealias ObservationGroup = InstantiationValues.ObservationGroup
+
   /// The weaknesses and the strengths of `practices`, each with the same practice and text merged, listing
   /// the units they were recorded in: ``grouped(_:)`` of their observations, read per practice from the
   /// rating table, both kinds in one walk.
@@ -238,29 +242,23 @@ extension RateReport {
     var strengths: [ObservationGroup] = []
     for practice in practices {
       let groups = practice.instantiations.observationGroups()
-      weaknesses += groups.weaknesses.map { ($0.practice, $0.text, $0.units, $0.major) }
-      strengths += groups.strengths.map { ($0.practice, $0.text, $0.units, $0.major) }
+      weaknesses += groups.weaknesses
+      strengths += groups.strengths
     }
     return (weaknesses, strengths)
   }
 
-  /// Observations of one practice with the same text, the units they were recorded in, and whether any is
-  /// a major weakness.
-  typealias ObservationGroup = (practice: PracticeReference, text: String, units: [String], major: Bool)
-
   /// Observations with the same practice and text merged, listing the units they were recorded in.
-  static func grouped(_ observations: [Observation]) -> [(
-    practice: PracticeReference, text: String, units: [String], major: Bool
-  )] {
+  static func grouped(_ observations: [Observation]) -> [ObservationGroup] {
     var order: [String] = []
-    var groups: [String: (practice: PracticeReference, text: String, units: [String], major: Bool)] = [:]
+    var groups: [String: ObservationGroup] = [:]
     // Membership by set: a large sample repeats one finding in hundreds of units.
     var seen: [String: Set<String>] = [:]
     for observation in observations {
       let key = "\(observation.practice)\u{0}\(observation.text)"
       if groups[key] == nil {
         order.append(key)
-        groups[key] = (observation.practice, observation.text, [], false)
+        groups[key] = ObservationGroup(practice: observation.practice, text: observation.text)
       }
       if seen[key, default: []].insert(observation.instantiation).inserted {
         groups[key]!.units.append(observation.instantiation)
