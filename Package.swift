@@ -27,13 +27,16 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
-    // libxlsxwriter from Debian's libxlsxwriter-dev, for `--format xlsx`; imported by exactly one Swift file in
-    // AppraiseKit (docs/xlsx.md, "Dependencies").
+    // libxlsxwriter, for `--format xlsx` (docs/xlsx.md, "Dependencies"). On Linux, XLSXWriterLoader (C) opens it
+    // when the first workbook is written, so the binary starts without it and the OpenSSL it pulls in; its
+    // header comes from Debian's libxlsxwriter-dev in /usr/include. On macOS it is linked through pkg-config.
     .systemLibrary(
       name: "CXLSXWriter",
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
+    .target(
+      name: "XLSXWriterLoader", dependencies: [.target(name: "CXLSXWriter", condition: .when(platforms: [.macOS]))]),
     // zlib (Debian's zlib1g-dev, which ZIPFoundation needs on Linux too): a workbook's sheet is inflated as
     // libxml2 reads it, so it is never held whole (ZIPFoundation only hands out whole entries or pushes chunks).
     .systemLibrary(name: "CAppraiseZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -49,7 +52,7 @@ let package = Package(
     .target(name: "ITSMImport", dependencies: ["AppraisalModel", "EvidenceParsers"]),
     // The pipelines (read → validate → rate → report) and the report model with every renderer, for any
     // Swift program (docs/architecture.md).
-    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers", "CXLSXWriter"]),
+    .target(name: "AppraiseKit", dependencies: ["AppraisalModel", "EvidenceParsers", "XLSXWriterLoader"]),
     // The `appraise` command: arguments, exit codes, terminal and atomic output, nothing else.
     .executableTarget(
       name: "Appraise",

@@ -93,6 +93,27 @@ struct XLSXReportTests {
     #expect(folder.files().isEmpty)
   }
 
+  #if os(Linux)
+    /// glibc's loader names every library it opens under `LD_DEBUG=libs` (on standard error).
+    @Test("libxlsxwriter is loaded when a workbook is written, not when the command starts")
+    func loadedWhenUsed() throws {
+      let folder = try Folder()
+      let version = try AppraiseRunner.run(["--version"], environment: ["LD_DEBUG": "libs"])
+      #expect(version.status == 0)
+      #expect(version.stderr.contains("libxml2"), "LD_DEBUG gave no trace: \(version.stderr.prefix(300))")
+      #expect(!version.stderr.contains("libxlsxwriter"))
+      #expect(!version.stderr.contains("libcrypto"))
+      let text = try AppraiseRunner.run(["rate", Self.after], environment: ["LD_DEBUG": "libs"])
+      #expect(text.status == 0)
+      #expect(!text.stderr.contains("libxlsxwriter"))
+      let workbook = try AppraiseRunner.run(
+        ["rate", Self.after, "--output", folder.file("r.xlsx")], environment: ["LD_DEBUG": "libs"])
+      #expect(workbook.status == 0)
+      #expect(workbook.stderr.contains("find library=libxlsxwriter.so"))
+      #expect(folder.files() == ["r.xlsx"])
+    }
+  #endif
+
   @Test(
     "openpyxl finds every sheet a table, and the ratings, heat-map cells and transitions of the JSON report",
     .enabled(if: OptionalTools.openpyxl, "python3 with openpyxl not installed: pip install openpyxl"))
