@@ -199,6 +199,8 @@ enum ServiceNowProfile: ITSMProfile {
       lookups.keepRecords()
       return
     }
+    // Until then a record's group is not kept (nor worked out): the reader reads the earlier records again.
+    guard lookups.keepsRecords else { return }
     // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
     if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
     let number = text(record["number"])
@@ -245,8 +247,9 @@ enum ServiceNowProfile: ITSMProfile {
       ]
     }
 
-    if let problem = idTypeProblem(
-      record, fields: idFields(table: table, options: context.options), syntax: context.syntax)
+    // (XML values are text: no field list to make.)
+    if context.syntax == .json,
+      let problem = idTypeProblem(record, fields: idFields(table: table, options: context.options), syntax: .json)
     {
       return [.error("\(table) record: \(problem)")]
     }
@@ -299,7 +302,8 @@ enum ServiceNowProfile: ITSMProfile {
     case .incident, .problem, .knownError, .change:
       draft["category"] = text(record["category"])
       labelled(record["priority"], priorities, into: &draft, name: "priority", field: "priority")
-      draft["service"] = reference(record["business_service"]).name ?? reference(record["business_service"]).key
+      let service = reference(record["business_service"])
+      draft["service"] = service.name ?? service.key
       date(record, "opened_at", as: "opened", &draft)
       if kind != .change { date(record, "resolved_at", as: "resolved", &draft) }
       date(record, "closed_at", as: "closed", &draft)
