@@ -147,6 +147,48 @@ struct XMLRecordScannerTests {
     Self.expectSame(root + "jira-sm/issues.xml", shape: Self.serviceNow)
   }
 
+  @Test("ServiceNow reads a flat record's fields without nodes exactly as it reads them through the nodes")
+  func flatFieldReads() throws {
+    let root = Golden.url("fixtures/itsm").path + "/servicenow/"
+    // White space around text and display values, empty and repeated fields, a field with other
+    // attributes, a record attribute, an element inside a field (that record is a tree: the node path).
+    let edges = try Self.write(
+      """
+      <unload><incident action="INSERT_OR_UPDATE" number="attr-number">
+        <number>  INC1 </number><assignment_group display_value=" Service  Desk ">  </assignment_group>
+        <business_service display_value="">0123456789abcdef0123456789abcdef</business_service>
+        <caused_by link="x" display_value="CHG1"/><known_error> TRUE </known_error><category/>
+        <category>second</category><close_notes>
+
+        </close_notes><opened_at display_value="2026-03-02 10:00:00">garbled</opened_at>
+      </incident><incident><number>INC2</number><rfc><inner>x</inner></rfc></incident></unload>
+      """, name: "flat-fields.xml")
+    var flat = 0
+    for path in ["incident.xml", "problem.xml", "change_request.xml", "task_sla.xml", "kb_knowledge.xml"].map({
+      root + $0
+    }) + [edges] {
+      let records = try Self.scanned(path, shape: Self.serviceNow).get()
+      for record in records {
+        if record.flatField("number") != nil { flat += 1 }
+        let names =
+          record.node.members.map(\.name) + record.node.attributes.map(\.name) + [
+            "absent", "display_value", "dv_assignment_group", "value",
+          ]
+        for name in names {
+          let node = record[name]
+          let shown = "\(path) line \(record.line): \(name)"
+          #expect(ServiceNowProfile.value(record, name) == ServiceNowProfile.value(node), "\(shown)")
+          #expect(ServiceNowProfile.label(record, name) == ServiceNowProfile.label(node), "\(shown)")
+          #expect(ServiceNowProfile.text(record, name) == ServiceNowProfile.text(node), "\(shown)")
+          #expect(ServiceNowProfile.reference(record, name) == ServiceNowProfile.reference(node), "\(shown)")
+          #expect(ServiceNowProfile.flag(record, name) == ServiceNowProfile.flag(node), "\(shown)")
+          #expect(ServiceNowProfile.link(record, name) == ServiceNowProfile.link(node), "\(shown)")
+        }
+      }
+    }
+    #expect(flat > 10, "the fixtures' records were not read flat")
+  }
+
   @Test("records starting at every offset of the 512-byte chunks get the reader's lines and columns")
   func chunkOffsets() throws {
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<unload unload_date=\"2026-03-02 09:14:27\">\n"

@@ -45,6 +45,32 @@ struct FlatElement {
     return .missing
   }
 
+  /// What ``subscript(name:)`` would find, read without building a node: the first field named `name`
+  /// (its cleaned text and `display_value` attribute), else the record's attribute of that name (cleaned).
+  enum Found {
+    case field(text: String?, displayValue: String?)
+    case attribute(String?)
+    case missing
+  }
+
+  /// ``Found`` for `name`; ``ServiceNowProfile`` reads most fields through it.
+  func find(_ name: String) -> Found {
+    for field in fields where field.name == name {
+      var displayValue: String?
+      if field.attributeCount > 0 {
+        let range = Int(field.attributeStart)..<Int(field.attributeStart + field.attributeCount)
+        if let attribute = fieldAttributes[range].first(where: { $0.name == "display_value" }) {
+          displayValue = ITSMText.clean(text(attribute.start, attribute.count) ?? "")
+        }
+      }
+      return .field(text: ITSMText.clean(text(field.textStart, field.textCount)), displayValue: displayValue)
+    }
+    if let attribute = attributes.first(where: { $0.name == name }) {
+      return .attribute(ITSMText.clean(attribute.value))
+    }
+    return .missing
+  }
+
   /// The record as a tree of nodes.
   var tree: NativeNode {
     var node = NativeNode(kind: .object, rawText: rawText, attributes: attributes, line: line, column: column)

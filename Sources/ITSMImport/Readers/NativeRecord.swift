@@ -203,6 +203,12 @@ struct NativeRecord {
     case .flat(let flat): flat[name]
     }
   }
+
+  /// For a flat XML record, what `self[name]` holds, read without building its node; `nil` otherwise.
+  func flatField(_ name: String) -> FlatElement.Found? {
+    guard case .flat(let flat) = storage else { return nil }
+    return flat.find(name)
+  }
 }
 
 /// What a profile makes of one native record: records (an issue and its SLA records, say), or a reason

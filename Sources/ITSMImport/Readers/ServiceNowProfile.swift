@@ -53,6 +53,64 @@ enum ServiceNowProfile: ITSMProfile {
     return text == "true" || text == "1"
   }
 
+  // MARK: - Fields of a record
+
+  // `value(record[field])` and the others, read without building the field's node where the record is a
+  // flat XML record (most of an XML unload), which is most of the time an import spends in this profile.
+
+  static func value(_ record: NativeRecord, _ field: String) -> String? {
+    if let found = record.flatField(field) { return value(found) }
+    return value(record[field])
+  }
+
+  static func label(_ record: NativeRecord, _ field: String) -> String? {
+    if let found = record.flatField(field) { return label(found) }
+    return label(record[field])
+  }
+
+  static func text(_ record: NativeRecord, _ field: String) -> String? {
+    if let found = record.flatField(field) { return value(found) ?? label(found) }
+    return text(record[field])
+  }
+
+  static func reference(_ record: NativeRecord, _ field: String) -> (name: String?, key: String?) {
+    switch record.flatField(field) {
+    case .field(let text, let displayValue)?: return (displayValue, text)
+    case .attribute(let text)?:
+      guard let text else { return (nil, nil) }
+      return isSysID(text) ? (nil, text) : (text, nil)
+    case .missing?: return (nil, nil)
+    case nil: return reference(record[field])
+    }
+  }
+
+  static func flag(_ record: NativeRecord, _ field: String) -> Bool {
+    let text = value(record, field)?.lowercased()
+    return text == "true" || text == "1"
+  }
+
+  static func link(_ record: NativeRecord, _ field: String) -> String? {
+    let (name, key) = reference(record, field)
+    return name ?? key
+  }
+
+  /// ``value(_:)`` of a flat record's field (an element's text, an attribute as a scalar).
+  private static func value(_ found: FlatElement.Found) -> String? {
+    switch found {
+    case .field(let text, _), .attribute(let text): text
+    case .missing: nil
+    }
+  }
+
+  /// ``label(_:)`` of a flat record's field: its `display_value`, or an attribute's own value.
+  private static func label(_ found: FlatElement.Found) -> String? {
+    switch found {
+    case .field(_, let displayValue): displayValue
+    case .attribute(let text): text
+    case .missing: nil
+    }
+  }
+
   static func isSysID(_ text: String) -> Bool {
     text.utf8.count == 32
       && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }
@@ -91,10 +149,10 @@ enum ServiceNowProfile: ITSMProfile {
   ) -> (String, String?) {
     let fields = groupFields(table: table, options: options)
     for field in fields {
-      let (name, key) = reference(record[field])
+      let (name, key) = reference(record, field)
       if let name = ITSMText.groupName(name) { return (name, nil) }
       if key != nil, !lookupFieldsOnly || options.groupBy.contains("dv_" + field),
-        let name = ITSMText.groupName(text(record["dv_" + field]))
+        let name = ITSMText.groupName(text(record, "dv_" + field))
       {
         return (name, nil)
       }
@@ -171,10 +229,10 @@ enum ServiceNowProfile: ITSMProfile {
     if table == "sys_user_group" { return false }
     // As group(_:table:options:lookups:) goes through the fields.
     for field in groupFields(table: table, options: context.options) {
-      let (name, key) = reference(record[field])
+      let (name, key) = reference(record, field)
       if ITSMText.groupName(name) != nil { return false }
       guard key != nil else { continue }
-      return ITSMText.groupName(text(record["dv_" + field])) == nil
+      return ITSMText.groupName(text(record, "dv_" + field)) == nil
     }
     return false
   }
@@ -189,7 +247,7 @@ enum ServiceNowProfile: ITSMProfile {
       : ownTable(record, syntax: context.syntax)
     if table == "sys_user_group" {
       lookups.loaded("sys_user_group")
-      if let sysID = value(record["sys_id"]), let name = ITSMText.groupName(text(record["name"])) {
+      if let sysID = value(record, "sys_id"), let name = ITSMText.groupName(text(record, "name")) {
         lookups.addName(name, id: sysID, table: "sys_user_group")
       }
       return
@@ -203,8 +261,8 @@ enum ServiceNowProfile: ITSMProfile {
     guard lookups.keepsRecords else { return }
     // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
     if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
-    let number = text(record["number"])
-    let sysID = value(record["sys_id"])
+    let number = text(record, "number")
+    let sysID = value(record, "sys_id")
     guard number != nil || sysID != nil else { return }
     let (group, _) = group(
       record, table: table ?? "incident", options: context.options, lookupFieldsOnly: context.syntax == .xml)
@@ -230,7 +288,7 @@ enum ServiceNowProfile: ITSMProfile {
     } else if let option = context.options.serviceNowTable {
       table = option
     } else {
-      let number = text(record["number"]).map { " \($0)" } ?? ""
+      let number = text(record, "number").map { " \($0)" } ?? ""
       return [
         .error(
           "record\(number) has no sys_class_name and the other records of the file do not name one table")
@@ -258,18 +316,18 @@ enum ServiceNowProfile: ITSMProfile {
     // The id.
     let id: String
     if table.hasPrefix("cmdb_ci") {
-      if let name = text(record["name"]) {
+      if let name = text(record, "name") {
         id = name
-      } else if let sysID = value(record["sys_id"]) {
+      } else if let sysID = value(record, "sys_id") {
         id = sysID
         draft.warn("no name: sys_id used as id")
       } else {
         return [.error("\(table) record without name and sys_id")]
       }
-    } else if let number = text(record["number"]) {
+    } else if let number = text(record, "number") {
       id = number
     } else {
-      let sysID = value(record["sys_id"]).map { " (sys_id \($0))" } ?? ""
+      let sysID = value(record, "sys_id").map { " (sys_id \($0))" } ?? ""
       return [.error("\(table) record without number\(sysID)")]
     }
 
@@ -281,7 +339,7 @@ enum ServiceNowProfile: ITSMProfile {
       kind = .incident
       state = Self.state(record, "state", fallback: "incident_state", incidentStates, what: "incident", &draft)
     case "problem":
-      kind = flag(record["known_error"]) ? .knownError : .problem
+      kind = flag(record, "known_error") ? .knownError : .problem
       state = Self.state(record, "state", fallback: "problem_state", problemStates, what: "problem", &draft)
     case "change_request":
       kind = .change
@@ -300,9 +358,9 @@ enum ServiceNowProfile: ITSMProfile {
     // Fields.
     switch kind {
     case .incident, .problem, .knownError, .change:
-      draft["category"] = text(record["category"])
+      draft["category"] = text(record, "category")
       labelled(record["priority"], priorities, into: &draft, name: "priority", field: "priority")
-      let service = reference(record["business_service"])
+      let service = reference(record, "business_service")
       draft["service"] = service.name ?? service.key
       date(record, "opened_at", as: "opened", &draft)
       if kind != .change { date(record, "resolved_at", as: "resolved", &draft) }
@@ -314,31 +372,31 @@ enum ServiceNowProfile: ITSMProfile {
     }
     switch kind {
     case .incident:
-      draft["resolution"] = text(record["close_notes"]) ?? text(record["close_code"])
-      draft["linkedProblem"] = link(record["problem_id"])
-      draft["linkedChange"] = link(record["rfc"]) ?? link(record["caused_by"])
+      draft["resolution"] = text(record, "close_notes") ?? text(record, "close_code")
+      draft["linkedProblem"] = link(record, "problem_id")
+      draft["linkedChange"] = link(record, "rfc") ?? link(record, "caused_by")
     case .problem, .knownError:
-      draft["rootCause"] = text(record["cause_notes"])
-      draft["workaround"] = text(record["workaround"])
-      draft["resolution"] = text(record["fix_notes"]) ?? text(record["close_notes"])
-      draft["linkedChange"] = link(record["rfc"])
+      draft["rootCause"] = text(record, "cause_notes")
+      draft["workaround"] = text(record, "workaround")
+      draft["resolution"] = text(record, "fix_notes") ?? text(record, "close_notes")
+      draft["linkedChange"] = link(record, "rfc")
     case .change:
-      let type = text(record["type"])
+      let type = text(record, "type")
       draft["changeType"] = type
       approval(record["approval"], type: type, into: &draft)
-      draft["backoutPlan"] = text(record["backout_plan"])
-      draft["testPlan"] = text(record["test_plan"])
-      draft["implementationPlan"] = text(record["implementation_plan"])
+      draft["backoutPlan"] = text(record, "backout_plan")
+      draft["testPlan"] = text(record, "test_plan")
+      draft["implementationPlan"] = text(record, "implementation_plan")
       labelled(record["risk"], risks, into: &draft, name: "risk", field: "risk")
-      draft["resolution"] = text(record["close_notes"]) ?? text(record["close_code"])
+      draft["resolution"] = text(record, "close_notes") ?? text(record, "close_code")
     case .serviceRequest:
       approval(record["approval"], type: nil, into: &draft)
     case .knowledgeArticle:
-      let workflow = value(record["workflow_state"])?.lowercased().replacingOccurrences(of: " ", with: "_")
+      let workflow = value(record, "workflow_state")?.lowercased().replacingOccurrences(of: " ", with: "_")
       draft["published"] = workflow == "published" || workflow == "pending_retirement" ? "true" : "false"
-      draft["category"] = reference(record["kb_category"]).name
+      draft["category"] = reference(record, "kb_category").name
     case .configurationItem:
-      draft["ciClass"] = text(record["sys_class_name"]) ?? table
+      draft["ciClass"] = text(record, "sys_class_name") ?? table
     default: break
     }
     let (group, warning) = group(record, table: table, options: context.options, lookups: context.lookups)
@@ -349,8 +407,8 @@ enum ServiceNowProfile: ITSMProfile {
   /// A `task_sla` record: id `<task>/<SLA>`, the group of its task.
   static func taskSLA(_ record: NativeRecord, context: ITSMContext, draft: RecordDraft) -> ITSMOutcome {
     var draft = draft
-    let task = reference(record["task"])
-    let sla = reference(record["sla"])
+    let task = reference(record, "task")
+    let sla = reference(record, "sla")
     let slaName = sla.name
     let id: String
     let group: String
@@ -362,17 +420,17 @@ enum ServiceNowProfile: ITSMProfile {
       } else {
         group = draft.unassigned("task \(taskKey) not among the imported records")
       }
-    } else if let sysID = value(record["sys_id"]) {
+    } else if let sysID = value(record, "sys_id") {
       id = sysID
       group = draft.unassigned("no task: id '\(sysID)'")
     } else {
       return .error("task_sla record without task and sys_id")
     }
     var state = Self.state(record, "stage", fallback: nil, slaStages, what: "task_sla", &draft)
-    let stage = value(record["stage"])?.lowercased()
-    if stage == "breached", flag(record["active"]) { state = .inProgress }
+    let stage = value(record, "stage")?.lowercased()
+    if stage == "breached", flag(record, "active") { state = .inProgress }
     draft["slaName"] = slaName
-    if let breached = value(record["has_breached"])?.lowercased() {
+    if let breached = value(record, "has_breached")?.lowercased() {
       draft["breached"] = breached == "true" || breached == "1" ? "true" : "false"
     }
     date(record, "start_time", as: "opened", &draft)
@@ -406,9 +464,16 @@ enum ServiceNowProfile: ITSMProfile {
 
   /// A date field from its value, else from its display value if that is in an accepted form.
   static func date(_ record: NativeRecord, _ field: String, as name: String, _ draft: inout RecordDraft) {
-    let node = record[field]
-    guard let stored = value(node) ?? label(node) else { return }
-    if let day = ITSMText.day(stored) ?? label(node).flatMap(ITSMText.day) {
+    let display: String?
+    let code: String?
+    if let found = record.flatField(field) {
+      (code, display) = (value(found), label(found))
+    } else {
+      let node = record[field]
+      (code, display) = (value(node), label(node))
+    }
+    guard let stored = code ?? display else { return }
+    if let day = ITSMText.day(stored) ?? display.flatMap(ITSMText.day) {
       draft.fields[name] = day
     } else {
       draft.warn("unrecognised date '\(stored)' in \(field): left out")
