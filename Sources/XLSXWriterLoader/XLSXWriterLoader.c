@@ -3,11 +3,12 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#if defined(__APPLE__)
-/* Linked as usual (pkg-config's -lxlsxwriter): the table holds the functions' own addresses. */
 static appraise_xlsxwriter table;
+/* Why load() could not fill the table; NULL when it did. */
 static const char *reason;
 
+#if defined(__APPLE__)
+/* Linked as usual (pkg-config's -lxlsxwriter): the table holds the functions' own addresses. */
 static void load(void) {
 #define APPRAISE_XLSXWRITER_SET(name) table.name = &name;
   APPRAISE_XLSXWRITER_FUNCTIONS(APPRAISE_XLSXWRITER_SET)
@@ -16,8 +17,6 @@ static void load(void) {
 #else
 #include <dlfcn.h>
 
-static appraise_xlsxwriter table;
-static const char *reason;
 static char message[512];
 
 /* Opened by its versioned name (the ABI the header describes), else by the development link. Nothing here

@@ -48,7 +48,7 @@ extension ServiceNowProfile {
   /// The table a JSON record names itself, by its number's prefix, or by its file's name.
   static func inferredTable(_ record: NativeRecord, file: String, syntax: ITSMSyntax) -> (String, TableSource)? {
     if let own = ownTable(record, syntax: syntax) { return (own, .own) }
-    if let (prefix, table) = prefixTable(text(record["number"])) { return (table, .prefix(prefix)) }
+    if let (prefix, table) = prefixTable(field(record, "number").text) { return (table, .prefix(prefix)) }
     if isGroupFile(file) { return ("sys_user_group", .fileName) }
     return nil
   }

@@ -18,97 +18,71 @@ enum ServiceNowProfile: ITSMProfile {
 
   static let tables = "incident, problem, change_request, sc_req_item, task_sla, kb_knowledge, cmdb_ci…"
 
-  // MARK: - Value shapes
+  // MARK: - Fields
 
-  /// The stored value of a field: the XML element's text, a JSON object's `value`, or a plain JSON value.
-  static func value(_ node: NativeNode) -> String? {
-    switch node.kind {
-    case .scalar: node.text
-    case .object: node.members.isEmpty ? node.text : node["value"].text
-    default: nil
+  /// A field as this profile reads it: whether it is a plain scalar (a plain JSON value, an XML record's
+  /// attribute), its stored value and its display value, each cleaned. Every other reading (``text``,
+  /// ``reference``, ``flag``, ``link``) derives from these three, whether they came from a node or, for a
+  /// flat XML record, straight from its bytes (``field(_:_:)``).
+  struct Field {
+    var isScalar = false
+    /// The stored value: the XML element's text, a JSON object's `value`, or a plain JSON value.
+    var value: String?
+    /// The display value: the XML `display_value` attribute, a JSON object's `display_value`, or a plain
+    /// JSON value (which is a label in exports with `sysparm_display_value=true`).
+    var label: String?
+
+    init(isScalar: Bool = false, value: String?, label: String?) {
+      self.isScalar = isScalar
+      self.value = value
+      self.label = label
+    }
+
+    init(_ node: NativeNode) {
+      switch node.kind {
+      case .scalar: self.init(isScalar: true, value: node.text, label: node.text)
+      case .object:
+        self.init(value: node.members.isEmpty ? node.text : node["value"].text, label: node["display_value"].text)
+      default: self.init(value: nil, label: nil)
+      }
+    }
+
+    init(_ found: FlatElement.Found) {
+      switch found {
+      case .field(let text, let displayValue): self.init(value: text, label: displayValue)
+      case .attribute(let text): self.init(isScalar: true, value: text, label: text)
+      case .missing: self.init(value: nil, label: nil)
+      }
+    }
+
+    /// Its value, else its display value.
+    var text: String? { value ?? label }
+
+    /// A reference field: the referenced record's display name and its sys_id, whichever the export has (a
+    /// plain value is the sys_id when it looks like one).
+    var reference: (name: String?, key: String?) {
+      guard isScalar else { return (label, value) }
+      guard let value else { return (nil, nil) }
+      return ServiceNowProfile.isSysID(value) ? (nil, value) : (value, nil)
+    }
+
+    /// A true/false field (`true`, `1`).
+    var flag: Bool {
+      let text = value?.lowercased()
+      return text == "true" || text == "1"
+    }
+
+    /// A linked record: its display value (its number), else its sys_id.
+    var link: String? {
+      let (name, key) = reference
+      return name ?? key
     }
   }
 
-  /// The display value of a field: the XML `display_value` attribute, a JSON object's `display_value`, or
-  /// a plain JSON value (which is a label in exports with `sysparm_display_value=true`).
-  static func label(_ node: NativeNode) -> String? {
-    node.kind == .scalar ? node.text : node["display_value"].text
-  }
-
-  /// Text of a field: its value, else its display value.
-  static func text(_ node: NativeNode) -> String? { value(node) ?? node["display_value"].text }
-
-  /// A reference field: the referenced record's display name and its sys_id, whichever the export has.
-  static func reference(_ node: NativeNode) -> (name: String?, key: String?) {
-    if node.kind == .scalar {
-      guard let text = node.text else { return (nil, nil) }
-      return isSysID(text) ? (nil, text) : (text, nil)
-    }
-    return (node["display_value"].text, value(node))
-  }
-
-  /// A true/false field (`true`, `1`).
-  static func flag(_ node: NativeNode) -> Bool {
-    let text = value(node)?.lowercased()
-    return text == "true" || text == "1"
-  }
-
-  // MARK: - Fields of a record
-
-  // `value(record[field])` and the others, read without building the field's node where the record is a
-  // flat XML record (most of an XML unload), which is most of the time an import spends in this profile.
-
-  static func value(_ record: NativeRecord, _ field: String) -> String? {
-    if let found = record.flatField(field) { return value(found) }
-    return value(record[field])
-  }
-
-  static func label(_ record: NativeRecord, _ field: String) -> String? {
-    if let found = record.flatField(field) { return label(found) }
-    return label(record[field])
-  }
-
-  static func text(_ record: NativeRecord, _ field: String) -> String? {
-    if let found = record.flatField(field) { return value(found) ?? label(found) }
-    return text(record[field])
-  }
-
-  static func reference(_ record: NativeRecord, _ field: String) -> (name: String?, key: String?) {
-    switch record.flatField(field) {
-    case .field(let text, let displayValue)?: return (displayValue, text)
-    case .attribute(let text)?:
-      guard let text else { return (nil, nil) }
-      return isSysID(text) ? (nil, text) : (text, nil)
-    case .missing?: return (nil, nil)
-    case nil: return reference(record[field])
-    }
-  }
-
-  static func flag(_ record: NativeRecord, _ field: String) -> Bool {
-    let text = value(record, field)?.lowercased()
-    return text == "true" || text == "1"
-  }
-
-  static func link(_ record: NativeRecord, _ field: String) -> String? {
-    let (name, key) = reference(record, field)
-    return name ?? key
-  }
-
-  /// ``value(_:)`` of a flat record's field (an element's text, an attribute as a scalar).
-  private static func value(_ found: FlatElement.Found) -> String? {
-    switch found {
-    case .field(let text, _), .attribute(let text): text
-    case .missing: nil
-    }
-  }
-
-  /// ``label(_:)`` of a flat record's field: its `display_value`, or an attribute's own value.
-  private static func label(_ found: FlatElement.Found) -> String? {
-    switch found {
-    case .field(_, let displayValue): displayValue
-    case .attribute(let text): text
-    case .missing: nil
-    }
+  /// The field `name` of `record`. A flat XML record's (most of an XML unload) is read without building its
+  /// node, which was most of the time an import spent in this profile.
+  static func field(_ record: NativeRecord, _ name: String) -> Field {
+    record.flatField(name).map(Field.init) ?? Field(record[name])
   }
 
   static func isSysID(_ text: String) -> Bool {
@@ -132,8 +106,7 @@ enum ServiceNowProfile: ITSMProfile {
   /// The record's table as the record itself says: its XML element, else its `sys_class_name`.
   static func ownTable(_ record: NativeRecord, syntax: ITSMSyntax) -> String? {
     if syntax == .xml { return record.container }
-    let node = record["sys_class_name"]
-    return (value(node) ?? label(node)).map(tableName)
+    return field(record, "sys_class_name").text.map(tableName)
   }
 
   // MARK: - Groups
@@ -149,10 +122,10 @@ enum ServiceNowProfile: ITSMProfile {
   ) -> (String, String?) {
     let fields = groupFields(table: table, options: options)
     for field in fields {
-      let (name, key) = reference(record, field)
+      let (name, key) = Self.field(record, field).reference
       if let name = ITSMText.groupName(name) { return (name, nil) }
       if key != nil, !lookupFieldsOnly || options.groupBy.contains("dv_" + field),
-        let name = ITSMText.groupName(text(record, "dv_" + field))
+        let name = ITSMText.groupName(Self.field(record, "dv_" + field).text)
       {
         return (name, nil)
       }
@@ -229,10 +202,10 @@ enum ServiceNowProfile: ITSMProfile {
     if table == "sys_user_group" { return false }
     // As group(_:table:options:lookups:) goes through the fields.
     for field in groupFields(table: table, options: context.options) {
-      let (name, key) = reference(record, field)
+      let (name, key) = Self.field(record, field).reference
       if ITSMText.groupName(name) != nil { return false }
       guard key != nil else { continue }
-      return ITSMText.groupName(text(record, "dv_" + field)) == nil
+      return ITSMText.groupName(Self.field(record, "dv_" + field).text) == nil
     }
     return false
   }
@@ -247,7 +220,7 @@ enum ServiceNowProfile: ITSMProfile {
       : ownTable(record, syntax: context.syntax)
     if table == "sys_user_group" {
       lookups.loaded("sys_user_group")
-      if let sysID = value(record, "sys_id"), let name = ITSMText.groupName(text(record, "name")) {
+      if let sysID = field(record, "sys_id").value, let name = ITSMText.groupName(field(record, "name").text) {
         lookups.addName(name, id: sysID, table: "sys_user_group")
       }
       return
@@ -261,8 +234,8 @@ enum ServiceNowProfile: ITSMProfile {
     guard lookups.keepsRecords else { return }
     // A record with an id of the wrong type is skipped in the second pass: nothing may refer to it.
     if idTypeProblem(record, fields: ["number", "sys_id"], syntax: context.syntax) != nil { return }
-    let number = text(record, "number")
-    let sysID = value(record, "sys_id")
+    let number = field(record, "number").text
+    let sysID = field(record, "sys_id").value
     guard number != nil || sysID != nil else { return }
     let (group, _) = group(
       record, table: table ?? "incident", options: context.options, lookupFieldsOnly: context.syntax == .xml)
@@ -288,7 +261,7 @@ enum ServiceNowProfile: ITSMProfile {
     } else if let option = context.options.serviceNowTable {
       table = option
     } else {
-      let number = text(record, "number").map { " \($0)" } ?? ""
+      let number = field(record, "number").text.map { " \($0)" } ?? ""
       return [
         .error(
           "record\(number) has no sys_class_name and the other records of the file do not name one table")
@@ -316,18 +289,18 @@ enum ServiceNowProfile: ITSMProfile {
     // The id.
     let id: String
     if table.hasPrefix("cmdb_ci") {
-      if let name = text(record, "name") {
+      if let name = field(record, "name").text {
         id = name
-      } else if let sysID = value(record, "sys_id") {
+      } else if let sysID = field(record, "sys_id").value {
         id = sysID
         draft.warn("no name: sys_id used as id")
       } else {
         return [.error("\(table) record without name and sys_id")]
       }
-    } else if let number = text(record, "number") {
+    } else if let number = field(record, "number").text {
       id = number
     } else {
-      let sysID = value(record, "sys_id").map { " (sys_id \($0))" } ?? ""
+      let sysID = field(record, "sys_id").value.map { " (sys_id \($0))" } ?? ""
       return [.error("\(table) record without number\(sysID)")]
     }
 
@@ -339,7 +312,7 @@ enum ServiceNowProfile: ITSMProfile {
       kind = .incident
       state = Self.state(record, "state", fallback: "incident_state", incidentStates, what: "incident", &draft)
     case "problem":
-      kind = flag(record, "known_error") ? .knownError : .problem
+      kind = field(record, "known_error").flag ? .knownError : .problem
       state = Self.state(record, "state", fallback: "problem_state", problemStates, what: "problem", &draft)
     case "change_request":
       kind = .change
@@ -358,9 +331,9 @@ enum ServiceNowProfile: ITSMProfile {
     // Fields.
     switch kind {
     case .incident, .problem, .knownError, .change:
-      draft["category"] = text(record, "category")
+      draft["category"] = field(record, "category").text
       labelled(record["priority"], priorities, into: &draft, name: "priority", field: "priority")
-      let service = reference(record, "business_service")
+      let service = field(record, "business_service").reference
       draft["service"] = service.name ?? service.key
       date(record, "opened_at", as: "opened", &draft)
       if kind != .change { date(record, "resolved_at", as: "resolved", &draft) }
@@ -372,31 +345,31 @@ enum ServiceNowProfile: ITSMProfile {
     }
     switch kind {
     case .incident:
-      draft["resolution"] = text(record, "close_notes") ?? text(record, "close_code")
-      draft["linkedProblem"] = link(record, "problem_id")
-      draft["linkedChange"] = link(record, "rfc") ?? link(record, "caused_by")
+      draft["resolution"] = field(record, "close_notes").text ?? field(record, "close_code").text
+      draft["linkedProblem"] = field(record, "problem_id").link
+      draft["linkedChange"] = field(record, "rfc").link ?? field(record, "caused_by").link
     case .problem, .knownError:
-      draft["rootCause"] = text(record, "cause_notes")
-      draft["workaround"] = text(record, "workaround")
-      draft["resolution"] = text(record, "fix_notes") ?? text(record, "close_notes")
-      draft["linkedChange"] = link(record, "rfc")
+      draft["rootCause"] = field(record, "cause_notes").text
+      draft["workaround"] = field(record, "workaround").text
+      draft["resolution"] = field(record, "fix_notes").text ?? field(record, "close_notes").text
+      draft["linkedChange"] = field(record, "rfc").link
     case .change:
-      let type = text(record, "type")
+      let type = field(record, "type").text
       draft["changeType"] = type
       approval(record["approval"], type: type, into: &draft)
-      draft["backoutPlan"] = text(record, "backout_plan")
-      draft["testPlan"] = text(record, "test_plan")
-      draft["implementationPlan"] = text(record, "implementation_plan")
+      draft["backoutPlan"] = field(record, "backout_plan").text
+      draft["testPlan"] = field(record, "test_plan").text
+      draft["implementationPlan"] = field(record, "implementation_plan").text
       labelled(record["risk"], risks, into: &draft, name: "risk", field: "risk")
-      draft["resolution"] = text(record, "close_notes") ?? text(record, "close_code")
+      draft["resolution"] = field(record, "close_notes").text ?? field(record, "close_code").text
     case .serviceRequest:
       approval(record["approval"], type: nil, into: &draft)
     case .knowledgeArticle:
-      let workflow = value(record, "workflow_state")?.lowercased().replacingOccurrences(of: " ", with: "_")
+      let workflow = field(record, "workflow_state").value?.lowercased().replacingOccurrences(of: " ", with: "_")
       draft["published"] = workflow == "published" || workflow == "pending_retirement" ? "true" : "false"
-      draft["category"] = reference(record, "kb_category").name
+      draft["category"] = field(record, "kb_category").reference.name
     case .configurationItem:
-      draft["ciClass"] = text(record, "sys_class_name") ?? table
+      draft["ciClass"] = field(record, "sys_class_name").text ?? table
     default: break
     }
     let (group, warning) = group(record, table: table, options: context.options, lookups: context.lookups)
@@ -407,8 +380,8 @@ enum ServiceNowProfile: ITSMProfile {
   /// A `task_sla` record: id `<task>/<SLA>`, the group of its task.
   static func taskSLA(_ record: NativeRecord, context: ITSMContext, draft: RecordDraft) -> ITSMOutcome {
     var draft = draft
-    let task = reference(record, "task")
-    let sla = reference(record, "sla")
+    let task = field(record, "task").reference
+    let sla = field(record, "sla").reference
     let slaName = sla.name
     let id: String
     let group: String
@@ -420,17 +393,17 @@ enum ServiceNowProfile: ITSMProfile {
       } else {
         group = draft.unassigned("task \(taskKey) not among the imported records")
       }
-    } else if let sysID = value(record, "sys_id") {
+    } else if let sysID = field(record, "sys_id").value {
       id = sysID
       group = draft.unassigned("no task: id '\(sysID)'")
     } else {
       return .error("task_sla record without task and sys_id")
     }
     var state = Self.state(record, "stage", fallback: nil, slaStages, what: "task_sla", &draft)
-    let stage = value(record, "stage")?.lowercased()
-    if stage == "breached", flag(record, "active") { state = .inProgress }
+    let stage = field(record, "stage").value?.lowercased()
+    if stage == "breached", field(record, "active").flag { state = .inProgress }
     draft["slaName"] = slaName
-    if let breached = value(record, "has_breached")?.lowercased() {
+    if let breached = field(record, "has_breached").value?.lowercased() {
       draft["breached"] = breached == "true" || breached == "1" ? "true" : "false"
     }
     date(record, "start_time", as: "opened", &draft)
@@ -450,8 +423,8 @@ enum ServiceNowProfile: ITSMProfile {
       name = fallback
       node = record[fallback]
     }
-    let code = value(node)
-    let display = label(node)
+    let read = Field(node)
+    let (code, display) = (read.value, read.label)
     if let code, let state = table[code.lowercased()] { return state }
     if let display, let state = table[display.lowercased()] { return state }
     guard let shown = code ?? display else {
@@ -464,15 +437,9 @@ enum ServiceNowProfile: ITSMProfile {
 
   /// A date field from its value, else from its display value if that is in an accepted form.
   static func date(_ record: NativeRecord, _ field: String, as name: String, _ draft: inout RecordDraft) {
-    let display: String?
-    let code: String?
-    if let found = record.flatField(field) {
-      (code, display) = (value(found), label(found))
-    } else {
-      let node = record[field]
-      (code, display) = (value(node), label(node))
-    }
-    guard let stored = code ?? display else { return }
+    let read = Self.field(record, field)
+    let display = read.label
+    guard let stored = read.text else { return }
     if let day = ITSMText.day(stored) ?? display.flatMap(ITSMText.day) {
       draft.fields[name] = day
     } else {
@@ -485,7 +452,7 @@ enum ServiceNowProfile: ITSMProfile {
   static func labelled(
     _ node: NativeNode, _ table: [String: String], into draft: inout RecordDraft, name: String, field: String
   ) {
-    guard let code = value(node) else { return }
+    guard let code = Field(node).value else { return }
     if let known = table[code] {
       draft[name] = known
     } else if let display = node["display_value"].text {
@@ -497,15 +464,9 @@ enum ServiceNowProfile: ITSMProfile {
     }
   }
 
-  /// A linked record: its display value (its number), else its sys_id.
-  static func link(_ node: NativeNode) -> String? {
-    let (name, key) = reference(node)
-    return name ?? key
-  }
-
   /// `approval` of a change or requested item.
   static func approval(_ node: NativeNode, type: String?, into draft: inout RecordDraft) {
-    guard let raw = value(node) ?? label(node) else { return }
+    guard let raw = Field(node).text else { return }
     switch raw.lowercased().replacingOccurrences(of: "_", with: " ") {
     case "approved": draft["approval"] = "approved"
     case "rejected": draft["approval"] = "rejected"
